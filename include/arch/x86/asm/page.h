@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * asm/page.h - x86 page sizes and page-table entry bits.
+ *
+ * kut runs with memory identity mapped (virtual == physical), so the
+ * conversions here are casts; a test that builds its own page tables uses
+ * the PT_* bits below.
+ */
+#ifndef _ASM_X86_PAGE_H_
+#define _ASM_X86_PAGE_H_
+
+#include <linux/const.h>
+
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(_AC(1, UL) << PAGE_SHIFT)
+#define PAGE_MASK		(~(PAGE_SIZE - 1))
+
+#define LARGE_PAGE_SIZE		(_AC(1, UL) << 21)	/* 2 MiB */
+
+#define PT_PRESENT_MASK		(_AC(1, ULL) << 0)
+#define PT_WRITABLE_MASK	(_AC(1, ULL) << 1)
+#define PT_USER_MASK		(_AC(1, ULL) << 2)
+#define PT_PWT_MASK		(_AC(1, ULL) << 3)
+#define PT_PCD_MASK		(_AC(1, ULL) << 4)
+#define PT_ACCESSED_MASK	(_AC(1, ULL) << 5)
+#define PT_DIRTY_MASK		(_AC(1, ULL) << 6)
+#define PT_PAGE_SIZE_MASK	(_AC(1, ULL) << 7)
+#define PT_PAT_MASK		(_AC(1, ULL) << 7)
+#define PT_GLOBAL_MASK		(_AC(1, ULL) << 8)
+#define PT64_NX_MASK		(_AC(1, ULL) << 63)
+#define PT_ADDR_MASK		_AC(0x000ffffffffff000, ULL)
+
+#define PAGE_LEVEL		4
+#define PGDIR_WIDTH		9
+#define PGDIR_MASK		511
+
+#ifndef __ASSEMBLY__
+
+#define virt_to_pfn(p)		((unsigned long)(p) >> PAGE_SHIFT)
+#define pfn_to_virt(n)		((void *)((unsigned long)(n) << PAGE_SHIFT))
+
+typedef unsigned long pgd_t;
+typedef unsigned long pteval_t;
+
+#endif /* !__ASSEMBLY__ */
+
+#endif /* _ASM_X86_PAGE_H_ */

@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * x86/desc.h - descriptor tables and exceptions.
+ *
+ * kut boots with a GDT whose selectors are those upstream kvm-unit-tests
+ * tests hard-code (table below), an IDT whose 256 vectors all lead to one
+ * dispatcher, and one 64-bit TSS per CPU.  A test catches an exception in
+ * one of three ways:
+ *   - handle_exception(vector, fn): fn(regs) runs for every such exception
+ *     on any CPU; it may change regs (e.g. advance regs->rip) to resume;
+ *   - ASM_TRY("label") before one instruction in inline asm: if that
+ *     instruction faults and no handler is installed for the vector,
+ *     execution resumes at the label and exception_vector() tells which
+ *     fault it was (0 when none);
+ *   - test_for_exception(vector, fn, data): runs fn(data) and reports
+ *     whether it raised @vector.
+ * Any other exception prints the vector, error code, registers, control
+ * registers and a backtrace, then ends the test as failed.
+ */
+#ifndef _X86_DESC_H_
+#define _X86_DESC_H_
+
+/*
+ * Selectors:
+ * 0x00 null              0x08 ring-0 code (64-bit)   0x10 ring-0 data
+ * 0x18 ring-0 code, P=0  0x20 ring-0 code (32-bit)   0x28 ring-0 code (16-bit)
+ * 0x30 ring-0 data (16-bit)  0x38 ring-3 code (32-bit)  0x40 ring-3 data
+ * 0x48 ring-3 code (64-bit)  0x50-0x78 free for tests
+ * 0x80 + 16 * cpu: that CPU's TSS
+ * (ring-3 selectors have RPL 3: USER_CS32 is 0x3b.)  0x08/0x10 and
+ * 0x3b..0x4b are laid out for SYSCALL/SYSRET.
+ */
+#define KERNEL_CS	0x08
+#define KERNEL_DS	0x10
+#define NP_SEL		0x18
+#define KERNEL_CS32	0x20
+#define KERNEL_CS16	0x28
+#define KERNEL_DS16	0x30
+#define USER_CS32	0x3b
+#define USER_DS		0x43
+#define USER_CS64	0x4b
+#define FIRST_SPARE_SEL	0x50
+#define TSS_MAIN	0x80
+
+#define KERNEL_DS32	KERNEL_DS
+#define USER_DS32	USER_DS
+#define KERNEL_CS64	KERNEL_CS
+#define KERNEL_DS64	KERNEL_DS
+#define USER_CS		USER_CS64
+#define USER_DS64	USER_DS
+
+/* Most CPUs kut brings up; sizes the GDT's TSS slots. */
+#define MAX_TEST_CPUS	64
+
+#ifndef __ASSEMBLY__
+#include <libcflat.h>
+#include <setjmp.h>
+
+/* The registers at the time of an exception, as handlers see them. */
+struct ex_regs {
+	unsigned long rax, rcx, rdx, rbx;
+	unsigned long dummy, rbp, rsi, rdi;
+#ifdef __x86_64__
+	unsigned long r8, r9, r10, r11;
+	unsigned long r12, r13, r14, r15;
+#endif
+	unsigned long vector;
+	unsigned long error_code;
+	unsigned long rip;
+	unsigned long cs;
+	unsigned long rflags;
+#ifdef __x86_64__
+	unsigned long rsp;
+	unsigned long ss;
+#endif
+};
+
+typedef void (*handler)(struct ex_regs *regs);
+
+/*
+ * Install @fn for vector @v on all CPUs (NULL restores the default, which
+ * reports the exception and fails the test).  Returns the previous handler.
+ */
+handler handle_exception(u8 v, handler fn);
+/* The same, under the name the other kut arches use. */
+handler install_exception_handler(int vector, handler fn);
+
+typedef struct __attribute__((packed)) {
+	u32 res1;
+	u64 rsp0;
+	u64 rsp1;
+	u64 rsp2;
+	u64 res2;
+	u64 ist1;
+	u64 ist2;
+	u64 ist3;
+	u64 ist4;
+	u64 ist5;
+	u64 ist6;
+	u64 ist7;
+	u64 res3;
+	u16 res4;
+	u16 iomap_base;
+} tss64_t;
+
+typedef struct {
+	u16 offset0;
+	u16 selector;
+	u16 ist : 3;
+	u16 : 5;
+	u16 type : 4;
+	u16 : 1;
+	u16 dpl : 2;
+	u16 p : 1;
+	u16 offset1;
+#ifdef __x86_64__
+	u32 offset2;
+	u32 reserved;
+#endif
+} idt_entry_t;
+
+typedef struct {
+	u16 limit1;
+	u16 base1;
+	u8 base2;
+	union {
+		u16 type_limit_flags;
+		struct {
+			u16 type : 4;
+			u16 s : 1;
+			u16 dpl : 2;
+			u16 p : 1;
+			u16 limit2 : 4;
+			u16 avl : 1;
+			u16 l : 1;
+			u16 db : 1;
+			u16 g : 1;
+		} __attribute__((packed));
+	} __attribute__((packed));
+	u8 base3;
+} __attribute__((packed)) gdt_entry_t;
+
+struct system_desc64 {
+	gdt_entry_t common;
+	u32 base4;
+	u32 zero;
+} __attribute__((packed));
+
+#define DESC_BUSY	2
+
+extern idt_entry_t boot_idt[256];
+extern gdt_entry_t gdt[];
+extern tss64_t tss[];
+
+/* Point IDT vector @vec at @addr, a 64-bit interrupt gate with DPL @dpl. */
+void set_idt_entry(int vec, void *addr, int dpl);
+void set_idt_sel(int vec, u16 sel);
+void set_idt_dpl(int vec, u16 dpl);
+/* Write GDT slot @sel: @access is the access byte, @gran the flags nibble << 4. */
+void set_gdt_entry(int sel, unsigned long base, u32 limit, u8 access, u8 gran);
+/* Run exception @e on its own stack (IST), e.g. to survive a bad RSP. */
+void set_intr_alt_stack(int e, void *fn);
+void setup_alt_stack(void);
+
+gdt_entry_t *get_tss_descr(void);
+unsigned long get_gdt_entry_base(gdt_entry_t *entry);
+unsigned long get_gdt_entry_limit(gdt_entry_t *entry);
+
+static inline void *get_idt_addr(idt_entry_t *entry)
+{
+	uintptr_t addr = entry->offset0 | ((u32)entry->offset1 << 16);
+
+#ifdef __x86_64__
+	addr |= (u64)entry->offset2 << 32;
+#endif
+	return (void *)addr;
+}
+
+/*
+ * ASM_TRY(catch): put before one instruction in inline asm.  It clears
+ * this CPU's exception_vector (kept at %gs:4) and records the address of
+ * the instruction that follows together with @catch; if that instruction
+ * faults and no handler is installed for the vector, execution resumes at
+ * @catch.  The records live in section .data.ex, which the linker script
+ * keeps even with --gc-sections.
+ */
+#ifdef __x86_64__
+#define __ASM_TRY_ENTRY	".quad"
+#else
+#define __ASM_TRY_ENTRY	".long"
+#endif
+#define ASM_TRY(catch)							\
+	"movl $0, %%gs:4\n\t"						\
+	".pushsection .data.ex, \"aw\"\n\t"				\
+	__ASM_TRY_ENTRY " 1111f, " catch "\n\t"				\
+	".popsection\n\t"						\
+	"1111:"
+
+/* Vector of the last exception caught by ASM_TRY on this CPU, or 0. */
+unsigned exception_vector(void);
+/* Its error code (0 for vectors that push none). */
+unsigned exception_error_code(void);
+/* Whether RFLAGS.RF was set in its frame. */
+bool exception_rflags_rf(void);
+
+/* Name of a vector: "#GP", "#PF", ...; NULL for vectors above 31. */
+const char *exception_mnemonic(int vector);
+
+/*
+ * Print @regs as the default handler does, and end the test as failed.
+ * (@cpu is accepted for upstream's signature and ignored.)
+ */
+void unhandled_exception(struct ex_regs *regs, bool cpu) __attribute__((noreturn));
+
+/*
+ * Run trigger_func(data) and return whether it raised exception @ex (the
+ * function is abandoned at the fault, so it must hold no locks).
+ */
+bool test_for_exception(unsigned int ex, void (*trigger_func)(void *data),
+			void *data);
+void __set_exception_jmpbuf(jmp_buf *addr);
+#define set_exception_jmpbuf(jmpbuf) \
+	(setjmp(jmpbuf) ? : (__set_exception_jmpbuf(&(jmpbuf)), 0))
+
+/* Write CR4; returns the vector of the fault it raised, 0 if none. */
+int write_cr4_checking(unsigned long val);
+
+#endif /* !__ASSEMBLY__ */
+
+#endif /* _X86_DESC_H_ */

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * x86/msr.h - model-specific register numbers and bits, under the Linux
+ * kernel's names (as upstream kvm-unit-tests uses them).
+ */
+#ifndef _X86_MSR_H_
+#define _X86_MSR_H_
+
+#include <linux/const.h>
+
+/* EFER and its bits */
+#define MSR_EFER		0xc0000080
+#define _EFER_SCE		0
+#define _EFER_LME		8
+#define _EFER_LMA		10
+#define _EFER_NX		11
+#define _EFER_SVME		12
+#define _EFER_LMSLE		13
+#define _EFER_FFXSR		14
+#define EFER_SCE		(1 << _EFER_SCE)
+#define EFER_LME		(1 << _EFER_LME)
+#define EFER_LMA		(1 << _EFER_LMA)
+#define EFER_NX			(1 << _EFER_NX)
+#define EFER_SVME		(1 << _EFER_SVME)
+#define EFER_LMSLE		(1 << _EFER_LMSLE)
+#define EFER_FFXSR		(1 << _EFER_FFXSR)
+
+/* 64-bit mode system-call and segment-base MSRs */
+#define MSR_STAR		0xc0000081
+#define MSR_LSTAR		0xc0000082
+#define MSR_CSTAR		0xc0000083
+#define MSR_SYSCALL_MASK	0xc0000084
+#define MSR_FS_BASE		0xc0000100
+#define MSR_GS_BASE		0xc0000101
+#define MSR_KERNEL_GS_BASE	0xc0000102
+#define MSR_TSC_AUX		0xc0000103
+
+/* Architectural MSRs */
+#define MSR_IA32_P5_MC_ADDR	0x00000000
+#define MSR_IA32_P5_MC_TYPE	0x00000001
+#define MSR_IA32_TSC		0x00000010
+#define MSR_IA32_PLATFORM_ID	0x00000017
+#define MSR_IA32_APICBASE	0x0000001b
+#define MSR_IA32_APICBASE_BSP	(1 << 8)
+#define MSR_IA32_APICBASE_EXTD	(1 << 10)
+#define MSR_IA32_APICBASE_ENABLE (1 << 11)
+#define MSR_IA32_APICBASE_BASE	(0xfffff << 12)
+#define MSR_IA32_FEATURE_CONTROL 0x0000003a
+#define MSR_IA32_TSC_ADJUST	0x0000003b
+#define MSR_IA32_SPEC_CTRL	0x00000048
+#define MSR_IA32_PRED_CMD	0x00000049
+#define MSR_IA32_UCODE_WRITE	0x00000079
+#define MSR_IA32_UCODE_REV	0x0000008b
+#define MSR_IA32_PERFCTR0	0x000000c1
+#define MSR_IA32_PERFCTR1	0x000000c2
+#define MSR_FSB_FREQ		0x000000cd
+#define MSR_MTRRcap		0x000000fe
+#define MSR_IA32_ARCH_CAPABILITIES 0x0000010a
+#define MSR_IA32_FLUSH_CMD	0x0000010b
+#define MSR_IA32_SYSENTER_CS	0x00000174
+#define MSR_IA32_SYSENTER_ESP	0x00000175
+#define MSR_IA32_SYSENTER_EIP	0x00000176
+#define MSR_IA32_MCG_CAP	0x00000179
+#define MSR_IA32_MCG_STATUS	0x0000017a
+#define MSR_IA32_MCG_CTL	0x0000017b
+#define MSR_P6_EVNTSEL0		0x00000186
+#define MSR_P6_EVNTSEL1		0x00000187
+#define MSR_IA32_MISC_ENABLE	0x000001a0
+#define MSR_IA32_DEBUGCTLMSR	0x000001d9
+#define MSR_IA32_LASTBRANCHFROMIP 0x000001db
+#define MSR_IA32_LASTBRANCHTOIP	0x000001dc
+#define MSR_IA32_LASTINTFROMIP	0x000001dd
+#define MSR_IA32_LASTINTTOIP	0x000001de
+#define MSR_IA32_CR_PAT		0x00000277
+#define MSR_MTRRdefType		0x000002ff
+#define MSR_IA32_PERF_CAPABILITIES 0x00000345
+#define MSR_IA32_MC0_CTL	0x00000400
+#define MSR_IA32_MC0_STATUS	0x00000401
+#define MSR_IA32_MC0_ADDR	0x00000402
+#define MSR_IA32_MC0_MISC	0x00000403
+#define MSR_IA32_VMX_BASIC	0x00000480
+#define MSR_IA32_TSCDEADLINE	0x000006e0
+#define MSR_IA32_PKRS		0x000006e1
+#define MSR_IA32_BNDCFGS	0x00000d90
+#define MSR_IA32_XSS		0x00000da0
+
+/* x2APIC registers are MSRs 0x800 + (xAPIC offset >> 4). */
+#define APIC_BASE_MSR		0x00000800
+
+/* AMD */
+#define MSR_K7_EVNTSEL0		0xc0010000
+#define MSR_K7_PERFCTR0		0xc0010004
+#define MSR_K7_HWCR		0xc0010015
+#define MSR_VM_CR		0xc0010114
+#define MSR_VM_IGNNE		0xc0010115
+#define MSR_VM_HSAVE_PA		0xc0010117
+#define MSR_F15H_PERF_CTL	0xc0010200
+#define MSR_F15H_PERF_CTR	0xc0010201
+
+#endif /* _X86_MSR_H_ */

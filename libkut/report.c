@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: MIT
+/*
+ * report.c - the report API: one line per check, counted, and a summary
+ * whose return value is the test's exit code.
+ *
+ * Line prefixes and counting follow upstream kvm-unit-tests so that logs
+ * and tools that read them (kut-run's suite mode among them) see the same
+ * format: "PASS: ", "FAIL: ", "SKIP: ", "XFAIL: ", "XPASS: ", "KFAIL: ",
+ * then the pushed prefixes each followed by ": ", then the message.
+ */
+#include <libcflat.h>
+#include <asm/spinlock.h>
+#include <kut_abi.h>
+
+/* Our definitions of the functions libcflat.h wraps in selector macros. */
+#undef report
+#undef report_xfail
+
+#define PREFIX_DELIMITER	": "
+
+static unsigned int tests, failures, xfailures, kfailures, skipped;
+static char prefixes[256];
+static struct spinlock lock;
+
+void report_prefix_pushf(const char *prefix_fmt, ...)
+{
+	va_list va;
+	size_t len, start;
+	int n;
+
+	spin_lock(&lock);
+	start = len = strlen(prefixes);
+	va_start(va, prefix_fmt);
+	n = vsnprintf(prefixes + len, sizeof(prefixes) - len, prefix_fmt, va);
+	va_end(va);
+	len += n;
+	if (len + strlen(PREFIX_DELIMITER) >= sizeof(prefixes)) {
+		prefixes[start] = '\0';
+		spin_unlock(&lock);
+		report_abort("report prefix too long (%zu bytes at most)",
+			     sizeof(prefixes) - 1);
+	}
+	if (strstr(prefixes + start, PREFIX_DELIMITER)) {
+		prefixes[start] = '\0';
+		spin_unlock(&lock);
+		report_abort("report prefix must not contain \"%s\"",
+			     PREFIX_DELIMITER);
+	}
+	strcpy(prefixes + len, PREFIX_DELIMITER);
+	spin_unlock(&lock);
+}
+
+void report_prefix_push(const char *prefix)
+{
+	report_prefix_pushf("%s", prefix);
+}
+
+/* Drop the last prefix: cut just after the delimiter before the last one. */
+static void pop_one(void)
+{
+	size_t dlen = strlen(PREFIX_DELIMITER);
+	size_t end = strlen(prefixes);
+	size_t i;
+
+	if (end < dlen) {
+		prefixes[0] = '\0';
+		return;
+	}
+	end -= dlen;
+	for (i = end; i >= dlen; i--)
+		if (strncmp(prefixes + i - dlen, PREFIX_DELIMITER, dlen) == 0)
+			break;
+	prefixes[i >= dlen ? i : 0] = '\0';
+}
+
+void report_prefix_popn(int n)
+{
+	spin_lock(&lock);
+	while (n-- > 0 && prefixes[0])
+		pop_one();
+	spin_unlock(&lock);
+}
+
+void report_prefix_pop(void)
+{
+	report_prefix_popn(1);
+}
+
+static void va_report(const char *msg_fmt, bool pass, bool xfail, bool kfail,
+		      bool skip, va_list va)
+{
+	const char *tag;
+
+	if (skip)
+		tag = "SKIP";
+	else if (xfail)
+		tag = pass ? "XPASS" : "XFAIL";
+	else if (kfail && !pass)
+		tag = "KFAIL";
+	else
+		tag = pass ? "PASS" : "FAIL";
+
+	spin_lock(&lock);
+	tests++;
+	printf("%s: %s", tag, prefixes);
+	vprintf(msg_fmt, va);
+	puts("\n");
+	if (skip)
+		skipped++;
+	else if (xfail && !pass)
+		xfailures++;
+	else if (kfail && !pass)
+		kfailures++;
+	else if (xfail || !pass)
+		failures++;
+	spin_unlock(&lock);
+}
+
+void report(bool pass, const char *msg_fmt, ...)
+{
+	va_list va;
+
+	va_start(va, msg_fmt);
+	va_report(msg_fmt, pass, false, false, false, va);
+	va_end(va);
+}
+
+void kut_report_legacy(const char *msg_fmt, int pass, ...)
+{
+	va_list va;
+
+	va_start(va, pass);
+	va_report(msg_fmt, pass, false, false, false, va);
+	va_end(va);
+}
+
+void report_pass(const char *msg_fmt, ...)
+{
+	va_list va;
+
+	va_start(va, msg_fmt);
+	va_report(msg_fmt, true, false, false, false, va);
+	va_end(va);
+}
+
+void report_fail(const char *msg_fmt, ...)
+{
+	va_list va;
+
+	va_start(va, msg_fmt);
+	va_report(msg_fmt, false, false, false, false, va);
+	va_end(va);
+}
+
+void report_xfail(bool xfail, bool pass, const char *msg_fmt, ...)
+{
+	va_list va;
+
+	va_start(va, msg_fmt);
+	va_report(msg_fmt, pass, xfail, false, false, va);
+	va_end(va);
+}
+
+void kut_report_xfail_legacy(const char *msg_fmt, int xfail, int pass, ...)
+{
+	va_list va;
+
+	va_start(va, pass);
+	va_report(msg_fmt, pass, xfail, false, false, va);
+	va_end(va);
+}
+
+void report_kfail(bool kfail, bool pass, const char *msg_fmt, ...)
+{
+	va_list va;
+
+	va_start(va, msg_fmt);
+	va_report(msg_fmt, pass, false, kfail, false, va);
+	va_end(va);
+}
+
+void report_skip(const char *msg_fmt, ...)
+{
+	va_list va;
+
+	va_start(va, msg_fmt);
+	va_report(msg_fmt, false, false, false, true, va);
+	va_end(va);
+}
+
+static void va_report_line(const char *tag, const char *msg_fmt, va_list va)
+{
+	spin_lock(&lock);
+	printf("%s: %s", tag, prefixes);
+	vprintf(msg_fmt, va);
+	puts("\n");
+	spin_unlock(&lock);
+}
+
+void report_info(const char *msg_fmt, ...)
+{
+	va_list va;
+
+	va_start(va, msg_fmt);
+	va_report_line("INFO", msg_fmt, va);
+	va_end(va);
+}
+
+int report_summary(void)
+{
+	int ret;
+
+	spin_lock(&lock);
+	printf("SUMMARY: %u tests", tests);
+	if (failures)
+		printf(", %u unexpected failures", failures);
+	if (kfailures)
+		printf(", %u known failures", kfailures);
+	if (xfailures)
+		printf(", %u expected failures", xfailures);
+	if (skipped)
+		printf(", %u skipped", skipped);
+	puts("\n");
+	if (failures)
+		ret = KUT_EXIT_FAIL;
+	else if (tests == skipped)
+		ret = KUT_EXIT_SKIP;	/* nothing was actually tested */
+	else
+		ret = KUT_EXIT_PASS;
+	spin_unlock(&lock);
+	return ret;
+}
+
+void report_abort(const char *msg_fmt, ...)
+{
+	va_list va;
+
+	va_start(va, msg_fmt);
+	va_report_line("ABORT", msg_fmt, va);
+	va_end(va);
+	report_summary();
+	abort();
+}

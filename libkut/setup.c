@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+/*
+ * setup.c - common start-up, shared by every arch: from the boot info the
+ * arch collected to main(argc, argv).
+ *
+ * The command line and the environment are copied out first, because the
+ * firmware left them in RAM that becomes free memory; then the page
+ * allocator gets all RAM the arch has mapped except the image and the
+ * first megabyte (left alone for firmware data and real-mode code), and
+ * malloc() is pointed at it.  Constructors run last, so they may allocate.
+ */
+#include <libcflat.h>
+#include <alloc_page.h>
+#include <argv.h>
+#include <asm/page.h>
+
+#include "boot.h"
+
+#define LOW_MEMORY_END		(1ull << 20)
+#define MIN_AREA_PAGES		16
+
+extern int main(int argc, char **argv, char **envp);
+
+typedef void (*kut_ctor)(void);
+extern kut_ctor __init_array_start[], __init_array_end[];
+
+static char cmdline[4096];
+static char envbuf[64 * 1024];
+
+int kut_boot_add_mem(struct kut_boot_info *bi, uint64_t start, uint64_t end)
+{
+	int i;
+
+	if (end <= start)
+		return 0;
+	for (i = 0; i < bi->nr_mem; i++) {
+		struct kut_mem_region *r = &bi->mem[i];
+
+		if (start <= r->end && end >= r->start) {
+			r->start = MIN(r->start, start);
+			r->end = MAX(r->end, end);
+			return 0;
+		}
+	}
+	if (bi->nr_mem == KUT_MAX_MEM_REGIONS)
+		return -1;
+	bi->mem[bi->nr_mem].start = start;
+	bi->mem[bi->nr_mem].end = end;
+	bi->nr_mem++;
+	return 0;
+}
+
+static void add_free_area(uint64_t start, uint64_t end)
+{
+	uint64_t first = (start + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	uint64_t top = end >> PAGE_SHIFT;
+
+	if (top > first && top - first >= MIN_AREA_PAGES)
+		page_alloc_init_area(AREA_ANY_NUMBER, first, top);
+}
+
+static void setup_memory(const struct kut_boot_info *bi)
+{
+	uint64_t img_start = (uintptr_t)__image_start;
+	uint64_t img_end = (uintptr_t)__image_end;
+	int i;
+
+	for (i = 0; i < bi->nr_mem; i++) {
+		uint64_t start = MAX(bi->mem[i].start, LOW_MEMORY_END);
+		uint64_t end = bi->mem[i].end;
+
+		if (bi->mapped_limit)
+			end = MIN(end, bi->mapped_limit);
+		if (end <= start)
+			continue;
+		if (img_end <= start || img_start >= end) {
+			add_free_area(start, end);
+			continue;
+		}
+		add_free_area(start, MIN(img_start, end));
+		add_free_area(MAX(img_end, start), end);
+	}
+	if (page_alloc_initialized())
+		page_alloc_ops_enable();
+}
+
+static void copy_boot_strings(const struct kut_boot_info *bi)
+{
+	size_t n;
+
+	if (bi->cmdline) {
+		n = strnlen(bi->cmdline, sizeof(cmdline) - 1);
+		memcpy(cmdline, bi->cmdline, n);
+		cmdline[n] = '\0';
+	}
+	if (bi->initrd && bi->initrd_size) {
+		n = MIN(bi->initrd_size, sizeof(envbuf) - 1);
+		memcpy(envbuf, bi->initrd, n);
+		envbuf[n] = '\0';
+		if (bi->initrd_size > n)
+			printf("kut: environment truncated to %zu bytes\n", n);
+	}
+}
+
+void kut_start(struct kut_boot_info *bi)
+{
+	kut_ctor *c;
+
+	copy_boot_strings(bi);
+	setup_memory(bi);
+	setup_args_progname(cmdline);
+	setup_env(envbuf, strlen(envbuf));
+	for (c = __init_array_start; c < __init_array_end; c++)
+		(*c)();
+	exit(main(__argc, __argv, __environ));
+}

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+/*
+ * desc.c - x86 IDT, TSS, per-CPU GS base and the exception dispatcher.
+ *
+ * Every vector enters kut_x86_exception() (isr64.S).  Order of precedence:
+ * a handler installed with handle_exception(); then an ASM_TRY record for
+ * the faulting instruction; otherwise the exception is unexpected and the
+ * test ends with a register dump and a backtrace.  An exception inside
+ * that dump stops the machine at once, so a broken handler can never loop.
+ */
+#include <libcflat.h>
+#include <x86/desc.h>
+#include <x86/processor.h>
+#include <x86/msr.h>
+
+#include "../arch.h"
+#include "percpu.h"
+
+idt_entry_t boot_idt[256] __attribute__((aligned(16)));
+tss64_t tss[MAX_TEST_CPUS] __attribute__((aligned(16)));
+
+static handler exception_handlers[256];
+static struct percpu percpu_area[MAX_TEST_CPUS];
+
+/* The alternate stack for #DF, NMI and #MC (IST1), one per CPU. */
+static u8 ist_stacks[MAX_TEST_CPUS][8192] __attribute__((aligned(16)));
+
+extern char isr_stubs[];	/* 256 stubs of 16 bytes */
+extern char gdt_end[];
+extern char boot_stack_top[];
+
+struct ex_record {
+	unsigned long rip;
+	unsigned long fixup;
+};
+extern struct ex_record __ex_table_start[], __ex_table_end[];
+
+static const char *const mnemonics[32] = {
+	"#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM",
+	"#DF", NULL, "#TS", "#NP", "#SS", "#GP", "#PF", NULL,
+	"#MF", "#AC", "#MC", "#XM", "#VE", "#CP", NULL, NULL,
+	NULL, NULL, NULL, NULL, "#HV", "#VC", "#SX", NULL,
+};
+
+const char *exception_mnemonic(int vector)
+{
+	if (vector < 0 || vector >= 32)
+		return NULL;
+	return mnemonics[vector];
+}
+
+void set_idt_entry(int vec, void *addr, int dpl)
+{
+	idt_entry_t *e = &boot_idt[vec];
+	unsigned long a = (unsigned long)addr;
+
+	memset(e, 0, sizeof(*e));
+	e->offset0 = a;
+	e->offset1 = a >> 16;
+	e->offset2 = a >> 32;
+	e->selector = KERNEL_CS;
+	e->type = 0xe;		/* 64-bit interrupt gate */
+	e->dpl = dpl;
+	e->p = 1;
+}
+
+void set_idt_sel(int vec, u16 sel)
+{
+	boot_idt[vec].selector = sel;
+}
+
+void set_idt_dpl(int vec, u16 dpl)
+{
+	boot_idt[vec].dpl = dpl;
+}
+
+void set_gdt_entry(int sel, unsigned long base, u32 limit, u8 access, u8 gran)
+{
+	gdt_entry_t *e = &gdt[sel >> 3];
+
+	e->limit1 = limit;
+	e->base1 = base;
+	e->base2 = base >> 16;
+	e->type_limit_flags = access | ((limit >> 16) & 0xf) << 8 |
+			      (gran & 0xf0) << 8;
+	e->base3 = base >> 24;
+	/* A system descriptor (S=0) takes two slots in long mode. */
+	if (!(access & 0x10)) {
+		struct system_desc64 *d = (struct system_desc64 *)e;
+
+		d->base4 = base >> 32;
+		d->zero = 0;
+	}
+}
+
+unsigned long get_gdt_entry_base(gdt_entry_t *entry)
+{
+	unsigned long base = entry->base1 | ((u32)entry->base2 << 16) |
+			     ((u32)entry->base3 << 24);
+
+	if (!entry->s)
+		base |= (unsigned long)((struct system_desc64 *)entry)->base4 << 32;
+	return base;
+}
+
+unsigned long get_gdt_entry_limit(gdt_entry_t *entry)
+{
+	unsigned long limit = entry->limit1 | ((u32)entry->limit2 << 16);
+
+	if (entry->g)
+		limit = (limit << 12) | 0xfff;
+	return limit;
+}
+
+gdt_entry_t *get_tss_descr(void)
+{
+	return &gdt[str() >> 3];
+}
+
+void set_intr_alt_stack(int e, void *fn)
+{
+	set_idt_entry(e, fn, 0);
+	boot_idt[e].ist = 1;
+}
+
+void setup_alt_stack(void)
+{
+	/* IST1 is set up for every CPU during bring-up. */
+}
+
+handler handle_exception(u8 v, handler fn)
+{
+	handler old = exception_handlers[v];
+
+	exception_handlers[v] = fn;
+	return old;
+}
+
+handler install_exception_handler(int vector, handler fn)
+{
+	return handle_exception(vector, fn);
+}
+
+unsigned exception_vector(void)
+{
+	return this_cpu()->exception_vector;
+}
+
+unsigned exception_error_code(void)
+{
+	return this_cpu()->exception_error_code;
+}
+
+bool exception_rflags_rf(void)
+{
+	return this_cpu()->exception_rflags_rf & 1;
+}
+
+int write_cr4_checking(unsigned long val)
+{
+	return write_cr4_safe(val);
+}
+
+void __set_exception_jmpbuf(jmp_buf *addr)
+{
+	this_cpu()->exception_jmpbuf = addr;
+}
+
+static void jmpbuf_handler(struct ex_regs *regs)
+{
+	struct percpu *pc = this_cpu();
+	jmp_buf *jb = pc->exception_jmpbuf;
+
+	(void)regs;
+	pc->exception_jmpbuf = NULL;
+	longjmp(*jb, 1);
+}
+
+bool test_for_exception(unsigned int ex, void (*trigger_func)(void *data),
+			void *data)
+{
+	handler old;
+	jmp_buf jb;
+	bool raised;
+
+	old = handle_exception(ex, jmpbuf_handler);
+	if (set_exception_jmpbuf(jb) == 0) {
+		trigger_func(data);
+		this_cpu()->exception_jmpbuf = NULL;
+		raised = false;
+	} else {
+		raised = true;
+	}
+	handle_exception(ex, old);
+	return raised;
+}
+
+static bool try_fixup(struct ex_regs *regs)
+{
+	struct percpu *pc = this_cpu();
+	struct ex_record *r;
+
+	for (r = __ex_table_start; r < __ex_table_end; r++) {
+		if (r->rip != regs->rip)
+			continue;
+		pc->exception_vector = regs->vector;
+		pc->exception_error_code = regs->error_code;
+		pc->exception_rflags_rf = !!(regs->rflags & X86_EFLAGS_RF);
+		regs->rip = r->fixup;
+		return true;
+	}
+	return false;
+}
+
+static void dump_regs(struct ex_regs *regs)
+{
+	const char *name = exception_mnemonic(regs->vector);
+
+	if (regs->vector < 32)
+		printf("Unhandled exception %lu %s at ip %016lx\n",
+		       regs->vector, name ? name : "(reserved)", regs->rip);
+	else
+		printf("Unexpected interrupt, vector %lu, at ip %016lx\n",
+		       regs->vector, regs->rip);
+	printf("error_code=%016lx      rflags=%016lx      cs=%016lx\n",
+	       regs->error_code, regs->rflags, regs->cs);
+	printf("rax=%016lx rcx=%016lx rdx=%016lx rbx=%016lx\n",
+	       regs->rax, regs->rcx, regs->rdx, regs->rbx);
+	printf("rbp=%016lx rsi=%016lx rdi=%016lx rsp=%016lx\n",
+	       regs->rbp, regs->rsi, regs->rdi, regs->rsp);
+	printf(" r8=%016lx  r9=%016lx r10=%016lx r11=%016lx\n",
+	       regs->r8, regs->r9, regs->r10, regs->r11);
+	printf("r12=%016lx r13=%016lx r14=%016lx r15=%016lx\n",
+	       regs->r12, regs->r13, regs->r14, regs->r15);
+	printf("cr0=%016lx cr2=%016lx cr3=%016lx cr4=%016lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+	printf(" ss=%016lx  cpu=%u\n", regs->ss, this_cpu()->smp_id);
+}
+
+void unhandled_exception(struct ex_regs *regs, bool cpu)
+{
+	(void)cpu;
+	dump_regs(regs);
+	dump_frame_stack((void *)regs->rip, (void *)regs->rbp);
+	printf("FAIL: unhandled exception %lu; test aborted\n", regs->vector);
+	abort();
+}
+
+void kut_x86_exception(struct ex_regs *regs);
+void kut_x86_exception(struct ex_regs *regs)
+{
+	struct percpu *pc = this_cpu();
+	handler h = exception_handlers[regs->vector & 0xff];
+
+	if (pc->exception_depth) {
+		/* The default handler itself faulted: say so and stop. */
+		printf("\nNested exception %lu at ip %016lx while reporting "
+		       "an exception; stopping\n", regs->vector, regs->rip);
+		arch_exit(1);
+	}
+	if (h) {
+		h(regs);
+		return;
+	}
+	if (try_fixup(regs))
+		return;
+	pc->exception_depth++;
+	unhandled_exception(regs, false);
+}
+
+void percpu_init(struct percpu *pc, u32 id)
+{
+	pc->smp_id = id;
+	pc->self = pc;
+	wrmsr(MSR_GS_BASE, (unsigned long)pc);
+}
+
+static void setup_tss(u32 cpu)
+{
+	int sel = TSS_MAIN + 16 * cpu;
+	tss64_t *t = &tss[cpu];
+
+	memset(t, 0, sizeof(*t));
+	t->rsp0 = (unsigned long)boot_stack_top;
+	t->ist1 = (unsigned long)ist_stacks[cpu] + sizeof(ist_stacks[cpu]);
+	t->iomap_base = sizeof(*t);
+	set_gdt_entry(sel, (unsigned long)t, sizeof(*t) - 1, 0x89, 0);
+	ltr(sel);
+}
+
+void kut_x86_setup_idt(void);
+void kut_x86_setup_idt(void)
+{
+	struct descriptor_table_ptr idtr = {
+		.limit = sizeof(boot_idt) - 1,
+		.base = (unsigned long)boot_idt,
+	};
+	struct descriptor_table_ptr gdtr = {
+		.limit = (unsigned long)gdt_end - (unsigned long)gdt - 1,
+		.base = (unsigned long)gdt,
+	};
+	int v;
+
+	lgdt(&gdtr);
+	for (v = 0; v < 256; v++)
+		set_idt_entry(v, isr_stubs + 16 * v, 0);
+	/* #BP and #OF are trap instructions tests run from ring 3 too. */
+	set_idt_dpl(BP_VECTOR, 3);
+	set_idt_dpl(OF_VECTOR, 3);
+	boot_idt[DF_VECTOR].ist = 1;
+	boot_idt[NMI_VECTOR].ist = 1;
+	boot_idt[MC_VECTOR].ist = 1;
+	lidt(&idtr);
+	percpu_init(&percpu_area[0], 0);
+	setup_tss(0);
+}

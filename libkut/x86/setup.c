@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+/*
+ * setup.c - x86_64 boot: turn QEMU's PVH start_info into kut_boot_info.
+ *
+ * The start_info layout is the Xen PVH ABI (struct hvm_start_info):
+ * version 1 and later carry the E820 memory map; older loaders give none,
+ * and we then read the RAM size from the CMOS, as the PC BIOS reports it.
+ */
+#include <libcflat.h>
+#include <asm/io.h>
+
+#include "../boot.h"
+
+#define HVM_START_MAGIC		0x336ec578
+#define E820_RAM		1
+
+struct hvm_start_info {
+	u32 magic;
+	u32 version;
+	u32 flags;
+	u32 nr_modules;
+	u64 modlist_paddr;
+	u64 cmdline_paddr;
+	u64 rsdp_paddr;
+	u64 memmap_paddr;	/* version >= 1 */
+	u32 memmap_entries;
+	u32 reserved;
+};
+
+struct hvm_modlist_entry {
+	u64 paddr;
+	u64 size;
+	u64 cmdline_paddr;
+	u64 reserved;
+};
+
+struct hvm_memmap_table_entry {
+	u64 addr;
+	u64 size;
+	u32 type;
+	u32 reserved;
+};
+
+/* Identity map set up by start64.S. */
+#define X86_MAPPED_LIMIT	(4ull << 30)
+
+void kut_x86_setup_idt(void);
+void kut_x86_start(u32 start_info_paddr) __attribute__((noreturn));
+
+static u8 cmos_read(u8 reg)
+{
+	outb(reg, 0x70);
+	return inb(0x71);
+}
+
+/* RAM from CMOS: 1 MiB..16 MiB in KiB at 0x30, above 16 MiB in 64 KiB at 0x34. */
+static void mem_from_cmos(struct kut_boot_info *bi)
+{
+	u64 ext = (cmos_read(0x30) | (u64)cmos_read(0x31) << 8) << 10;
+	u64 high = (cmos_read(0x34) | (u64)cmos_read(0x35) << 8) << 16;
+
+	kut_boot_add_mem(bi, 0, 640 << 10);
+	if (high)
+		kut_boot_add_mem(bi, 1 << 20, (16 << 20) + high);
+	else
+		kut_boot_add_mem(bi, 1 << 20, (1 << 20) + ext);
+}
+
+static void parse_start_info(struct kut_boot_info *bi,
+			     const struct hvm_start_info *si)
+{
+	const struct hvm_memmap_table_entry *mm;
+	const struct hvm_modlist_entry *mod;
+	u32 i;
+
+	if (si->cmdline_paddr)
+		bi->cmdline = (const char *)(unsigned long)si->cmdline_paddr;
+	if (si->nr_modules && si->modlist_paddr) {
+		mod = (const void *)(unsigned long)si->modlist_paddr;
+		bi->initrd = (const char *)(unsigned long)mod->paddr;
+		bi->initrd_size = mod->size;
+	}
+	if (si->version < 1 || !si->memmap_paddr || !si->memmap_entries) {
+		mem_from_cmos(bi);
+		return;
+	}
+	mm = (const void *)(unsigned long)si->memmap_paddr;
+	for (i = 0; i < si->memmap_entries; i++)
+		if (mm[i].type == E820_RAM)
+			kut_boot_add_mem(bi, mm[i].addr, mm[i].addr + mm[i].size);
+}
+
+void kut_x86_start(u32 start_info_paddr)
+{
+	static struct kut_boot_info bi;
+	const struct hvm_start_info *si = (const void *)(unsigned long)start_info_paddr;
+
+	kut_x86_setup_idt();
+	bi.mapped_limit = X86_MAPPED_LIMIT;
+	if (si && si->magic == HVM_START_MAGIC)
+		parse_start_info(&bi, si);
+	else
+		mem_from_cmos(&bi);
+	kut_start(&bi);
+}

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * start64.S - x86_64 entry: from QEMU's PVH hand-over to C.
+ *
+ * QEMU's -kernel loads an ELF that carries a Xen PVH entry note and jumps
+ * to the note's 32-bit entry in flat protected mode, paging off, with EBX
+ * pointing at a struct hvm_start_info (command line, initrd as module 0,
+ * memory map).  We chose PVH over multiboot because it boots the linked
+ * ELF64 as it is (no conversion to ELF32) and was the fastest path we
+ * measured (docs/x86-boot.md).  From here: our GDT, a cleared BSS, a
+ * stack, an identity map of the first 4 GiB in 2 MiB pages, long mode,
+ * SSE enabled, and kut_x86_start(start_info) in C.
+ */
+#include <x86/desc.h>
+
+#define X86_CR0_PE	0x00000001
+#define X86_CR0_MP	0x00000002
+#define X86_CR0_EM	0x00000004
+#define X86_CR0_TS	0x00000008
+#define X86_CR0_NE	0x00000020
+#define X86_CR0_WP	0x00010000
+#define X86_CR0_PG	0x80000000
+#define X86_CR4_PAE	0x00000020
+#define X86_CR4_OSFXSR	0x00000200
+#define X86_CR4_OSXMMEXCPT 0x00000400
+#define MSR_EFER	0xc0000080
+#define EFER_LME	0x00000100
+
+#define PTE_P_RW	0x003
+#define PDE_P_RW_PS	0x083
+
+	.section .note.Xen, "a", @note
+	.balign 4
+	.long 4				/* name size: "Xen\0" */
+	.long 4				/* descriptor size */
+	.long 18			/* XEN_ELFNOTE_PHYS32_ENTRY */
+	.asciz "Xen"
+	.long pvh_start32
+	.balign 4
+
+	.section .text.boot, "ax"
+	.code32
+	.globl pvh_start32
+pvh_start32:
+	cli
+	cld
+	mov	%ebx, %ebp		/* start_info survives the BSS clear */
+
+	lgdt	gdt32_descr
+	ljmp	$KERNEL_CS32, $1f
+1:	mov	$KERNEL_DS, %eax
+	mov	%eax, %ds
+	mov	%eax, %es
+	mov	%eax, %ss
+	mov	%eax, %fs
+	mov	%eax, %gs
+
+	/* The stack and the page tables live in the BSS: clear it first. */
+	mov	$__bss_start, %edi
+	mov	$__bss_end, %ecx
+	sub	%edi, %ecx
+	shr	$2, %ecx
+	xor	%eax, %eax
+	rep stosl
+	mov	$boot_stack_top, %esp
+
+	/* PML4[0] -> PDPT, PDPT[0..3] -> four page directories. */
+	movl	$(pt_pdpt + PTE_P_RW), pt_pml4
+	mov	$pt_pd + PTE_P_RW, %eax
+	xor	%ecx, %ecx
+2:	mov	%eax, pt_pdpt(, %ecx, 8)
+	add	$4096, %eax
+	inc	%ecx
+	cmp	$4, %ecx
+	jb	2b
+
+	/* 2048 2 MiB pages: 0 .. 4 GiB, write-back, supervisor. */
+	xor	%ecx, %ecx
+3:	mov	%ecx, %eax
+	shl	$21, %eax
+	or	$PDE_P_RW_PS, %eax
+	mov	%eax, pt_pd(, %ecx, 8)
+	inc	%ecx
+	cmp	$2048, %ecx
+	jb	3b
+
+	mov	%cr4, %eax
+	or	$(X86_CR4_PAE | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT), %eax
+	mov	%eax, %cr4
+	mov	$pt_pml4, %eax
+	mov	%eax, %cr3
+	mov	$MSR_EFER, %ecx
+	rdmsr
+	or	$EFER_LME, %eax
+	wrmsr
+	mov	%cr0, %eax
+	and	$~(X86_CR0_EM | X86_CR0_TS), %eax
+	or	$(X86_CR0_PG | X86_CR0_WP | X86_CR0_NE | X86_CR0_MP | X86_CR0_PE), %eax
+	mov	%eax, %cr0
+	ljmp	$KERNEL_CS, $start64
+
+	.code64
+start64:
+	mov	$KERNEL_DS, %eax
+	mov	%eax, %ds
+	mov	%eax, %es
+	mov	%eax, %ss
+	mov	%eax, %fs
+	mov	%eax, %gs
+	lea	boot_stack_top(%rip), %rsp
+	mov	%ebp, %edi		/* zero-extends: start_info's address */
+	xor	%ebp, %ebp		/* ends the frame-pointer chain */
+	call	kut_x86_start
+4:	cli
+	hlt
+	jmp	4b
+
+	.section .rodata.boot, "a"
+	.balign 8
+gdt32_descr:
+	.word	gdt_end - gdt - 1
+	.long	gdt
+
+/*
+ * The GDT, laid out as x86/desc.h documents.  TSS slots (0x80 + 16 * cpu)
+ * are filled in by desc.c.
+ */
+	.data
+	.balign 16
+	.globl gdt
+gdt:
+	.quad	0			/* 0x00 null */
+	.quad	0x00af9b000000ffff	/* 0x08 ring-0 code, 64-bit */
+	.quad	0x00cf93000000ffff	/* 0x10 ring-0 data */
+	.quad	0x00af1b000000ffff	/* 0x18 ring-0 code, 64-bit, not present */
+	.quad	0x00cf9b000000ffff	/* 0x20 ring-0 code, 32-bit */
+	.quad	0x008f9b000000ffff	/* 0x28 ring-0 code, 16-bit */
+	.quad	0x008f93000000ffff	/* 0x30 ring-0 data, 16-bit */
+	.quad	0x00cffb000000ffff	/* 0x38 ring-3 code, 32-bit */
+	.quad	0x00cff3000000ffff	/* 0x40 ring-3 data */
+	.quad	0x00affb000000ffff	/* 0x48 ring-3 code, 64-bit */
+	.fill	6, 8, 0			/* 0x50 - 0x78 free for tests */
+	.fill	2 * MAX_TEST_CPUS, 8, 0	/* 0x80 TSS descriptors */
+	.globl gdt_end
+gdt_end:
+
+	.bss
+	.balign 4096
+	.globl pt_pml4
+pt_pml4:
+	.skip	4096
+pt_pdpt:
+	.skip	4096
+pt_pd:
+	.skip	4 * 4096
+	.globl boot_stack
+boot_stack:
+	.skip	16384
+	.globl boot_stack_top
+boot_stack_top:
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: MIT
+# x86_64.mk - what is particular to x86_64 guests.
+
+FAMILY		:= x86
+GNU_TRIPLET	:= x86_64-linux-gnu
+CLANG_TARGET	:= x86_64-linux-gnu
+QEMU		:= qemu-system-x86_64
+DEB_PACKAGES	:= qemu-system-x86 qemu-system-data
+
+# Code generation every x86_64 guest object needs: no red zone (exception
+# frames land on the interrupted stack), no SSE in compiler output (tests
+# use SSE deliberately, in asm).
+ARCH_CFLAGS	:= -m64 -mno-red-zone -mno-sse -mno-sse2 -mno-mmx
+ARCH_LDFLAGS	:= -m64
+
+ARCH_SRCS	:= start64.S isr64.S setjmp64.S desc.c setup.c uart.c exit.c stack.c
+
+# The flat image is the ELF, stripped: QEMU boots it through its PVH note.
+FLAT_OBJCOPY_FLAGS := --strip-all

@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: MIT
+# lib.sh - helpers for the project's shell-level checks (sourced).
+#
+# Every check prints one TAP-style line: "ok - NAME", "not ok - NAME" or
+# "ok - NAME # SKIP reason"; tests/check.sh counts them.  Output of failed
+# commands is kept under $CHECK_LOGS and its tail printed after "not ok".
+
+: "${CHECK_LOGS:=build/check/logs}"
+mkdir -p "$CHECK_LOGS"
+
+pass() { echo "ok - $1"; }
+skip() { echo "ok - $1 # SKIP $2"; }
+fail() {
+	echo "not ok - $1"
+	shift
+	[ $# -gt 0 ] && echo "#   $*"
+	return 0
+}
+
+# A file name for the log of check NAME.
+logfile() {
+	printf '%s/%s.log' "$CHECK_LOGS" "$(echo "$1" | tr -c 'A-Za-z0-9._-' '_')"
+}
+
+show_log() {
+	sed -n '1,40p' "$1" | sed 's/^/#   | /'
+}
+
+# expect_exit CODE NAME CMD...: run CMD (output to NAME's log), check status.
+expect_exit() {
+	want=$1 name=$2
+	shift 2
+	log=$(logfile "$name")
+	"$@" >"$log" 2>&1
+	got=$?
+	if [ "$got" = "$want" ]; then
+		pass "$name"
+	else
+		fail "$name" "exit status $got, want $want: $*"
+		show_log "$log"
+	fi
+}
+
+# expect_log NAME PATTERN...: the last command's log (of check NAME) has
+# every extended-regex PATTERN.
+expect_log() {
+	name=$1
+	shift
+	log=$(logfile "$name")
+	for pat in "$@"; do
+		if ! grep -Eq -- "$pat" "$log"; then
+			fail "$name: output matches /$pat/"
+			show_log "$log"
+			return 0
+		fi
+	done
+	pass "$name: output as expected"
+}
+
+# expect_no_log NAME PATTERN: the log of check NAME lacks PATTERN.
+expect_no_log() {
+	log=$(logfile "$1")
+	if grep -Eq -- "$2" "$log"; then
+		fail "$1: output lacks /$2/"
+		show_log "$log"
+	else
+		pass "$1: output lacks /$2/"
+	fi
+}
+
+# Whether KVM can run guests of the host's own arch here.
+kvm_usable() {
+	[ -r /dev/kvm ] && [ -w /dev/kvm ]
+}
+
+# No QEMU process started from the given directory tree is left running.
+no_qemu_left() {
+	! pgrep -f "qemu-system.*$1" >/dev/null 2>&1
+}

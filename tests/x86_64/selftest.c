@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+/*
+ * selftest.c - checks of the x86_64 framework itself, one area per first
+ * argument (see unittests.cfg):
+ *   setup     argv from -append, environment from kut-run -e, memory map
+ *   vectors   handle_exception, ASM_TRY, test_for_exception, resuming
+ *   memory    page allocator and malloc over the firmware's memory map
+ *   cpu       long mode, paging and the control registers boot left
+ * and purpose-made endings that kut-run's own tests check from outside:
+ *   pass, fail, skip, pf (unexpected #PF), ud (unexpected #UD), hang,
+ *   abort, assert.
+ */
+#include <libcflat.h>
+#include <alloc_page.h>
+#include <argv.h>
+#include <asm/page.h>
+#include <x86/processor.h>
+#include <x86/desc.h>
+
+static int check_setup(int argc, char **argv)
+{
+	const char *want_argc = getenv("SELFTEST_ARGC");
+	const char *want_last = getenv("SELFTEST_LAST");
+
+	report_prefix_push("setup");
+	report(argc >= 2 && strcmp(argv[1], "setup") == 0,
+	       "argv[1] is the selector (argc=%d)", argc);
+	report(argv[argc] == NULL, "argv is NULL-terminated");
+	if (want_argc)
+		report(argc == atol(want_argc), "argc %d == SELFTEST_ARGC %s",
+		       argc, want_argc);
+	else
+		report_skip("SELFTEST_ARGC not in the environment");
+	if (want_last)
+		report(strcmp(argv[argc - 1], want_last) == 0,
+		       "last argument '%s' == SELFTEST_LAST '%s'",
+		       argv[argc - 1], want_last);
+	report(getenv("SELFTEST_UNSET") == NULL, "unset variable is NULL");
+	report_prefix_pop();
+	return 0;
+}
+
+static volatile int resumed;
+
+static void ud_handler(struct ex_regs *regs)
+{
+	resumed = regs->vector;
+	regs->rip += 2;		/* skip "ud2" */
+}
+
+static void de_handler(struct ex_regs *regs)
+{
+	resumed = regs->vector;
+	regs->rip += 2;		/* skip "div %ecx" (2 bytes) */
+}
+
+static void do_ud(void *data)
+{
+	(void)data;
+	asm volatile("ud2");
+}
+
+static void do_nothing(void *data)
+{
+	(void)data;
+}
+
+static void check_vectors(void)
+{
+	unsigned int vec;
+	u64 val;
+
+	report_prefix_push("vectors");
+
+	/*
+	 * Faults, not INT3/INTn: nested KVM on hosts without next-RIP saving
+	 * cannot inject software interrupts in long mode (emulation failure).
+	 */
+	handle_exception(UD_VECTOR, ud_handler);
+	resumed = -1;
+	asm volatile("ud2");
+	report(resumed == UD_VECTOR, "#UD handler ran and resumed");
+	handle_exception(UD_VECTOR, NULL);
+
+	handle_exception(DE_VECTOR, de_handler);
+	resumed = -1;
+	asm volatile("xor %%edx, %%edx; div %%ecx" : : "a"(1), "c"(0) : "edx");
+	report(resumed == DE_VECTOR, "#DE handler skipped the faulting insn");
+	handle_exception(DE_VECTOR, NULL);
+
+	asm volatile(ASM_TRY("1f") "ud2\n\t" "1:" : : : "memory");
+	vec = exception_vector();
+	report(vec == UD_VECTOR, "ASM_TRY caught ud2 (vector %u)", vec);
+
+	asm volatile(ASM_TRY("1f") "nop\n\t" "1:" : : : "memory");
+	report(exception_vector() == 0, "ASM_TRY: no fault, vector 0");
+
+	/* A selector past the GDT limit: #GP with the selector as error code. */
+	asm volatile(ASM_TRY("1f") "mov %0, %%fs\n\t" "1:"
+		     : : "r"(0xfff8) : "memory");
+	report(exception_vector() == GP_VECTOR && exception_error_code() == 0xfff8,
+	       "ASM_TRY caught #GP, error code %#x", exception_error_code());
+	write_fs(KERNEL_DS);
+	report(rdmsr_safe(MSR_EFER, &val) == 0 && (val & EFER_LMA),
+	       "rdmsr EFER works, LMA set");
+
+	report(test_for_exception(UD_VECTOR, do_ud, NULL),
+	       "test_for_exception sees #UD");
+	report(!test_for_exception(UD_VECTOR, do_nothing, NULL),
+	       "test_for_exception: no #UD when none raised");
+
+	report_prefix_pop();
+}
+
+static void check_memory(void)
+{
+	void *pages[64];
+	char *p, *q;
+	int i, ok = 1;
+
+	report_prefix_push("memory");
+	report(page_alloc_initialized(), "page allocator initialized");
+
+	for (i = 0; i < 64; i++) {
+		pages[i] = alloc_page();
+		if (!pages[i] || ((unsigned long)pages[i] & ~PAGE_MASK))
+			ok = 0;
+		else
+			memset(pages[i], i, PAGE_SIZE);
+	}
+	report(ok, "64 page-aligned pages");
+	for (i = 0; i < 64 && ok; i++)
+		if (((u8 *)pages[i])[PAGE_SIZE - 1] != i)
+			ok = 0;
+	report(ok, "pages hold their contents");
+	for (i = 0; i < 64; i++)
+		free_page(pages[i]);
+
+	p = malloc(100);
+	q = malloc(100);
+	report(p && q && p != q, "malloc gives distinct blocks");
+	memset(p, 0xaa, 100);
+	memset(q, 0x55, 100);
+	report((u8)p[99] == 0xaa && (u8)q[0] == 0x55, "blocks do not overlap");
+	free(p);
+	free(q);
+	p = memalign(4096, 10000);
+	report(p && !((unsigned long)p & 4095), "memalign(4096) is aligned");
+	free(p);
+	p = calloc(1000, 4);
+	for (i = 0, ok = !!p; p && i < 4000; i++)
+		if (p[i])
+			ok = 0;
+	report(ok, "calloc zeroes");
+	free(p);
+	report_prefix_pop();
+}
+
+static void check_cpu(void)
+{
+	report_prefix_push("cpu");
+	report(read_cr0() & X86_CR0_PG, "paging on");
+	report(read_cr4() & X86_CR4_PAE, "PAE on");
+	report(rdmsr(MSR_EFER) & EFER_LMA, "long mode active");
+	report(read_cs() == KERNEL_CS, "CS is KERNEL_CS");
+	report(str() == TSS_MAIN, "TSS loaded at TSS_MAIN");
+	report(this_cpu_has(X86_FEATURE_LM), "CPUID reports long mode");
+	{
+		u64 t1 = rdtsc(), t2 = rdtsc();
+
+		report(t2 > t1, "TSC advances (%llu -> %llu)",
+		       (unsigned long long)t1, (unsigned long long)t2);
+	}
+	report_prefix_pop();
+}
+
+static void spin_forever(void)
+{
+	for (;;)
+		asm volatile("pause");
+}
+
+int main(int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(what, "setup"))
+		check_setup(argc, argv);
+	else if (!strcmp(what, "vectors"))
+		check_vectors();
+	else if (!strcmp(what, "memory"))
+		check_memory();
+	else if (!strcmp(what, "cpu"))
+		check_cpu();
+	else if (!strcmp(what, "pass"))
+		report_pass("a passing check");
+	else if (!strcmp(what, "fail"))
+		report_fail("a failing check");
+	else if (!strcmp(what, "skip"))
+		report_skip("a skipped check");
+	else if (!strcmp(what, "pf"))
+		*(volatile int *)0x100000000000ul = 1;
+	else if (!strcmp(what, "ud"))
+		asm volatile("ud2");
+	else if (!strcmp(what, "hang"))
+		spin_forever();
+	else if (!strcmp(what, "abort"))
+		report_abort("aborting on purpose");
+	else if (!strcmp(what, "assert"))
+		assert(argc == 1000);
+	else
+		report_abort("unknown selftest '%s'", what);
+	return report_summary();
+}
