@@ -29,7 +29,9 @@ struct alloc_ops {
 
 /*
  * The current provider; NULL until the boot code installs one, and malloc
- * before that stops the test with a message.
+ * before that stops the test with a message.  Caveat: blocks keep a
+ * pointer to the alloc_ops that gave them, so a provider's struct must
+ * outlive them (make it static).
  */
 extern struct alloc_ops *alloc_ops;
 

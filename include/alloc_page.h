@@ -19,6 +19,10 @@
  * does so in <asm/memory_areas.h>, which is included below when it exists.
  * Requests for any area try the areas in increasing number.
  *
+ * As upstream's, the allocator zeroes what it hands out unless asked not
+ * to (FLAG_DONTZERO), and it prefers memory that was allocated before, so
+ * that pages never touched since boot stay available to FLAG_FRESH.
+ *
  * Every function may be called from any CPU: one lock covers the allocator.
  */
 #ifndef KUT_ALLOC_PAGE_H
@@ -35,10 +39,22 @@
 /* How many areas there can be; area numbers are below this. */
 #define PAGE_ALLOC_MAX_AREAS	16
 
-/* An area mask that selects every area. */
-#define AREA_ANY		-1
 /* page_alloc_init_area(): pick an unused area number. */
 #define AREA_ANY_NUMBER		0xff
+
+/*
+ * The flags argument of the *_flags() functions: a mask of areas in the
+ * low 16 bits (bit n for area n; no bit set means any area), ORed with:
+ *   FLAG_DONTZERO	skip zeroing the memory (by default it is zeroed);
+ *			its content is then undefined, not even exactly
+ *			what was freed there;
+ *   FLAG_FRESH		only pages never allocated since boot (NULL if
+ *			there are none that large).
+ */
+#define AREA_ANY		0x00000
+#define AREA_MASK		0x0ffff
+#define FLAG_DONTZERO		0x10000
+#define FLAG_FRESH		0x20000
 
 #ifndef AREA_NORMAL
 #define AREA_NORMAL_NUMBER	0
@@ -87,30 +103,40 @@ static inline unsigned int get_order(size_t n)
 #endif
 
 /*
- * 2^@order pages aligned to their own size (PAGE_SIZE << order), from
- * any area whose bit is set in @areas (AREA_ANY for all).  Not zeroed.
- * NULL if no area selected has a free block that large.
+ * At least @size bytes aligned to @alignment (a power of two; anything
+ * below PAGE_SIZE still gets page alignment), from the areas and with the
+ * flags in @flags; zeroed unless FLAG_DONTZERO.  Caveat: the size is
+ * rounded up to a power-of-two number of pages, and that is what the
+ * block occupies.  NULL when @size is 0 or no selected area has room; a
+ * non-power-of-two @alignment stops the test.
  */
-extern void *alloc_pages_area(unsigned int areas, unsigned int order);
+extern void *memalign_pages_flags(size_t alignment, size_t size,
+				  unsigned int flags);
 
-/* alloc_pages_area(AREA_ANY, @order). */
+/* memalign_pages_flags(@alignment, @size, AREA_ANY): zeroed pages. */
+extern void *memalign_pages(size_t alignment, size_t size);
+
+/*
+ * 2^@order pages aligned to their own size (PAGE_SIZE << order), from
+ * the areas and with the flags in @flags; zeroed unless FLAG_DONTZERO.
+ * NULL if no selected area has a free block that large.
+ */
+extern void *alloc_pages_flags(unsigned int order, unsigned int flags);
+
+/* alloc_pages_flags(@order, AREA_ANY): zeroed, naturally aligned pages. */
 extern void *alloc_pages(unsigned int order);
 
-/* One page (not zeroed), or NULL. */
+/* One zeroed page, or NULL. */
 extern void *alloc_page(void);
 
 /*
- * At least @size bytes, aligned to @alignment (a power of two; anything
- * below PAGE_SIZE still gets page alignment), from an area in @areas.
- * Caveat: the size is rounded up to a power-of-two number of pages, and
- * that is what the block occupies.  NULL when @size is 0 or memory runs
- * out; a non-power-of-two @alignment stops the test.
+ * The 2020 forms, for tests written against them: @areas is only a mask
+ * of areas (where the 2020 AREA_ANY, -1, still means every area), and
+ * the memory is zeroed.
  */
+extern void *alloc_pages_area(unsigned int areas, unsigned int order);
 extern void *memalign_pages_area(unsigned int areas, size_t alignment,
 				 size_t size);
-
-/* memalign_pages_area(AREA_ANY, @alignment, @size). */
-extern void *memalign_pages(size_t alignment, size_t size);
 
 /*
  * Give back a block from any of the functions above; @mem must be the
@@ -128,5 +154,22 @@ extern void free_page(void *mem);
  * the test like a double free does.
  */
 extern void free_pages_by_order(void *mem, unsigned int order);
+
+/*
+ * Take the @npages pages at physical address @addr (page aligned) out of
+ * the free memory, e.g. to keep firmware data or a fixed-address buffer
+ * safe.  All of them must be free: otherwise nothing is reserved and -1
+ * is returned; 0 on success.  Each reserved page is a one-page block, so
+ * they can be given back in any grouping with unreserve_pages() (or one
+ * by one with free_page()).
+ */
+extern int reserve_pages(phys_addr_t addr, size_t npages);
+
+/*
+ * Give back @npages reserved pages at @addr; a subset of what one
+ * reserve_pages() call took is fine.  Freeing a page that is not reserved
+ * stops the test like a double free.
+ */
+extern void unreserve_pages(phys_addr_t addr, size_t npages);
 
 #endif /* KUT_ALLOC_PAGE_H */

@@ -17,7 +17,10 @@ void setup_args(const char *args);
 void setup_args_progname(const char *args);
 /* Append one argument. */
 void add_setup_arg(const char *arg);
-/* Parse "KEY=VAL" lines of @env (modified in place) into __environ. */
+/*
+ * Parse "KEY=VAL" lines of the first @size bytes of @env (modified in
+ * place) into __environ; @env must be NUL-terminated at or before @size.
+ */
 void setup_env(char *env, int size);
 
 #endif /* _ARGV_H_ */

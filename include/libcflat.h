@@ -86,7 +86,8 @@ extern int getchar(void);
 
 /*
  * End the test with @code: 0 pass, 77 skip, anything else fail.  exit()
- * runs nothing else (no atexit); abort() prints a backtrace and fails.
+ * runs nothing else (no atexit); abort() ends the test as failed with
+ * code 64 (assert() and report_abort() print why before calling it).
  */
 extern void exit(int code) __attribute__((noreturn));
 extern void abort(void) __attribute__((noreturn));

@@ -27,7 +27,7 @@ $(KUT_RUN): $(RUNNER_OBJS)
 LIBKUT_HOST_SRCS := $(sort $(wildcard libkut/*.c))
 LIBKUT_HOST_OBJS := $(LIBKUT_HOST_SRCS:libkut/%.c=$(HOST_OUT)/libkut/%.o)
 LIBKUT_HOST	:= $(HOST_OUT)/libkut-host.o
-LIBKUT_HOST_CFLAGS := -std=gnu11 $(HOST_CFLAGS) $(HOST_WARN) -fno-builtin \
+LIBKUT_HOST_CFLAGS := -std=gnu11 $(HOST_CFLAGS) $(HOST_WARN) -ffreestanding -fno-builtin \
 		   -fno-pic -ffunction-sections -fdata-sections \
 		   -Iinclude -Itests/host/asm -DKUT_ARCH='"host"' -MMD -MP
 

@@ -20,9 +20,9 @@ for tc in gcc clang; do
 		t="x86_64 $tc $accel"
 
 		expect_exit 0 "$t: selftest setup" env TIMEOUT=60 \
-			"$KUT_RUN" --accel=$accel -e SELFTEST_ARGC=5 -e SELFTEST_LAST=b=2 \
+			"$KUT_RUN" --accel=$accel -e SELFTEST_ARGC=4 -e SELFTEST_LAST=b=2 \
 			"$st" -append 'setup  a b=2 '
-		expect_log "$t: selftest setup" '^PASS: setup: argc 5 == SELFTEST_ARGC 5' \
+		expect_log "$t: selftest setup" '^PASS: setup: argc 4 == SELFTEST_ARGC 4' \
 			'^PASS: setup: last argument' '^SUMMARY: [0-9]+ tests$'
 		expect_no_log "$t: selftest setup" '^(FAIL|SKIP):'
 
@@ -31,6 +31,11 @@ for tc in gcc clang; do
 				"$KUT_RUN" --accel=$accel "$st" -append $area
 			expect_no_log "$t: selftest $area" '^(FAIL|SKIP):'
 		done
+		expect_exit 0 "$t: selftest legacy report forms" env TIMEOUT=60 \
+			"$KUT_RUN" --accel=$accel "$st" -append legacy
+		expect_log "$t: selftest legacy report forms" '^PASS: legacy literal 1$' \
+			'^PASS: legacy pointer$' '^PASS: current form 2$' '^XFAIL: legacy xfail$' \
+			'^XFAIL: current xfail$' '^SUMMARY: 5 tests, 2 expected failures$'
 		expect_exit 0 "$t: selftest setup with -smp 2" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$st" -smp 2 -append setup
 

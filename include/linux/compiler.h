@@ -15,13 +15,27 @@
 
 #define barrier()		asm volatile("" : : : "memory")
 
+#ifndef __always_inline
 #define __always_inline		inline __attribute__((always_inline))
+#endif
+#ifndef noinline
 #define noinline		__attribute__((noinline))
+#endif
+#ifndef __unused
 #define __unused		__attribute__((unused))
+#endif
+#ifndef __maybe_unused
 #define __maybe_unused		__attribute__((unused))
+#endif
+#ifndef __noreturn
 #define __noreturn		__attribute__((noreturn))
+#endif
+#ifndef __packed
 #define __packed		__attribute__((packed))
+#endif
+#ifndef __aligned
 #define __aligned(x)		__attribute__((aligned(x)))
+#endif
 
 #ifndef __same_type
 #define __same_type(a, b)	__builtin_types_compatible_p(typeof(a), typeof(b))

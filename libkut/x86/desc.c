@@ -242,7 +242,7 @@ void unhandled_exception(struct ex_regs *regs, bool cpu)
 	(void)cpu;
 	dump_regs(regs);
 	dump_frame_stack((void *)regs->rip, (void *)regs->rbp);
-	printf("FAIL: unhandled exception %lu; test aborted\n", regs->vector);
+	printf("ABORT: unhandled exception %lu; test aborted\n", regs->vector);
 	abort();
 }
 

@@ -4,8 +4,9 @@
 # and the problem, and the contract's exit code; no QEMU left behind.
 . tests/lib.sh
 
-KUT_RUN=$(pwd)/$BUILD/host/kut-run
-ST=$(pwd)/$BUILD/gcc/x86_64/tests/selftest.flat
+case $BUILD in /*) b=$BUILD ;; *) b=$(pwd)/$BUILD ;; esac
+KUT_RUN=$b/host/kut-run
+ST=$b/gcc/x86_64/tests/selftest.flat
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kut-bad.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
@@ -55,7 +56,9 @@ expect_exit 2 "bad input: QEMU rejects an option" "$KUT_RUN" "$ST" -no-such-qemu
 
 # Ctrl-C: SIGINT to kut-run while the guest spins.
 log=$(logfile "ctrl-c")
-TIMEOUT=60 "$KUT_RUN" "$ST" -append hang >"$log" 2>&1 &
+# A background job of a script starts with SIGINT ignored; a terminal's
+# Ctrl-C reaches a foreground kut-run with the default disposition.
+TIMEOUT=60 env --default-signal=INT "$KUT_RUN" "$ST" -append hang >"$log" 2>&1 &
 pid=$!
 sleep 1
 kill -INT $pid

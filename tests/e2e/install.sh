@@ -48,11 +48,11 @@ if pkg-config --variable pc_path pkg-config | tr ':' '\n' | grep -qx /usr/lib/pk
 else
 	fail "install: PREFIX=/usr puts kut-*.pc where plain pkg-config looks"
 fi
-if grep -rl "$src" "$tmp/prefix" >/dev/null 2>&1; then
-	fail "install: nothing installed refers to the source tree" \
-		"$(grep -rl "$src" "$tmp/prefix" | head -3)"
+if grep -rlI "$src" "$tmp/prefix" >/dev/null 2>&1; then
+	fail "install: no installed text file refers to the source tree" \
+		"$(grep -rlI "$src" "$tmp/prefix" | head -3)"
 else
-	pass "install: nothing installed refers to the source tree"
+	pass "install: no installed text file refers to the source tree"
 fi
 
 # Relocate the prefix: .pc paths are relative to the .pc file.

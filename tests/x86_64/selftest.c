@@ -6,6 +6,7 @@
  *   vectors   handle_exception, ASM_TRY, test_for_exception, resuming
  *   memory    page allocator and malloc over the firmware's memory map
  *   cpu       long mode, paging and the control registers boot left
+ *   legacy    the 2017 report(msg, pass) argument order still works
  * and purpose-made endings that kut-run's own tests check from outside:
  *   pass, fail, skip, pf (unexpected #PF), ud (unexpected #UD), hang,
  *   abort, assert.
@@ -174,6 +175,17 @@ static void check_cpu(void)
 	report_prefix_pop();
 }
 
+static void check_legacy_forms(void)
+{
+	const char *msg = "legacy %s";
+
+	report("legacy literal %d", true, 1);
+	report(msg, 1 == 1, "pointer");
+	report(true, "current form %d", 2);
+	report_xfail("legacy xfail", true, false);
+	report_xfail(true, false, "current xfail");
+}
+
 static void spin_forever(void)
 {
 	for (;;)
@@ -192,6 +204,8 @@ int main(int argc, char **argv)
 		check_memory();
 	else if (!strcmp(what, "cpu"))
 		check_cpu();
+	else if (!strcmp(what, "legacy"))
+		check_legacy_forms();
 	else if (!strcmp(what, "pass"))
 		report_pass("a passing check");
 	else if (!strcmp(what, "fail"))

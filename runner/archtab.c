@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+/*
+ * archtab.c - the per-arch table of facts kut-run runs images with.
+ *
+ * x86 facts: PVH boot through QEMU's -kernel with the small qboot firmware
+ * starts a guest in tens of milliseconds where SeaBIOS takes seconds.  No
+ * -cpu is given: on nested KVM (AMD EPYC hosts) "-cpu host" and "-cpu max"
+ * make QEMU abort setting MSR 0x10a, while the default model runs
+ * everywhere (QEMU then warns about unsupported features, harmlessly).
+ * Both x86 rows run on qemu-system-x86_64: upstream kvm-unit-tests' x86_64
+ * images are ELF32 i386 files with a multiboot header, too.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "kut_abi.h"
+#include "archtab.h"
+
+#define STR(x)	#x
+#define XSTR(x)	STR(x)
+
+static const char *const x86_fixed_args[] = {
+	"-display", "none", "-no-reboot", NULL
+};
+
+static const char *const x86_devices[] = {
+	"-device", "pc-testdev",
+	"-device", "isa-debug-exit,iobase=" XSTR(KUT_X86_DEBUG_EXIT_PORT)
+		   ",iosize=0x4",
+	"-device", "pci-testdev",
+	NULL
+};
+
+static const char *const stdio_serial[] = { "-serial", "stdio", NULL };
+
+static const char *const x86_kvm_hosts[] = { "x86_64", NULL };
+
+#define X86_ROW(arch_name) {						\
+	.name = arch_name,						\
+	.qemu = "qemu-system-x86_64",					\
+	.qemu_package = "qemu-system-x86",				\
+	.machine = "pc",						\
+	.firmware = "qboot.rom",					\
+	.fixed_args = x86_fixed_args,					\
+	.devices = x86_devices,						\
+	.serial = stdio_serial,						\
+	.kvm_hosts = x86_kvm_hosts,					\
+	.boot = IMAGE_BOOT_PVH | IMAGE_BOOT_MULTIBOOT,			\
+	.boot_desc = "an ELF with a Xen PVH note, or an ELF32 with a "	\
+		     "multiboot header",				\
+	.decode = LAUNCH_DECODE_TESTDEV,				\
+}
+
+static const struct arch_info arch_table[] = {
+	X86_ROW("x86_64"),
+	X86_ROW("i386"),
+};
+
+#define ARCH_COUNT (sizeof(arch_table) / sizeof(arch_table[0]))
+
+const struct arch_info *arch_at(size_t i)
+{
+	return i < ARCH_COUNT ? &arch_table[i] : NULL;
+}
+
+const struct arch_info *arch_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARCH_COUNT; i++)
+		if (!strcmp(arch_table[i].name, name))
+			return &arch_table[i];
+	return NULL;
+}
+
+const struct arch_info *arch_for_image(const struct image_info *info,
+				       char *err, size_t errsize)
+{
+	const struct arch_info *arch = arch_find(info->arch);
+
+	if (!arch) {
+		snprintf(err, errsize,
+			 "%s image, but this kut-run has no %s support",
+			 info->arch, info->arch);
+		return NULL;
+	}
+	if (!(info->boot & arch->boot)) {
+		snprintf(err, errsize,
+			 "%s image that QEMU cannot boot: it must be %s "
+			 "(was it linked with kut's linker script?)",
+			 info->arch, arch->boot_desc);
+		return NULL;
+	}
+	return arch;
+}
+
+bool arch_kvm_host(const struct arch_info *arch, const char *host_machine)
+{
+	const char *const *h;
+
+	for (h = arch->kvm_hosts; h && *h; h++)
+		if (!strcmp(*h, host_machine))
+			return true;
+	return false;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * archtab.h - everything kut-run knows about each architecture, in one
+ * table.
+ *
+ * QEMU binary, machine, firmware, CPU model, fixed arguments, test devices,
+ * console, which hosts run the arch under KVM, which boot formats boot and
+ * how QEMU's exit status encodes the result.  Supporting a new arch is
+ * adding a row in archtab.c; the code that builds and runs the QEMU
+ * command reads these fields and has no per-arch branches.
+ */
+#ifndef KUT_RUNNER_ARCHTAB_H
+#define KUT_RUNNER_ARCHTAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "image.h"
+#include "launch.h"
+
+struct arch_info {
+	const char *name;		/* as image.c names it: "x86_64" */
+	const char *qemu;		/* default QEMU binary, found in PATH */
+	const char *qemu_package;	/* Debian package shipping it */
+	const char *machine;		/* -machine, unless MACHINE is set */
+	const char *firmware;		/* -bios file if QEMU ships it, or NULL */
+	const char *cpu_kvm;		/* -cpu under KVM, NULL: QEMU's default */
+	const char *cpu_tcg;		/* -cpu under TCG, NULL: QEMU's default */
+	const char *const *fixed_args;	/* always passed, NULL-terminated */
+	const char *const *devices;	/* the test devices' options */
+	const char *const *serial;	/* where the guest console goes */
+	const char *const *kvm_hosts;	/* `uname -m` values with KVM for it */
+	unsigned int boot;		/* IMAGE_BOOT_* formats QEMU boots */
+	const char *boot_desc;		/* those formats, for error messages */
+	enum launch_decode decode;	/* how QEMU's exit status reads */
+};
+
+/* The row for @name, or NULL. */
+const struct arch_info *arch_find(const char *name);
+
+/* Row @i of the table, NULL past the end (for listing). */
+const struct arch_info *arch_at(size_t i);
+
+/*
+ * The row that runs an image detected as @info, or NULL with the problem
+ * in @err: "arm64 image, but this kut-run has no arm64 support", or a boot
+ * format this arch's QEMU cannot boot.
+ */
+const struct arch_info *arch_for_image(const struct image_info *info,
+				       char *err, size_t errsize);
+
+/* Whether a host whose `uname -m` is @host_machine runs @arch under KVM. */
+bool arch_kvm_host(const struct arch_info *arch, const char *host_machine);
+
+#endif /* KUT_RUNNER_ARCHTAB_H */

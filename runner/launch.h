@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * launch.h - run QEMU for one test and turn how it ended into a result.
+ *
+ * Each launch runs in its own process group so a timeout or Ctrl-C can
+ * kill QEMU and anything it started, and dies with kut-run even if kut-run
+ * is SIGKILLed.  Output is handed to a callback line by line (single-test
+ * mode forwards and symbolizes it; suite mode writes logs/<test>.log), and
+ * several launches can run at once: start them, call launch_wait() until
+ * the ones you care about stop running, then collect each with
+ * launch_end().  The result says passed, failed, skipped, timeout or error,
+ * the matching kut-run exit code and a one-line reason.
+ *
+ * Signals: launch_init() makes SIGINT, SIGTERM, SIGHUP and SIGPIPE
+ * deferred; launch_wait() and launch_check_signals() act on them by
+ * killing every running QEMU group, removing tracked temporary files
+ * (util.h) and dying of the same signal, so the shell sees the interrupt.
+ */
+#ifndef KUT_RUNNER_LAUNCH_H
+#define KUT_RUNNER_LAUNCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* How a launched program's exit status reads. */
+enum launch_decode {
+	/*
+	 * The guest wrote code N to a test device (isa-debug-exit,
+	 * chr-testdev) and QEMU exited with (N << 1) | 1; see kut_abi.h.
+	 */
+	LAUNCH_DECODE_TESTDEV,
+	/* An ordinary command, such as a QEMU probe: status 0 passes. */
+	LAUNCH_DECODE_PLAIN,
+};
+
+enum launch_kind {
+	LAUNCH_PASSED,
+	LAUNCH_FAILED,
+	LAUNCH_SKIPPED,
+	LAUNCH_TIMEOUT,
+	LAUNCH_ERROR,
+};
+
+enum launch_stream {
+	LAUNCH_STDOUT,		/* the guest's console */
+	LAUNCH_STDERR,		/* QEMU's own messages */
+};
+
+/*
+ * Output callback: whole lines, each with its '\n'.  A line still
+ * unfinished when the program goes quiet for a moment, or ends, is passed
+ * as it is, and the next call for that stream continues it.  It must not
+ * call back into this module.
+ */
+typedef void launch_output_fn(void *ctx, enum launch_stream stream,
+			      const char *text, size_t len);
+
+struct launch_request {
+	char *const *argv;		/* argv[0]: the program (PATH lookup) */
+	long long timeout_ms;		/* 0: none */
+	enum launch_decode decode;
+	launch_output_fn *output;	/* NULL: output is dropped */
+	void *ctx;			/* passed to output */
+};
+
+struct launch_result {
+	enum launch_kind kind;
+	int exit_code;		/* kut-run's exit code for it (KUT_EXIT_*) */
+	int status;		/* raw wait status, -1 if it never ran */
+	char reason[256];	/* one line, without the image name */
+};
+
+struct launch;
+
+/*
+ * Defer the fatal signals (see above) and make sure fds 0-2 are open.
+ * Call early, before creating temporary files; idempotent.
+ */
+void launch_init(void);
+
+/*
+ * Start a program.  Returns the running launch, or NULL with @res filled
+ * in (kind LAUNCH_ERROR) if it could not be started.
+ */
+struct launch *launch_start(const struct launch_request *req,
+			    struct launch_result *res);
+
+/*
+ * Wait for something to happen to the running launches (output, exit, a
+ * deadline, a signal) and handle it.  Returns how many are still running
+ * (at once, with 0, when none is).
+ */
+int launch_wait(void);
+
+bool launch_running(const struct launch *l);
+
+/*
+ * Collect the result of a launch that stopped running, and free it.  The
+ * launch reaps its own child: nothing else may wait() for it.
+ */
+void launch_end(struct launch *l, struct launch_result *res);
+
+/* launch_start(), launch_wait() until done, launch_end(). */
+void launch_run(const struct launch_request *req, struct launch_result *res);
+
+/*
+ * If a deferred fatal signal arrived: kill every running launch's group,
+ * remove tracked temporary files and die of that signal.
+ */
+void launch_check_signals(void);
+
+/*
+ * The decoding itself, exposed for tests.  @status is a wait status;
+ * @error_line is the first error line QEMU printed on stderr, or "".
+ */
+void launch_decode_status(enum launch_decode decode, int status,
+			  const char *error_line, struct launch_result *res);
+
+/*
+ * Whether a line QEMU printed on stderr is an error ("prog: -device foo:
+ * ...") rather than a "prog: warning: ..." or "prog: info: ..." note or
+ * an unprefixed hint.
+ */
+bool launch_is_error_line(const char *line, size_t len);
+
+#endif /* KUT_RUNNER_LAUNCH_H */

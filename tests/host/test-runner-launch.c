@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: MIT
+/*
+ * test-runner-launch.c - host tests of running QEMU and reading how it
+ * ended: the exit-status decoding table, the stderr error-line rule, and
+ * real launches of /bin/sh standing in for QEMU (output streaming,
+ * timeouts that kill the whole process group, stray pipe holders,
+ * parallel launches, and dying of Ctrl-C without leaving anything behind).
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kut_abi.h"
+#include "harness.h"
+#include "launch.h"
+#include "util.h"
+
+#define EXITED(code)	((code) << 8)	/* a wait status, as Linux encodes it */
+
+static struct launch_result decode(int status, const char *error_line)
+{
+	struct launch_result res;
+
+	launch_decode_status(LAUNCH_DECODE_TESTDEV, status, error_line, &res);
+	return res;
+}
+
+TEST(decode_pass_skip_fail)
+{
+	struct launch_result r;
+
+	r = decode(EXITED(1), "");
+	CHECK_INT(r.kind, LAUNCH_PASSED);
+	CHECK_INT(r.exit_code, 0);
+	CHECK_STR(r.reason, "");
+	r = decode(EXITED(77), "");
+	CHECK_INT(r.kind, LAUNCH_SKIPPED);
+	CHECK_INT(r.exit_code, 77);
+	r = decode(EXITED(KUT_QEMU_STATUS(KUT_TESTDEV_SKIP_CODE)), "");
+	CHECK_INT(r.exit_code, 77);
+	r = decode(EXITED(3), "");
+	CHECK_INT(r.kind, LAUNCH_FAILED);
+	CHECK_INT(r.exit_code, 1);
+	CHECK_STR(r.reason, "FAIL (guest exit code 1)");
+	r = decode(EXITED(KUT_QEMU_STATUS(100)), "");
+	CHECK_INT(r.exit_code, 1);
+	CHECK_STR(r.reason, "FAIL (guest exit code 100)");
+	r = decode(EXITED(255), "");
+	CHECK_INT(r.exit_code, 1);
+	CHECK_STR(r.reason, "FAIL (guest exit code 127)");
+}
+
+TEST(decode_guest_that_never_reported)
+{
+	struct launch_result r = decode(EXITED(0), "");
+
+	CHECK_INT(r.kind, LAUNCH_FAILED);
+	CHECK_INT(r.exit_code, 1);
+	CHECK_STR(r.reason, "guest stopped without reporting a result "
+		  "(reset, triple fault or power-off)");
+}
+
+TEST(decode_qemu_failures)
+{
+	struct launch_result r;
+
+	/* QEMU exits 1 when it cannot start: the error line tells. */
+	r = decode(EXITED(1), "qemu-system-x86_64: -device foo: 'foo' is not "
+		   "a valid device model name");
+	CHECK_INT(r.kind, LAUNCH_ERROR);
+	CHECK_INT(r.exit_code, 2);
+	CHECK_STR(r.reason, "QEMU failed: qemu-system-x86_64: -device foo: "
+		  "'foo' is not a valid device model name");
+	r = decode(EXITED(2), "");
+	CHECK_INT(r.exit_code, 2);
+	CHECK_STR(r.reason, "QEMU exited with status 2");
+	r = decode(EXITED(4), "qemu: oops");
+	CHECK_INT(r.exit_code, 2);
+	CHECK_STR(r.reason, "QEMU exited with status 4: qemu: oops");
+	r = decode(SIGABRT, "");
+	CHECK_INT(r.kind, LAUNCH_ERROR);
+	CHECK_INT(r.exit_code, 2);
+	CHECK(strstr(r.reason, "QEMU was killed by signal 6") == r.reason);
+	r = decode(SIGSEGV | 0x80, "");		/* with a core dump */
+	CHECK_INT(r.exit_code, 2);
+}
+
+TEST(decode_plain_commands)
+{
+	struct launch_result r;
+
+	launch_decode_status(LAUNCH_DECODE_PLAIN, EXITED(0), "", &r);
+	CHECK_INT(r.kind, LAUNCH_PASSED);
+	launch_decode_status(LAUNCH_DECODE_PLAIN, EXITED(1), "x: bad", &r);
+	CHECK_INT(r.kind, LAUNCH_ERROR);
+	CHECK_STR(r.reason, "exited with status 1: x: bad");
+}
+
+static bool is_error(const char *line)
+{
+	return launch_is_error_line(line, strlen(line));
+}
+
+TEST(error_lines)
+{
+	CHECK(is_error("qemu-system-x86_64: -device foo: 'foo' is not a valid "
+		       "device model name\n"));
+	CHECK(is_error("qemu: could not load PC BIOS 'x'\n"));
+	CHECK(!is_error("qemu-system-x86_64: warning: host doesn't support "
+			"requested feature: CPUID.01H:ECX.pni [bit 0]\n"));
+	CHECK(!is_error("qemu-system-x86_64: info: something\n"));
+	CHECK(!is_error("Use -machine help to list supported machines\n"));
+	CHECK(!is_error("\n"));
+	CHECK(!is_error(""));
+	CHECK(!is_error(": x"));
+	CHECK(!is_error("qemu:"));
+	CHECK(!is_error("qemu:x"));
+}
+
+/* Everything a launch printed, one string per stream. */
+struct capture {
+	struct strvec chunks;		/* "1:text" or "2:text" per call */
+	char out[1 << 17];
+	size_t out_len;
+};
+
+static void capture(void *ctx, enum launch_stream stream, const char *text,
+		    size_t len)
+{
+	struct capture *c = ctx;
+	char *chunk = xasprintf("%d:%.*s", stream == LAUNCH_STDOUT ? 1 : 2,
+				(int)len, text);
+
+	strvec_push(&c->chunks, chunk);
+	free(chunk);
+	if (stream == LAUNCH_STDOUT && c->out_len + len < sizeof(c->out)) {
+		memcpy(c->out + c->out_len, text, len);
+		c->out_len += len;
+		c->out[c->out_len] = '\0';
+	}
+}
+
+static struct capture cap;
+
+static struct launch_result run_sh(const char *script, long long timeout_ms)
+{
+	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
+	struct launch_request req = {
+		.argv = argv,
+		.timeout_ms = timeout_ms,
+		.decode = LAUNCH_DECODE_TESTDEV,
+		.output = capture,
+		.ctx = &cap,
+	};
+	struct launch_result res;
+
+	strvec_free(&cap.chunks);
+	cap.out_len = 0;
+	cap.out[0] = '\0';
+	launch_run(&req, &res);
+	return res;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Whether @pid is dead: no such process, or a zombie nobody reaped yet. */
+static bool dead(pid_t pid)
+{
+	char path[64], buf[256], *p;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return true;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' && p[2] == 'Z';
+}
+
+/* Whether @pid is dead, waiting up to a second for it. */
+static bool gone(pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (dead(pid))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+TEST(run_streams_lines_in_order)
+{
+	struct launch_result r;
+
+	r = run_sh("echo one; echo two >&2; echo three; printf four; exit 1",
+		   5000);
+	CHECK_INT(r.kind, LAUNCH_PASSED);
+	CHECK_INT(r.exit_code, 0);
+	CHECK_STR(cap.out, "one\nthree\nfour");
+	CHECK(cap.chunks.n == 4);
+	if (cap.chunks.n == 4) {
+		CHECK_STR(cap.chunks.v[0], "1:one\n");
+		CHECK_STR(cap.chunks.v[3], "1:four");
+	}
+}
+
+TEST(run_results)
+{
+	CHECK_INT(run_sh("exit 77", 5000).exit_code, 77);
+	CHECK_INT(run_sh("exit 5", 5000).exit_code, 1);
+	CHECK_INT(run_sh("exit 0", 5000).exit_code, 1);
+	CHECK_INT(run_sh("exit 6", 5000).exit_code, 2);
+	CHECK_INT(run_sh("kill -ABRT $$", 5000).exit_code, 2);
+	CHECK_INT(run_sh("echo 'qemu-x: warning: meh' >&2; exit 1", 5000).exit_code, 0);
+	CHECK_INT(run_sh("echo 'qemu-x: -device foo: no' >&2; exit 1", 5000).exit_code, 2);
+}
+
+TEST(run_stdin_is_dev_null)
+{
+	struct launch_result r = run_sh("cat; exit 1", 5000);
+
+	CHECK_INT(r.exit_code, 0);
+}
+
+TEST(run_missing_program)
+{
+	char *argv[] = { "/nonexistent/qemu", NULL };
+	struct launch_request req = { .argv = argv };
+	struct launch_result r;
+
+	launch_run(&req, &r);
+	CHECK_INT(r.kind, LAUNCH_ERROR);
+	CHECK_INT(r.exit_code, 2);
+	CHECK_STR(r.reason, "cannot run /nonexistent/qemu: No such file or directory");
+}
+
+TEST(timeout_kills_the_whole_group)
+{
+	long long t0 = now_ms();
+	struct launch_result r;
+	pid_t grandchild = 0;
+
+	r = run_sh("sleep 100 & echo $!; sleep 100", 300);
+	CHECK_INT(r.kind, LAUNCH_TIMEOUT);
+	CHECK_INT(r.exit_code, 124);
+	CHECK_STR(r.reason, "timeout after 0.3s; QEMU killed");
+	CHECK(now_ms() - t0 < 2000);
+	grandchild = (pid_t)atoi(cap.out);
+	CHECK(grandchild > 0);
+	if (grandchild > 0)
+		CHECK(gone(grandchild));
+}
+
+TEST(timeout_escalates_to_sigkill)
+{
+	long long t0 = now_ms(), dt;
+	struct launch_result r;
+
+	r = run_sh("trap '' TERM; echo $$; while :; do sleep 1; done", 200);
+	dt = now_ms() - t0;
+	CHECK_INT(r.exit_code, 124);
+	CHECK(dt >= 2000 && dt < 4000);
+	CHECK(gone((pid_t)atoi(cap.out)));
+}
+
+TEST(exit_kills_stragglers_in_the_group)
+{
+	long long t0 = now_ms();
+	struct launch_result r;
+
+	/* The background sleep holds our pipes open; it must not stall us. */
+	r = run_sh("sleep 30 & echo $!; exit 1", 5000);
+	CHECK_INT(r.exit_code, 0);
+	CHECK(now_ms() - t0 < 1000);
+	CHECK(gone((pid_t)atoi(cap.out)));
+}
+
+TEST(escaped_pipe_holder_does_not_stall_us)
+{
+	long long t0 = now_ms();
+	struct launch_result r;
+	pid_t pid;
+
+	r = run_sh("setsid sh -c 'echo $$; exec sleep 30' & sleep 0.2; exit 1",
+		   5000);
+	CHECK_INT(r.exit_code, 0);
+	CHECK(now_ms() - t0 < 3000);
+	pid = (pid_t)atoi(cap.out);
+	CHECK(pid > 0);
+	if (pid > 0)
+		kill(pid, SIGKILL);
+}
+
+TEST(partial_line_flushed_when_quiet)
+{
+	struct launch_result r = run_sh("printf abc; sleep 0.5; echo def; exit 1",
+					5000);
+
+	CHECK_INT(r.exit_code, 0);
+	CHECK(cap.chunks.n == 2);
+	if (cap.chunks.n == 2) {
+		CHECK_STR(cap.chunks.v[0], "1:abc");
+		CHECK_STR(cap.chunks.v[1], "1:def\n");
+	}
+}
+
+TEST(very_long_line_arrives_whole_in_pieces)
+{
+	struct launch_result r = run_sh("head -c 100000 /dev/zero | tr '\\0' x; "
+					"echo; exit 1", 5000);
+	size_t i;
+
+	CHECK_INT(r.exit_code, 0);
+	CHECK_INT(cap.out_len, 100001);
+	for (i = 0; i < 100000 && cap.out[i] == 'x'; i++)
+		;
+	CHECK_INT(i, 100000);
+	CHECK(cap.chunks.n >= 2);
+}
+
+TEST(parallel_launches)
+{
+	static struct capture caps[3];
+	const char *scripts[3] = {
+		"sleep 0.3; echo a; exit 1",
+		"echo b; exit 3",
+		"echo c; sleep 5",
+	};
+	struct launch *l[3];
+	struct launch_result res[3];
+	char *argv[3][4];
+	int i, done = 0;
+
+	for (i = 0; i < 3; i++) {
+		struct launch_request req = {
+			.argv = argv[i],
+			.timeout_ms = 1000,
+			.decode = LAUNCH_DECODE_TESTDEV,
+			.output = capture,
+			.ctx = &caps[i],
+		};
+
+		argv[i][0] = "/bin/sh";
+		argv[i][1] = "-c";
+		argv[i][2] = (char *)scripts[i];
+		argv[i][3] = NULL;
+		l[i] = launch_start(&req, &res[i]);
+		CHECK(l[i] != NULL);
+		if (!l[i])
+			return;
+	}
+	while (done < 3) {
+		launch_wait();
+		for (i = 0; i < 3; i++) {
+			if (l[i] && !launch_running(l[i])) {
+				launch_end(l[i], &res[i]);
+				l[i] = NULL;
+				done++;
+			}
+		}
+	}
+	CHECK_INT(res[0].exit_code, 0);
+	CHECK_STR(caps[0].out, "a\n");
+	CHECK_INT(res[1].exit_code, 1);
+	CHECK_STR(caps[1].out, "b\n");
+	CHECK_INT(res[2].exit_code, 124);
+	CHECK_STR(caps[2].out, "c\n");
+	for (i = 0; i < 3; i++)
+		strvec_free(&caps[i].chunks);
+}
+
+/* The child's output callback tells the test QEMU's stand-in pid. */
+static int pid_pipe;
+
+static void send_pid(void *ctx, enum launch_stream stream, const char *text,
+		     size_t len)
+{
+	(void)ctx;
+	if (stream == LAUNCH_STDOUT && write(pid_pipe, text, len) < 0)
+		_exit(99);
+}
+
+static void run_until_signalled(const char *tmp)
+{
+	char *argv[] = { "/bin/sh", "-c",
+			 "trap '' INT; echo $$; while :; do sleep 1; done",
+			 NULL };
+	struct launch_request req = {
+		.argv = argv,
+		.decode = LAUNCH_DECODE_TESTDEV,
+		.output = send_pid,
+	};
+	struct launch_result r;
+
+	launch_init();
+	tempfile_track(tmp);
+	launch_run(&req, &r);
+	_exit(98);		/* only a signal should end this */
+}
+
+/*
+ * Run a stand-in QEMU in a forked "kut-run", send that process @sig and
+ * check it died of it, taking QEMU with it.  A catchable signal must also
+ * remove the tracked temporary file; SIGKILL cannot, but QEMU still dies
+ * (PR_SET_PDEATHSIG).
+ */
+static void check_dies_of(int sig)
+{
+	char tmp[] = "/tmp/kut-test-launch.XXXXXX", buf[32] = "";
+	int fd = mkstemp(tmp), p[2], status = 0;
+	long long t0;
+	pid_t child, qemu;
+
+	CHECK(fd >= 0 && pipe(p) == 0);
+	close(fd);
+	child = fork();
+	if (child == 0) {
+		close(p[0]);
+		pid_pipe = p[1];
+		run_until_signalled(tmp);
+	}
+	close(p[1]);
+	CHECK(read(p[0], buf, sizeof(buf) - 1) > 0);
+	close(p[0]);
+	qemu = (pid_t)atoi(buf);
+	CHECK(qemu > 0);
+	t0 = now_ms();
+	kill(child, sig);
+	waitpid(child, &status, 0);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == sig);
+	/* The stand-in ignores SIGINT; our SIGTERM ends it at once. */
+	CHECK(now_ms() - t0 < 1500);
+	if (qemu > 0)
+		CHECK(gone(qemu));
+	if (sig != SIGKILL)
+		CHECK(access(tmp, F_OK) != 0);
+	unlink(tmp);
+}
+
+TEST(sigint_kills_qemu_removes_files_and_reraises)
+{
+	check_dies_of(SIGINT);
+}
+
+TEST(sigterm_and_sighup_too)
+{
+	check_dies_of(SIGTERM);
+	check_dies_of(SIGHUP);
+}
+
+TEST(sigkill_of_kut_run_still_kills_qemu)
+{
+	check_dies_of(SIGKILL);
+}
+
+TEST(zz_cleanup)
+{
+	strvec_free(&cap.chunks);
+	CHECK(1);
+}

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: MIT
+/*
+ * test-runner-qemu.c - host tests of how kut-run puts the QEMU command
+ * together: the argv for each combination of accelerator, firmware,
+ * environment file, MACHINE and user arguments; the accelerator choice;
+ * finding the binary and its firmware; and the once-per-run probe (run
+ * against a fake QEMU script, so the test needs no QEMU).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kut_abi.h"
+#include "harness.h"
+#include "archtab.h"
+#include "qemu.h"
+#include "util.h"
+
+static char *command(const struct qemu_config *cfg)
+{
+	static char buf[2048];
+	struct strvec argv = STRVEC_INIT;
+	char *s;
+
+	qemu_build_argv(cfg, &argv);
+	s = shell_join(argv.v);
+	snprintf(buf, sizeof(buf), "%s", s);
+	free(s);
+	strvec_free(&argv);
+	return buf;
+}
+
+static struct qemu_config x86_config(void)
+{
+	struct qemu_config cfg = {
+		.arch = arch_find("x86_64"),
+		.qemu = "/usr/bin/qemu-system-x86_64",
+		.accel = "tcg",
+		.firmware = "/usr/share/qemu/qboot.rom",
+		.image = "t.elf",
+	};
+	return cfg;
+}
+
+#define X86_DEVICES "-display none -no-reboot -device pc-testdev " \
+	"-device isa-debug-exit,iobase=0xf4,iosize=0x4 -device pci-testdev " \
+	"-serial stdio"
+
+TEST(argv_tcg_with_qboot)
+{
+	struct qemu_config cfg = x86_config();
+
+	CHECK_STR(command(&cfg),
+		  "/usr/bin/qemu-system-x86_64 -nodefaults -no-user-config "
+		  "-machine pc -accel tcg -bios /usr/share/qemu/qboot.rom "
+		  X86_DEVICES " -kernel t.elf");
+}
+
+TEST(argv_kvm_without_firmware)
+{
+	struct qemu_config cfg = x86_config();
+
+	cfg.accel = "kvm";
+	cfg.firmware = NULL;
+	CHECK_STR(command(&cfg),
+		  "/usr/bin/qemu-system-x86_64 -nodefaults -no-user-config "
+		  "-machine pc -accel kvm " X86_DEVICES " -kernel t.elf");
+}
+
+TEST(argv_env_file_machine_and_user_args_last)
+{
+	char *user[] = { "-smp", "4", "-append", "a b", "-machine", "q35", NULL };
+	struct qemu_config cfg = x86_config();
+
+	cfg.initrd = "/tmp/kut-env.abc";
+	cfg.machine = "microvm";
+	cfg.user_args = user;
+	CHECK_STR(command(&cfg),
+		  "/usr/bin/qemu-system-x86_64 -nodefaults -no-user-config "
+		  "-machine microvm -accel tcg -bios /usr/share/qemu/qboot.rom "
+		  X86_DEVICES " -kernel t.elf -initrd /tmp/kut-env.abc "
+		  "-smp 4 -append 'a b' -machine q35");
+}
+
+TEST(argv_user_bios_replaces_ours)
+{
+	char *user1[] = { "-bios", "bios.bin", NULL };
+	char *user2[] = { "--bios", "bios.bin", NULL };
+	struct qemu_config cfg = x86_config();
+
+	cfg.user_args = user1;
+	CHECK(strstr(command(&cfg), "qboot") == NULL);
+	CHECK(strstr(command(&cfg), " -bios bios.bin") != NULL);
+	cfg.user_args = user2;
+	CHECK(strstr(command(&cfg), "qboot") == NULL);
+}
+
+TEST(argv_user_accel_replaces_ours)
+{
+	char *user1[] = { "-accel", "tcg,thread=single", NULL };
+	char *user2[] = { "-enable-kvm", NULL };
+	char *user3[] = { "-M", "pc,accel=tcg", NULL };
+	char *user4[] = { "-M", "q35", NULL };
+	struct qemu_config cfg = x86_config();
+
+	cfg.accel = "kvm";
+	cfg.user_args = user1;
+	CHECK(strstr(command(&cfg), "-accel kvm") == NULL);
+	cfg.user_args = user2;
+	CHECK(strstr(command(&cfg), "-accel kvm") == NULL);
+	cfg.user_args = user3;
+	CHECK(strstr(command(&cfg), "-accel kvm") == NULL);
+	cfg.user_args = user4;
+	CHECK(strstr(command(&cfg), "-accel kvm") != NULL);
+}
+
+TEST(argv_i386_row_runs_on_x86_64_qemu)
+{
+	const struct arch_info *arch = arch_find("i386");
+
+	CHECK(arch != NULL);
+	if (!arch)
+		return;
+	CHECK_STR(arch->qemu, "qemu-system-x86_64");
+	CHECK(arch_kvm_host(arch, "x86_64"));
+	CHECK(!arch_kvm_host(arch, "aarch64"));
+	CHECK(!arch_kvm_host(arch, "i686"));
+}
+
+static struct qemu_caps caps;
+
+static const char *accel_for(const char *arch, const char *requested,
+			     const char *host, int kvm, int *status)
+{
+	static char err[256];
+	const char *accel = "(unset)";
+
+	qemu_caps_init(&caps, "/usr/bin/qemu");
+	caps.kvm = kvm;			/* pre-filled: no /dev/kvm access */
+	snprintf(caps.kvm_problem, sizeof(caps.kvm_problem), "/dev/kvm: nope");
+	err[0] = '\0';
+	*status = qemu_pick_accel(arch_find(arch), requested, host, &caps,
+				  &accel, err, sizeof(err));
+	qemu_caps_free(&caps);
+	return *status ? err : accel;
+}
+
+TEST(accel_choice)
+{
+	int st;
+
+	CHECK_STR(accel_for("x86_64", NULL, "x86_64", 1, &st), "kvm");
+	CHECK_INT(st, 0);
+	CHECK_STR(accel_for("x86_64", NULL, "x86_64", 0, &st), "tcg");
+	CHECK_STR(accel_for("x86_64", NULL, "aarch64", 1, &st), "tcg");
+	CHECK_STR(accel_for("i386", NULL, "x86_64", 1, &st), "kvm");
+	CHECK_STR(accel_for("x86_64", "tcg", "x86_64", 1, &st), "tcg");
+	CHECK_STR(accel_for("x86_64", "kvm", "x86_64", 1, &st), "kvm");
+	CHECK_INT(st, 0);
+}
+
+TEST(accel_kvm_requested_but_unusable_is_a_skip)
+{
+	int st;
+
+	CHECK_STR(accel_for("x86_64", "kvm", "x86_64", 0, &st),
+		  "KVM requested but unusable (/dev/kvm: nope)");
+	CHECK_INT(st, KUT_EXIT_SKIP);
+	CHECK_STR(accel_for("x86_64", "kvm", "aarch64", 1, &st),
+		  "KVM cannot run x86_64 guests on this aarch64 host");
+	CHECK_INT(st, KUT_EXIT_SKIP);
+}
+
+TEST(accel_bad_value_is_an_error)
+{
+	int st;
+
+	CHECK_STR(accel_for("x86_64", "hvf", "x86_64", 1, &st),
+		  "accelerator \"hvf\": must be kvm or tcg");
+	CHECK_INT(st, KUT_EXIT_ERROR);
+}
+
+TEST(kvm_check_is_cached)
+{
+	qemu_caps_init(&caps, "q");
+	CHECK_INT(caps.kvm, -1);
+	qemu_kvm_usable(&caps);
+	CHECK(caps.kvm == 0 || caps.kvm == 1);
+	caps.kvm = 0;
+	CHECK(!qemu_kvm_usable(&caps));
+	caps.kvm = 1;
+	CHECK(qemu_kvm_usable(&caps));
+	qemu_caps_free(&caps);
+}
+
+static char dir[] = "/tmp/kut-test-qemu.XXXXXX";
+
+static char *make_file(const char *rel, const char *text, mode_t mode)
+{
+	char *path = xasprintf("%s/%s", dir, rel), *p;
+	FILE *f;
+
+	/* mkdir -p of the parents */
+	for (p = path + strlen(dir) + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		mkdir(path, 0755);
+		*p = '/';
+	}
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+	chmod(path, mode);
+	return path;
+}
+
+TEST(setup_tmpdir)
+{
+	CHECK(mkdtemp(dir) != NULL);
+}
+
+TEST(resolve_through_path)
+{
+	char *bin = make_file("bin/qemu-fake", "#!/bin/sh\n", 0755);
+	char *noexec = make_file("bin/qemu-noexec", "", 0644);
+	char *saved = getenv("PATH") ? xstrdup(getenv("PATH")) : NULL;
+	char *path = xasprintf("/nonexistent::%s/bin", dir), *got;
+
+	setenv("PATH", path, 1);
+	got = qemu_resolve("qemu-fake");
+	CHECK_STR(got, bin);
+	free(got);
+	CHECK(qemu_resolve("qemu-noexec") == NULL);
+	CHECK(qemu_resolve("qemu-missing") == NULL);
+	CHECK(qemu_resolve("") == NULL);
+	got = qemu_resolve(bin);
+	CHECK_STR(got, bin);
+	free(got);
+	CHECK(qemu_resolve(noexec) == NULL);
+	CHECK(qemu_resolve("/nonexistent/qemu") == NULL);
+	if (saved)
+		setenv("PATH", saved, 1);
+	free(saved);
+	free(path);
+	free(bin);
+	free(noexec);
+}
+
+TEST(firmware_beside_the_binary_first)
+{
+	char *bin = make_file("prefix/bin/qemu-system-x86_64", "", 0755);
+	char *fw = make_file("prefix/share/qemu/kut-test-fw.rom", "x", 0644);
+	char *got = qemu_find_firmware(bin, "kut-test-fw.rom");
+
+	CHECK_STR(got, fw);
+	free(got);
+	CHECK(qemu_find_firmware(bin, "kut-no-such-firmware.rom") == NULL);
+	free(bin);
+	free(fw);
+}
+
+TEST(firmware_falls_back_to_usr_share_qemu)
+{
+	char *got;
+
+	if (access("/usr/share/qemu/qboot.rom", R_OK)) {
+		printf("#   no /usr/share/qemu/qboot.rom here; skipped\n");
+		return;
+	}
+	got = qemu_find_firmware("/nonexistent/bin/qemu", "qboot.rom");
+	CHECK_STR(got, "/usr/share/qemu/qboot.rom");
+	free(got);
+}
+
+/* A stand-in QEMU that answers the three help queries like QEMU 7.2. */
+static const char fake_qemu[] =
+	"#!/bin/sh\n"
+	"echo run >> \"$0.log\"\n"
+	"case \"$1\" in\n"
+	"-machine) printf 'Supported machines are:\\n"
+	"microvm              microvm (i386)\\n"
+	"pc                   Standard PC (i440FX + PIIX, 1996) (alias of pc-i440fx-7.2)\\n"
+	"pc-i440fx-7.2        Standard PC (i440FX + PIIX, 1996) (default)\\n"
+	"none                 empty machine\\n' ;;\n"
+	"-device) printf 'Controller/Bridge/Hub devices:\\n"
+	"name \"pci-bridge\", bus PCI, desc \"Standard PCI Bridge\"\\n"
+	"\\nMisc devices:\\n"
+	"name \"isa-debug-exit\", bus ISA\\n"
+	"name \"pc-testdev\", bus ISA\\n"
+	"name \"pci-testdev\", bus PCI, desc \"PCI Test Device\"\\n' ;;\n"
+	"-accel) printf 'Accelerators supported in QEMU binary:\\ntcg\\nkvm\\n' ;;\n"
+	"*) exit 1 ;;\n"
+	"esac\n";
+
+TEST(probe_once_against_a_fake_qemu)
+{
+	char *bin = make_file("fake/qemu-system-x86_64", fake_qemu, 0755);
+	char *log = xasprintf("%s.log", bin), err[256] = "";
+	struct stat st;
+
+	qemu_caps_init(&caps, bin);
+	CHECK_INT(qemu_probe(&caps, err, sizeof(err)), 0);
+	CHECK_STR(err, "");
+	CHECK(caps.probed);
+	CHECK(qemu_caps_has(&caps.machines, "pc"));
+	CHECK(qemu_caps_has(&caps.machines, "pc-i440fx-7.2"));
+	CHECK(qemu_caps_has(&caps.machines, "none"));
+	CHECK(!qemu_caps_has(&caps.machines, "Supported"));
+	CHECK_INT(caps.machines.n, 4);
+	CHECK(qemu_caps_has(&caps.devices, "isa-debug-exit"));
+	CHECK(qemu_caps_has(&caps.devices, "pci-testdev"));
+	CHECK(!qemu_caps_has(&caps.devices, "virtio-blk"));
+	CHECK_INT(caps.devices.n, 4);
+	CHECK(qemu_caps_has(&caps.accels, "kvm"));
+	CHECK(qemu_caps_has(&caps.accels, "tcg"));
+	CHECK_INT(caps.accels.n, 2);
+	/* A second probe in the same run starts nothing. */
+	CHECK(stat(log, &st) == 0 && st.st_size == 12);
+	CHECK_INT(qemu_probe(&caps, err, sizeof(err)), 0);
+	CHECK(stat(log, &st) == 0 && st.st_size == 12);
+	qemu_caps_free(&caps);
+	unlink(log);
+	unlink(bin);
+	free(log);
+	free(bin);
+}
+
+TEST(probe_failure_is_reported)
+{
+	char *bin = make_file("broken/qemu", "#!/bin/sh\necho 'qemu: boom' >&2\nexit 1\n", 0755);
+	char err[256] = "";
+
+	qemu_caps_init(&caps, bin);
+	CHECK_INT(qemu_probe(&caps, err, sizeof(err)), -1);
+	CHECK(strstr(err, "-machine help: exited with status 1: qemu: boom") != NULL);
+	CHECK(!caps.probed);
+	qemu_caps_free(&caps);
+	unlink(bin);
+	free(bin);
+}
+
+TEST(zz_cleanup)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	CHECK(system(cmd) == 0);
+	free(cmd);
+}
