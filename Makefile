@@ -43,7 +43,7 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory check-nodeps
 
 check-nodeps:
-	$(Q)tests/check.sh
+	$(Q)BUILD="$(BUILD)" ARCHES="$(ARCHES)" tests/check.sh
 
 clean:
 	rm -rf $(BUILD)

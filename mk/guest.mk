@@ -37,7 +37,7 @@ TEST_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) $(SRC_INCLUDES) $(WARN) -MMD -MP
 COMMON_SRCS	:= $(sort $(wildcard libkut/*.c))
 LIB_OBJS	:= $(COMMON_SRCS:libkut/%.c=$(OUT)/obj/%.o) \
 		   $(addprefix $(OUT)/obj/$(FAMILY)/,$(addsuffix .o,$(basename $(ARCH_SRCS))))
-LIB		:= $(OUT)/libkut.a
+LIB		:= $(OUT)/libkut-$(ARCH).a
 LDS		:= $(OUT)/kut.lds
 
 TEST_SRCS	:= $(sort $(wildcard tests/$(ARCH)/*.c))

@@ -33,7 +33,7 @@ else
 fi
 
 for a in $ARCHES; do
-	for f in bin/kut-run lib/pkgconfig/kut-$a.pc lib/kut/$a/libkut.a \
+	for f in bin/kut-run lib/pkgconfig/kut-$a.pc lib/kut/$a/libkut-$a.a \
 		 lib/kut/$a/kut.lds include/kut/libcflat.h include/kut/$a/asm/io.h \
 		 share/kvm-unit-tests/$a/unittests.cfg; do
 		if [ -f "$tmp/stage/usr/$f" ]; then
