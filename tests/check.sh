@@ -27,6 +27,8 @@ run_section() {
 	run_section "guest tests" tests/check-guest.sh
 	run_section "installed SDK, end to end" tests/e2e/install.sh
 	run_section "bad input" tests/e2e/bad-input.sh
+	run_section "kut-run command line" tests/e2e/cli.sh
+	run_section "dependency installer" tests/e2e/deps.sh
 } 2>&1 | tee "$out"
 
 skipped=$(grep -Ec '^ok - .* # SKIP' "$out")

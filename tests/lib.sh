@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-# lib.sh - helpers for the project's shell-level checks (sourced).
+# lib.sh - helpers for the project's shell-level checks (sourced; needs a
+# shell with "local", as dash and bash are).
 #
 # Every check prints one TAP-style line: "ok - NAME", "not ok - NAME" or
 # "ok - NAME # SKIP reason"; tests/check.sh counts them.  Output of failed
@@ -28,6 +29,7 @@ show_log() {
 
 # expect_exit CODE NAME CMD...: run CMD (output to NAME's log), check status.
 expect_exit() {
+	local want name log got
 	want=$1 name=$2
 	shift 2
 	log=$(logfile "$name")
@@ -44,6 +46,7 @@ expect_exit() {
 # expect_log NAME PATTERN...: the last command's log (of check NAME) has
 # every extended-regex PATTERN.
 expect_log() {
+	local name log pat
 	name=$1
 	shift
 	log=$(logfile "$name")
@@ -59,6 +62,7 @@ expect_log() {
 
 # expect_no_log NAME PATTERN: the log of check NAME lacks PATTERN.
 expect_no_log() {
+	local log
 	log=$(logfile "$1")
 	if grep -Eq -- "$2" "$log"; then
 		fail "$1: output lacks /$2/"

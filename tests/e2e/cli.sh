@@ -1,0 +1,64 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# cli.sh - kut-run's command line: --version, --help, --dry-run (the
+# printed command is the one it runs), the upstream environment variables
+# QEMU, ACCEL, MACHINE, TIMEOUT, and options beating them.
+. tests/lib.sh
+
+case $BUILD in /*) b=$BUILD ;; *) b=$(pwd)/$BUILD ;; esac
+KUT_RUN=$b/host/kut-run
+ST=$b/gcc/x86_64/tests/selftest.flat
+
+expect_exit 0 "cli: --version" "$KUT_RUN" --version
+expect_log "cli: --version" '^kut-run \(kut\) [0-9]+\.[0-9]+\.[0-9]+'
+expect_exit 0 "cli: --help" "$KUT_RUN" --help
+expect_log "cli: --help" '--dry-run' 'TIMEOUT' '124'
+
+dry() {
+	local what=$1
+	shift
+	expect_exit 0 "cli: $what" "$@"
+	tail -1 "$(logfile "cli: $what")" >"$(logfile "cli: $what").last"
+}
+last_has() {
+	if grep -Eq -- "$2" "$(logfile "cli: $1").last"; then
+		pass "cli: $1: command has /$2/"
+	else
+		fail "cli: $1: command has /$2/" "$(cat "$(logfile "cli: $1").last")"
+	fi
+}
+
+dry "dry-run tcg" "$KUT_RUN" --accel=tcg --dry-run "$ST" -append pass
+last_has "dry-run tcg" '^([^ ]*/)?qemu-system-x86_64 .*-accel tcg .*-device isa-debug-exit,iobase=0xf4,iosize=0x4 .*-kernel [^ ]*selftest.flat -append pass$'
+# The printed line, run by sh, is the same test: pass is QEMU status 1.
+expect_exit 1 "cli: the dry-run command runs the test" sh "$(logfile "cli: dry-run tcg").last"
+expect_log "cli: the dry-run command runs the test" '^PASS: a passing check$'
+
+dry "ACCEL=tcg" env ACCEL=tcg "$KUT_RUN" --dry-run "$ST"
+last_has "ACCEL=tcg" ' -accel tcg '
+dry "--accel beats ACCEL" env ACCEL=kvm "$KUT_RUN" --accel=tcg --dry-run "$ST"
+last_has "--accel beats ACCEL" ' -accel tcg '
+dry "MACHINE=q35" env ACCEL=tcg MACHINE=q35 "$KUT_RUN" --dry-run "$ST"
+last_has "MACHINE=q35" ' -machine q35 '
+dry "QEMU=path" env ACCEL=tcg QEMU=/usr/bin/qemu-system-x86_64 "$KUT_RUN" --dry-run "$ST"
+last_has "QEMU=path" '^/usr/bin/qemu-system-x86_64 '
+dry "user -bios wins" env ACCEL=tcg "$KUT_RUN" --dry-run "$ST" -bios bios.bin
+last_has "user -bios wins" '-bios bios.bin$'
+if grep -q qboot "$(logfile "cli: user -bios wins").last"; then
+	fail "cli: user -bios replaces qboot"
+else
+	pass "cli: user -bios replaces qboot"
+fi
+dry "-e writes an initrd" env ACCEL=tcg "$KUT_RUN" -e 'GREETING=hello world' --dry-run "$ST"
+initrd=$(sed -n 's/.* -initrd \([^ ]*\).*/\1/p' "$(logfile "cli: -e writes an initrd").last" | tr -d "'")
+if [ -f "$initrd" ] && grep -qx 'GREETING=hello world' "$initrd"; then
+	pass "cli: -e KEY=VAL lands in the initrd as a line"
+else
+	fail "cli: -e KEY=VAL lands in the initrd as a line" "initrd '$initrd'"
+fi
+rm -f "$initrd"
+
+expect_exit 0 "cli: runs from another directory with a relative path" \
+	sh -c "cd '$(dirname "$ST")' && cd .. && '$KUT_RUN' --accel=tcg tests/selftest.flat -append pass"
+expect_exit 124 "cli: --timeout beats TIMEOUT" \
+	env TIMEOUT=600 "$KUT_RUN" --accel=tcg --timeout=1 "$ST" -append hang
