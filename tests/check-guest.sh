@@ -56,6 +56,13 @@ for tc in gcc clang; do
 			"$KUT_RUN" --accel=$accel "$st" -append ud
 		expect_log "$t: unexpected #UD -> dump, FAIL" \
 			'Unhandled exception 6 #UD at ip' 'error_code=0000000000000000' '^Backtrace:'
+		expect_exit 1 "$t: fault on a bad stack -> #DF dump, FAIL" env TIMEOUT=60 \
+			"$KUT_RUN" --accel=$accel "$st" -append badstack
+		expect_log "$t: fault on a bad stack -> #DF dump, FAIL" \
+			'Unhandled exception 8 #DF at ip' 'rsp=0000100000000000'
+		expect_exit 1 "$t: triple fault -> FAIL, no reboot loop" env TIMEOUT=60 \
+			"$KUT_RUN" --accel=$accel "$st" -append triple
+		expect_log "$t: triple fault -> FAIL, no reboot loop" 'without reporting a result'
 		expect_exit 1 "$t: report_abort -> FAIL" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$st" -append abort
 		expect_log "$t: report_abort -> FAIL" '^ABORT: aborting on purpose' '^SUMMARY:'

@@ -9,7 +9,8 @@
  *   legacy    the 2017 report(msg, pass) argument order still works
  * and purpose-made endings that kut-run's own tests check from outside:
  *   pass, fail, skip, pf (unexpected #PF), ud (unexpected #UD), hang,
- *   abort, assert.
+ *   abort, assert, badstack (a fault with an unusable stack: #DF on its
+ *   own stack), triple (no IDT at all: QEMU resets, kut-run says FAIL).
  */
 #include <libcflat.h>
 #include <alloc_page.h>
@@ -216,7 +217,14 @@ int main(int argc, char **argv)
 		*(volatile int *)0x100000000000ul = 1;
 	else if (!strcmp(what, "ud"))
 		asm volatile("ud2");
-	else if (!strcmp(what, "hang"))
+	else if (!strcmp(what, "badstack"))
+		asm volatile("mov %0, %%rsp; push %%rax" : : "r"(0x100000000000ul));
+	else if (!strcmp(what, "triple")) {
+		struct descriptor_table_ptr none = { 0, 0 };
+
+		lidt(&none);
+		asm volatile("ud2");
+	} else if (!strcmp(what, "hang"))
 		spin_forever();
 	else if (!strcmp(what, "abort"))
 		report_abort("aborting on purpose");
