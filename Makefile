@@ -15,13 +15,14 @@ include mk/config.mk
 all: host guests
 
 include mk/host.mk
+include mk/sdk.mk
 
 guests:
 	$(Q)for a in $(ARCHES); do \
 		$(MAKE) --no-print-directory -f mk/guest.mk ARCH=$$a all || exit 1; \
 	done
 
-install: all
+install: all install-sdk
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(includedir)/kut
 	install -m 755 $(KUT_RUN) $(DESTDIR)$(bindir)/kut-run
 	cd include && find . -name arch -prune -o -type f -name '*.h' -print | \

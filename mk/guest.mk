@@ -27,7 +27,21 @@ $(error TOOLCHAIN must be gcc or clang, not '$(TOOLCHAIN)')
 endif
 
 CC_INCLUDE	:= $(shell $(CC) -print-file-name=include)
-SRC_INCLUDES	:= -Iinclude -Iinclude/arch/$(FAMILY)
+# The asm/ directories of the arch, most specific first (an arch may share
+# asm/ headers with a sibling, as arm and arm64 do).
+ASM_INCLUDE_DIRS ?= include/arch/$(FAMILY)
+TEST_SRC_DIR	?= tests/$(ARCH)
+
+# Arches with a device tree link Debian's libfdt.a, fetched into the build
+# tree once per arch (scripts/fetch-libfdt) and installed beside libkut.
+ifneq ($(LIBFDT_DEB_ARCH),)
+LIBFDT_DIR	:= $(BUILD)/libfdt/$(ARCH)
+LIBFDT		:= $(LIBFDT_DIR)/lib/libfdt.a
+# libfdt.h includes <fdt.h> and <libfdt_env.h>: both directories.
+LIBFDT_INCLUDES	:= -I$(LIBFDT_DIR)/include -I$(LIBFDT_DIR)/include/libfdt
+endif
+
+SRC_INCLUDES	:= -Iinclude $(addprefix -I,$(ASM_INCLUDE_DIRS)) $(LIBFDT_INCLUDES)
 WARN		:= -Wall -Wextra -Werror
 LIB_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) -nostdinc -isystem $(CC_INCLUDE) \
 		   $(SRC_INCLUDES) -ffunction-sections -fdata-sections $(WARN) \
@@ -36,12 +50,13 @@ TEST_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) $(SRC_INCLUDES) $(WARN) -MMD -MP
 
 COMMON_SRCS	:= $(sort $(wildcard libkut/*.c))
 LIB_OBJS	:= $(COMMON_SRCS:libkut/%.c=$(OUT)/obj/%.o) \
-		   $(addprefix $(OUT)/obj/$(FAMILY)/,$(addsuffix .o,$(basename $(ARCH_SRCS))))
+		   $(addprefix $(OUT)/obj/$(FAMILY)/,$(addsuffix .o,$(basename $(ARCH_SRCS)))) \
+		   $(addprefix $(OUT)/obj/,$(addsuffix .o,$(basename $(SHARED_SRCS))))
 LIB		:= $(OUT)/libkut-$(ARCH).a
 LDS		:= $(OUT)/kut.lds
 
-TEST_SRCS	:= $(sort $(wildcard tests/$(ARCH)/*.c))
-TEST_ELFS	:= $(TEST_SRCS:tests/$(ARCH)/%.c=$(OUT)/tests/%.elf)
+TEST_SRCS	:= $(sort $(wildcard $(TEST_SRC_DIR)/*.c))
+TEST_ELFS	:= $(TEST_SRCS:$(TEST_SRC_DIR)/%.c=$(OUT)/tests/%.elf)
 TEST_FLATS	:= $(TEST_ELFS:.elf=.flat)
 
 all: $(LIB) $(LDS) $(TEST_FLATS) $(OUT)/tests/unittests.cfg
@@ -56,6 +71,13 @@ $(OUT)/obj/%.o: libkut/%.S
 	@$(if $(Q),echo "  AS      $@")
 	$(Q)$(CC) $(LIB_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
 
+ifneq ($(LIBFDT),)
+# Headers first: library objects include <libfdt/libfdt.h>.
+$(LIB_OBJS): | $(LIBFDT)
+$(LIBFDT):
+	$(Q)scripts/fetch-libfdt $(LIBFDT_DEB_ARCH) $(LIBFDT_DIR)
+endif
+
 $(LIB): $(LIB_OBJS)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
@@ -65,14 +87,14 @@ $(LDS): linker-scripts/$(ARCH).lds
 	$(Q)cp $< $@
 
 # Bundled tests link exactly as a user's test does with pkg-config.
-$(OUT)/tests/%.o: tests/$(ARCH)/%.c
+$(OUT)/tests/%.o: $(TEST_SRC_DIR)/%.c | $(LIBFDT)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(TEST_CFLAGS) -c $< -o $@
 
-$(OUT)/tests/%.elf: $(OUT)/tests/%.o $(LIB) $(LDS)
+$(OUT)/tests/%.elf: $(OUT)/tests/%.o $(LIB) $(LDS) $(LIBFDT)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(KUT_LDFLAGS) $(call kut_link_lib,$(LDS),$(LIB)) -o $@ $<
+	$(Q)$(CC) $(KUT_LDFLAGS) $(call kut_link_lib,$(LDS),$(LIB) $(LIBFDT)) -o $@ $<
 
 $(OUT)/tests/%.flat: $(OUT)/tests/%.elf
 	$(Q)$(OBJCOPY) $(FLAT_OBJCOPY_FLAGS) $< $@
@@ -90,6 +112,8 @@ $(OUT)/tests/unittests.cfg: tests/$(ARCH)/unittests.cfg
 # ---- install (DESTDIR staging supported; nothing written outside it) ----
 
 relpath		= $(shell realpath -m --relative-to=$(1) $(2))
+# Most specific asm/ directory last, so its headers win on install.
+reverse		= $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 PC_SUBST	:= -e 's|@ARCH@|$(ARCH)|g' \
 		   -e 's|@VERSION@|$(VERSION)|g' \
 		   -e 's|@GNU_TRIPLET@|$(GNU_TRIPLET)|g' \
@@ -98,6 +122,8 @@ PC_SUBST	:= -e 's|@ARCH@|$(ARCH)|g' \
 		   -e 's|@FLATFLAGS@|$(FLAT_OBJCOPY_FLAGS)|g' \
 		   -e 's|@KUT_CFLAGS@|$(strip $(KUT_CFLAGS))|g' \
 		   -e 's|@KUT_LDFLAGS@|$(strip $(KUT_LDFLAGS))|g' \
+		   -e 's|@EXTRA_LIBS@|$(if $(LIBFDT),$${libdir}/libfdt.a)|g' \
+		   -e 's|@EXTRA_CFLAGS@|$(if $(LIBFDT),-I$${includedir}/kut/$(ARCH)/libfdt)|g' \
 		   -e 's|@PC_TO_PREFIX@|$(call relpath,$(pkgconfigdir),$(PREFIX))|g' \
 		   -e 's|@LIBDIR_REL@|$(call relpath,$(PREFIX),$(libdir))|g' \
 		   -e 's|@INCLUDEDIR_REL@|$(call relpath,$(PREFIX),$(includedir))|g' \
@@ -112,10 +138,16 @@ ARCH_TESTDIR	:= $(DESTDIR)$(datadir)/kvm-unit-tests/$(ARCH)
 
 install: all $(OUT)/kut-$(ARCH).pc
 	install -d $(ARCH_LIBDIR) $(ARCH_INCDIR)/asm $(DESTDIR)$(pkgconfigdir) $(ARCH_TESTDIR)
-	install -m 644 $(LIB) $(LDS) $(ARCH_LIBDIR)/
-	install -m 644 include/arch/$(FAMILY)/asm/*.h $(ARCH_INCDIR)/asm/
+	install -m 644 $(LIB) $(LDS) $(LIBFDT) $(ARCH_LIBDIR)/
+	$(Q)for d in $(call reverse,$(ASM_INCLUDE_DIRS)); do \
+		install -m 644 $$d/asm/*.h $(ARCH_INCDIR)/asm/ || exit 1; \
+	done
+	$(if $(LIBFDT),install -d $(ARCH_INCDIR)/libfdt && \
+		install -m 644 $(LIBFDT_DIR)/include/libfdt/*.h $(ARCH_INCDIR)/libfdt/)
 	install -m 644 $(OUT)/kut-$(ARCH).pc $(DESTDIR)$(pkgconfigdir)/
 	install -m 644 $(TEST_FLATS) $(OUT)/tests/unittests.cfg $(ARCH_TESTDIR)/
+# The .elf beside each .flat: kut-run symbolizes backtraces with it.
+	install -m 644 $(TEST_ELFS) $(ARCH_TESTDIR)/
 
 .PHONY: install FORCE
 FORCE:

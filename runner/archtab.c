@@ -27,9 +27,16 @@ static const char *const x86_devices[] = {
 	"-device", "pc-testdev",
 	"-device", "isa-debug-exit,iobase=" XSTR(KUT_X86_DEBUG_EXIT_PORT)
 		   ",iosize=0x4",
+	NULL
+};
+
+/* microvm (MACHINE=microvm, the fastest boot) has no PCI bus. */
+static const char *const x86_pci_devices[] = {
 	"-device", "pci-testdev",
 	NULL
 };
+
+static const char *const x86_no_pci_machines[] = { "microvm", NULL };
 
 static const char *const stdio_serial[] = { "-serial", "stdio", NULL };
 
@@ -43,6 +50,8 @@ static const char *const x86_kvm_hosts[] = { "x86_64", NULL };
 	.firmware = "qboot.rom",					\
 	.fixed_args = x86_fixed_args,					\
 	.devices = x86_devices,						\
+	.pci_devices = x86_pci_devices,					\
+	.no_pci_machines = x86_no_pci_machines,				\
 	.serial = stdio_serial,						\
 	.kvm_hosts = x86_kvm_hosts,					\
 	.boot = IMAGE_BOOT_PVH | IMAGE_BOOT_MULTIBOOT,			\
@@ -51,9 +60,61 @@ static const char *const x86_kvm_hosts[] = { "x86_64", NULL };
 	.decode = LAUNCH_DECODE_TESTDEV,				\
 }
 
+/*
+ * arm facts: the virt machine; the image is a Linux-style kernel (arm64
+ * Image / raw zImage) that gets the device tree.  The chr-testdev (QEMU's
+ * "testdev" chardev on a virtconsole port of a virtio-mmio virtio-serial
+ * device) carries the result code, as upstream kvm-unit-tests does.
+ * 32-bit arm has highmem off so that the PCIe ECAM window stays below
+ * 4 GiB, where a 32-bit guest can reach it.  A 32-bit guest runs under
+ * KVM only through an AArch64 QEMU, so that row is TCG-only here.
+ */
+static const char *const arm_fixed_args[] = {
+	"-display", "none", "-no-reboot", NULL
+};
+
+static const char *const arm_devices[] = {
+	"-device", "virtio-serial-device",
+	"-device", "virtconsole,chardev=ctd",
+	"-chardev", "testdev,id=ctd",
+	NULL
+};
+
+static const char *const arm64_kvm_hosts[] = { "aarch64", NULL };
+
 static const struct arch_info arch_table[] = {
 	X86_ROW("x86_64"),
 	X86_ROW("i386"),
+	{
+		.name = "arm64",
+		.qemu = "qemu-system-aarch64",
+		.qemu_package = "qemu-system-arm",
+		.machine = "virt",
+		.cpu_kvm = "host",
+		.cpu_tcg = "max",
+		.fixed_args = arm_fixed_args,
+		.devices = arm_devices,
+		.serial = stdio_serial,
+		.kvm_hosts = arm64_kvm_hosts,
+		.boot = IMAGE_BOOT_LINUX,
+		.boot_desc = "a raw image starting with an arm64 Image header "
+			     "(the .flat, not the .elf)",
+		.decode = LAUNCH_DECODE_TESTDEV,
+	},
+	{
+		.name = "arm",
+		.qemu = "qemu-system-arm",
+		.qemu_package = "qemu-system-arm",
+		.machine = "virt,highmem=off",
+		.cpu_tcg = "cortex-a15",
+		.fixed_args = arm_fixed_args,
+		.devices = arm_devices,
+		.serial = stdio_serial,
+		.boot = IMAGE_BOOT_LINUX,
+		.boot_desc = "a raw image with a zImage header "
+			     "(the .flat, not the .elf)",
+		.decode = LAUNCH_DECODE_TESTDEV,
+	},
 };
 
 #define ARCH_COUNT (sizeof(arch_table) / sizeof(arch_table[0]))

@@ -28,6 +28,8 @@ struct arch_info {
 	const char *cpu_tcg;		/* -cpu under TCG, NULL: QEMU's default */
 	const char *const *fixed_args;	/* always passed, NULL-terminated */
 	const char *const *devices;	/* the test devices' options */
+	const char *const *pci_devices;	/* test devices on PCI: dropped on */
+	const char *const *no_pci_machines; /* these machines (no PCI bus) */
 	const char *const *serial;	/* where the guest console goes */
 	const char *const *kvm_hosts;	/* `uname -m` values with KVM for it */
 	unsigned int boot;		/* IMAGE_BOOT_* formats QEMU boots */

@@ -56,6 +56,8 @@ struct launch {
 	long long kill_at;	/* SIGKILL time after a timeout's SIGTERM */
 	long long drain_until;	/* give up on the pipes after exit */
 	bool timed_out;
+	long long stop_at;	/* QEMU paused the guest: stop QEMU then */
+	char vm_error[200];	/* why QEMU paused it ("KVM internal error") */
 	bool exited;		/* reaped; status is valid */
 	int status;
 	struct outbuf out[2];
@@ -339,11 +341,37 @@ static void note_error_line(struct launch *l, const char *text, size_t len)
 	l->error_line[len] = '\0';
 }
 
+/*
+ * QEMU reports a guest KVM cannot continue ("KVM internal error", e.g. an
+ * emulation failure) and then pauses it forever instead of exiting.  That
+ * is the guest's failure, not a hang: stop QEMU once the register dump
+ * that follows has had time to arrive.
+ */
+#define VM_ERROR_GRACE_MS	300
+
+static void note_vm_error(struct launch *l, const char *text, size_t len)
+{
+	static const char marker[] = "KVM internal error";
+
+	if (l->vm_error[0] || len < sizeof(marker) - 1 ||
+	    memcmp(text, marker, sizeof(marker) - 1))
+		return;
+	while (len && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+		len--;
+	if (len >= sizeof(l->vm_error))
+		len = sizeof(l->vm_error) - 1;
+	memcpy(l->vm_error, text, len);
+	l->vm_error[len] = '\0';
+	l->stop_at = now_ms() + VM_ERROR_GRACE_MS;
+}
+
 static void emit(struct launch *l, struct outbuf *ob, const char *text,
 		 size_t len)
 {
-	if (ob->stream == LAUNCH_STDERR && ob->at_bol)
+	if (ob->stream == LAUNCH_STDERR && ob->at_bol) {
 		note_error_line(l, text, len);
+		note_vm_error(l, text, len);
+	}
 	if (l->output)
 		l->output(l->ctx, ob->stream, text, len);
 	ob->at_bol = text[len - 1] == '\n';
@@ -438,6 +466,11 @@ static void check_timers(struct launch *l, long long now)
 		l->kill_at = now + KILL_GRACE_MS;
 		kill_group(l, SIGTERM);
 	}
+	if (!l->exited && l->stop_at && now >= l->stop_at) {
+		l->stop_at = 0;
+		l->kill_at = now + KILL_GRACE_MS;
+		kill_group(l, SIGTERM);
+	}
 	if (!l->exited && l->kill_at && now >= l->kill_at) {
 		l->kill_at = 0;
 		kill_group(l, SIGKILL);
@@ -467,6 +500,7 @@ static long long next_wake(const struct launch *l)
 
 	if (!l->exited) {
 		t = l->timed_out ? l->kill_at : l->deadline;
+		t = min_deadline(t, l->stop_at ? l->stop_at : l->kill_at);
 	} else {
 		t = l->drain_until;
 	}
@@ -647,6 +681,12 @@ void launch_end(struct launch *l, struct launch_result *res)
 		res->status = l->status;
 		snprintf(res->reason, sizeof(res->reason),
 			 "timeout after %s; QEMU killed", dur);
+	} else if (l->vm_error[0]) {
+		res->kind = LAUNCH_FAILED;
+		res->exit_code = KUT_EXIT_FAIL;
+		res->status = l->status;
+		snprintf(res->reason, sizeof(res->reason),
+			 "QEMU stopped the guest: %s", l->vm_error);
 	} else {
 		launch_decode_status(l->decode, l->status, l->error_line, res);
 	}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * main.c - kut-run's command line, single-test mode: boot one image under
- * QEMU and exit with its result.
+ * main.c - kut-run's command line: single-test mode (boot one image under
+ * QEMU and exit with its result) or suite mode (every test of a
+ * unittests.cfg, see suite.h), told apart by the first argument.
  *
  * This file only reads options and environment variables and strings the
  * modules together (image -> arch row -> QEMU, accelerator, firmware ->
@@ -9,6 +10,7 @@
  */
 #include <getopt.h>
 #include <stdbool.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #include "image.h"
 #include "launch.h"
 #include "qemu.h"
+#include "suite.h"
 #include "symbolize.h"
 #include "util.h"
 
@@ -33,6 +36,9 @@ struct options {
 	bool dry_run;
 	const char *image;
 	char *const *qemu_args;		/* everything after IMAGE */
+	struct suite_options suite;
+	const char *suite_only;		/* a suite-mode option that was given */
+	struct strvec groups, expect, names;
 };
 
 static void usage(FILE *out)
@@ -41,37 +47,76 @@ static void usage(FILE *out)
 
 	fprintf(out,
 "Usage: kut-run [OPTIONS] IMAGE [QEMU-ARGS...]\n"
-"Boot a kut (or kvm-unit-tests) test image under QEMU and exit with its\n"
-"result.  The image's architecture is read from the file itself.\n"
-"QEMU-ARGS go to QEMU after kut-run's own arguments, so they override\n"
-"them: -smp 4, -append 'test args', -machine q35, -bios FILE, ...\n"
+"       kut-run [OPTIONS] [SUITE] [NAME|GLOB...]\n"
 "\n"
-"Options (before IMAGE):\n"
+"With an IMAGE, boot that kut (or kvm-unit-tests) test image under QEMU and\n"
+"exit with its result.  The image's architecture is read from the file\n"
+"itself.  QEMU-ARGS go to QEMU after kut-run's own arguments, so they\n"
+"override them: -smp 4, -append 'test args', -machine q35, -bios FILE, ...\n"
+"\n"
+"With a SUITE (a directory holding a unittests.cfg, or a .cfg file), run\n"
+"its tests in parallel, or only those NAMEd (globs allowed), and print one\n"
+"line per test as upstream's run_tests.sh does: PASS name (N tests), FAIL\n"
+"name (...), SKIP name (reason).  Without SUITE: ./unittests.cfg, else the\n"
+"installed suite of this host's arch (<prefix>/share/kvm-unit-tests/ARCH),\n"
+"so 'kut-run' runs the installed tests and 'kut-run NAME' one of them.\n"
+"Each test's QEMU command and output go to logs/NAME.log.\n"
+"\n"
+"Options (before IMAGE; anywhere with a SUITE):\n"
 "  -e KEY=VALUE       set a variable in the guest's environment (repeatable)\n"
 "      --accel=ACCEL  kvm or tcg (default: kvm when this host can run the\n"
 "                     image's arch under KVM, tcg otherwise)\n"
 "      --timeout=DUR  kill QEMU after DUR: 90, 90s, 2m, 1.5h, 1d; 0 = never\n"
-"                     (default " DEFAULT_TIMEOUT ")\n"
-"      --dry-run      print the QEMU command (shell-quoted) instead of\n"
-"                     running it\n"
+"                     (default " DEFAULT_TIMEOUT "; in a suite it also overrides\n"
+"                     the cfg's timeout = keys)\n"
+"      --dry-run      print the QEMU command(s), shell-quoted, instead of\n"
+"                     running them\n"
 "  -h, --help         show this help\n"
 "  -V, --version      show the version\n"
 "      --             end of options\n"
 "\n"
+"Suite options:\n"
+"  -s, --suite=PATH   the suite (instead of the first argument)\n"
+"  -g, --group=G[,G]  only tests in group G (repeatable); this includes tests\n"
+"                     of the 'nodefault' group\n"
+"  -a, --all          also run 'nodefault' tests\n"
+"  -j, --jobs=N       run N tests at once (default: the number of CPUs)\n"
+"  -l, --list[=json]  list the selected tests (names, or JSON with what the\n"
+"                     cfg says about each) and exit\n"
+"      --shard=K/N    run only slice K of N (every Nth selected test)\n"
+"      --expect=FILE  known results, lines of 'NAME: FAIL|SKIP reason'\n"
+"                     (NAME may be a glob; repeatable): a failure listed as\n"
+"                     FAIL prints XFAIL and does not fail the run, a pass\n"
+"                     prints XPASS and does; SKIP tests are not run\n"
+"  -t, --tap          write TAP version 13 on stdout instead of result lines\n"
+"      --junit=FILE   also write JUnit XML to FILE\n"
+"      --logs=DIR     where the logs go (default: logs; an old one is\n"
+"                     kept as DIR.old)\n"
+"      --arch=ARCH    the suite's arch, for the cfg's 'arch =' keys\n"
+"                     (default: from config.mak, the directory name, or\n"
+"                     each image)\n"
+"  -v, --verbose      print each QEMU command on stderr as it starts\n"
+"      --color=WHEN   colour the verdicts: auto (on a terminal), always,\n"
+"                     never\n"
+"\n"
 "Environment (the command-line options win over these):\n"
 "  QEMU      the QEMU binary, a name looked up in PATH or a path\n"
 "  ACCEL     like --accel\n"
-"  TIMEOUT   like --timeout\n"
+"  TIMEOUT   like --timeout, but a cfg's timeout = key wins over it\n"
 "  MACHINE   the QEMU machine type, instead of the arch's default\n"
+"  MAX_SMP   what $MAX_SMP means in a cfg's smp = key (default: CPUs)\n"
 "  TMPDIR    where the guest's environment file is written\n"
 "\n"
-"Exit status:\n"
+"Exit status of one test:\n"
 "  0    the test passed\n"
 "  1    the test failed, or the guest crashed\n"
 "  2    kut-run or QEMU could not run the test (bad image, missing QEMU,\n"
 "       bad arguments)\n"
 "  77   the test skipped itself, or cannot run here\n"
 "  124  the test timed out\n"
+"Exit status of a suite: 0 nothing failed unexpectedly, 1 a test failed,\n"
+"timed out, could not run or passed against --expect, 2 the suite could\n"
+"not be read or run.\n"
 "\n"
 "Architectures:");
 	for (i = 0; arch_at(i); i++)
@@ -94,53 +139,242 @@ static void add_env(struct options *opt, const char *kv)
 	strvec_push(&opt->env, kv);
 }
 
+enum {
+	OPT_ACCEL = 256, OPT_TIMEOUT, OPT_DRY_RUN, OPT_SHARD, OPT_EXPECT,
+	OPT_JUNIT, OPT_LOGS, OPT_ARCH, OPT_COLOR,
+};
+
+#define SHORT_OPTIONS	"+:e:hVs:g:aj:l::tv"
+
 static const struct option long_options[] = {
-	{ "accel", required_argument, NULL, 'a' },
-	{ "timeout", required_argument, NULL, 't' },
-	{ "dry-run", no_argument, NULL, 'n' },
+	{ "accel", required_argument, NULL, OPT_ACCEL },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	{ "suite", required_argument, NULL, 's' },
+	{ "group", required_argument, NULL, 'g' },
+	{ "all", no_argument, NULL, 'a' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "parallel", required_argument, NULL, 'j' },	/* run_tests.sh's */
+	{ "list", optional_argument, NULL, 'l' },
+	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "expect", required_argument, NULL, OPT_EXPECT },
+	{ "tap", no_argument, NULL, 't' },
+	{ "tap13", no_argument, NULL, 't' },		/* run_tests.sh's */
+	{ "junit", required_argument, NULL, OPT_JUNIT },
+	{ "logs", required_argument, NULL, OPT_LOGS },
+	{ "arch", required_argument, NULL, OPT_ARCH },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ NULL, 0, NULL, 0 },
 };
 
-static void parse_args(int argc, char **argv, struct options *opt)
+static unsigned int parse_jobs(const char *s)
+{
+	char *end;
+	unsigned long n = strtoul(s, &end, 10);
+
+	if (*s < '1' || *s > '9' || *end || n > 4096)
+		bad_usage("-j", "needs a number of tests from 1 to 4096");
+	return (unsigned int)n;
+}
+
+static int parse_color(const char *arg)
+{
+	if (!arg || !strcmp(arg, "always"))
+		return 1;
+	if (!strcmp(arg, "never"))
+		return 0;
+	if (strcmp(arg, "auto"))
+		bad_usage("--color", "takes auto, always or never");
+	return -1;
+}
+
+static void suite_option(struct options *opt, int c, const char *arg)
+{
+	struct suite_options *so = &opt->suite;
+
+	switch (c) {
+	case 's':
+		so->suite = arg;
+		break;
+	case 'g':
+		strvec_push(&opt->groups, arg);
+		break;
+	case 'a':
+		so->sel.all = true;
+		break;
+	case 'j':
+		so->jobs = parse_jobs(arg);
+		break;
+	case 'l':
+		if (arg && *arg == '=')
+			arg++;		/* -l=json, as with --list=json */
+		if (arg && strcmp(arg, "json") && strcmp(arg, "names"))
+			bad_usage("--list", "takes json or names");
+		so->list = arg && !strcmp(arg, "json") ? SUITE_LIST_JSON :
+			   SUITE_LIST_NAMES;
+		break;
+	case OPT_SHARD:
+		if (select_parse_shard(arg, &so->sel.shard_k,
+				       &so->sel.shard_n) < 0)
+			bad_usage("--shard", "must be K/N with 1 <= K <= N");
+		break;
+	case OPT_EXPECT:
+		strvec_push(&opt->expect, arg);
+		break;
+	case 't':
+		so->tap = true;
+		break;
+	case OPT_JUNIT:
+		so->junit = arg;
+		break;
+	case OPT_LOGS:
+		so->logs = arg;
+		break;
+	case OPT_ARCH:
+		so->arch = arg;
+		break;
+	case 'v':
+		so->verbose = true;
+		break;
+	case OPT_COLOR:
+		so->color = parse_color(arg);
+		break;
+	}
+}
+
+static void one_option(struct options *opt, int c, char **argv)
+{
+	switch (c) {
+	case 'e':
+		add_env(opt, optarg);
+		break;
+	case OPT_ACCEL:
+		opt->accel = optarg;
+		break;
+	case OPT_TIMEOUT:
+		opt->timeout = optarg;
+		opt->timeout_from = "--timeout";
+		break;
+	case OPT_DRY_RUN:
+		opt->dry_run = true;
+		break;
+	case 'h':
+		usage(stdout);
+		exit(0);
+	case 'V':
+		printf("kut-run (kut) %s\n", KUT_VERSION);
+		exit(0);
+	case ':':
+		bad_usage(argv[optind - 1], "this option needs a value");
+	case '?':
+		bad_usage(argv[optind - 1], "unknown option");
+	default:
+		opt->suite_only = argv[optind - 1];
+		suite_option(opt, c, optarg);
+	}
+}
+
+/* Options up to the first argument that is not one. */
+static void get_options(struct options *opt, int argc, char **argv)
 {
 	int c;
 
 	opterr = 0;
-	/* '+': stop at IMAGE, the rest belongs to QEMU. */
-	while ((c = getopt_long(argc, argv, "+:e:hV", long_options,
-				NULL)) != -1) {
-		switch (c) {
-		case 'e':
-			add_env(opt, optarg);
+	while ((c = getopt_long(argc, argv, SHORT_OPTIONS, long_options,
+				NULL)) != -1)
+		one_option(opt, c, argv);
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t len = strlen(s), n = strlen(suffix);
+
+	return len >= n && !strcmp(s + len - n, suffix);
+}
+
+static bool looks_like_image(const char *arg)
+{
+	static const char *const ext[] = {
+		".flat", ".elf", ".bin", ".img", ".efi", "Image", NULL,
+	};
+	const char *const *e;
+
+	if (strchr(arg, '/'))
+		return true;
+	for (e = ext; *e; e++)
+		if (has_suffix(arg, *e))
+			return true;
+	return false;
+}
+
+/* A directory or a .cfg file: SUITE, not a test name. */
+static bool names_suite(const char *arg)
+{
+	struct stat st;
+
+	return has_suffix(arg, ".cfg") ||
+	       (stat(arg, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+/*
+ * Suite mode unless the first argument is an image: an existing file that
+ * is not a .cfg, or something named like an image (so a missing one is
+ * reported as such, not as an unknown test name).
+ */
+static bool is_suite_mode(const struct options *opt, const char *first)
+{
+	if (opt->suite.suite || !first || names_suite(first))
+		return true;
+	return !exists(first) && !looks_like_image(first);
+}
+
+/* Suite mode: options may come after SUITE and between the names. */
+static void suite_args(struct options *opt, int argc, char **argv)
+{
+	while (optind < argc) {
+		if (!strcmp(argv[optind], "--")) {
+			for (optind++; optind < argc; optind++)
+				strvec_push(&opt->names, argv[optind]);
 			break;
-		case 'a':
-			opt->accel = optarg;
-			break;
-		case 't':
-			opt->timeout = optarg;
-			opt->timeout_from = "--timeout";
-			break;
-		case 'n':
-			opt->dry_run = true;
-			break;
-		case 'h':
-			usage(stdout);
-			exit(0);
-		case 'V':
-			printf("kut-run (kut) %s\n", KUT_VERSION);
-			exit(0);
-		case ':':
-			bad_usage(argv[optind - 1], "this option needs a value");
-		default:
-			bad_usage(argv[optind - 1], "unknown option");
 		}
+		if (argv[optind][0] == '-' && argv[optind][1])
+			get_options(opt, argc, argv);
+		else
+			strvec_push(&opt->names, argv[optind++]);
 	}
-	if (optind >= argc)
-		die(KUT_EXIT_ERROR, "no IMAGE given (see kut-run --help)");
-	opt->image = argv[optind];
-	opt->qemu_args = argv + optind + 1;
+}
+
+static void parse_args(int argc, char **argv, struct options *opt)
+{
+	const char *first;
+
+	/* '+': stop at IMAGE, the rest belongs to QEMU. */
+	get_options(opt, argc, argv);
+	first = optind < argc ? argv[optind] : NULL;
+	if (!is_suite_mode(opt, first)) {
+		if (opt->suite_only)
+			die(KUT_EXIT_ERROR, "%s: a suite-mode option, but %s is "
+			    "an image, not a suite (see kut-run --help)",
+			    opt->suite_only, first);
+		opt->image = first;
+		opt->qemu_args = argv + optind + 1;
+		return;
+	}
+	if (first && !opt->suite.suite && names_suite(first)) {
+		opt->suite.suite = first;
+		optind++;
+	}
+	suite_args(opt, argc, argv);
 }
 
 /* A variable that is set and not empty, else NULL. */
@@ -283,9 +517,57 @@ static int run(const struct options *opt, char *const *argv, long long ms)
 	return res.exit_code;
 }
 
+static char *const *vec_or_null(struct strvec *sv)
+{
+	return sv->n ? sv->v : NULL;
+}
+
+/* Check what suite mode takes from options and the environment. */
+static void suite_settings(struct options *opt)
+{
+	struct suite_options *so = &opt->suite;
+	const char *accel = opt->accel;
+
+	so->accel_from = "--accel";
+	if (!accel) {
+		accel = env_value("ACCEL");
+		so->accel_from = "ACCEL";
+	}
+	if (accel && strcmp(accel, "kvm") && strcmp(accel, "tcg"))
+		die(KUT_EXIT_ERROR, "%s=%s: must be kvm or tcg",
+		    so->accel_from, accel);
+	so->accel = accel;
+	if (opt->timeout)
+		timeout_ms(opt);	/* dies if it is not a duration */
+	else if (env_value("TIMEOUT"))
+		timeout_ms(opt);
+	so->timeout = opt->timeout_from && !strcmp(opt->timeout_from,
+						   "--timeout") ?
+		      opt->timeout : NULL;
+	so->dry_run = opt->dry_run;
+	so->env = vec_or_null(&opt->env);
+	so->expect = vec_or_null(&opt->expect);
+	so->sel.names = vec_or_null(&opt->names);
+	so->sel.groups = vec_or_null(&opt->groups);
+}
+
+static int run_suite(struct options *opt)
+{
+	struct suite_options *so = &opt->suite;
+	char err[512];
+
+	suite_settings(opt);
+	if (!so->suite) {
+		so->suite = suite_default(err, sizeof(err));
+		if (!so->suite)
+			die(KUT_EXIT_ERROR, "%s", err);
+	}
+	return suite_main(so);
+}
+
 int main(int argc, char **argv)
 {
-	struct options opt = { .env = STRVEC_INIT };
+	struct options opt = { .env = STRVEC_INIT, .suite.color = -1 };
 	struct strvec qemu_argv = STRVEC_INIT;
 	struct qemu_config cfg = { 0 };
 	struct qemu_caps caps;
@@ -295,6 +577,8 @@ int main(int argc, char **argv)
 
 	launch_init();
 	parse_args(argc, argv, &opt);
+	if (!opt.image)
+		return run_suite(&opt);
 	ms = timeout_ms(&opt);
 	cfg.image = opt.image;
 	cfg.arch = arch_of_image(opt.image);

@@ -220,18 +220,31 @@ static void push_pair(struct strvec *argv, const char *opt, const char *val)
 	strvec_push(argv, val);
 }
 
+/* Whether machine @machine ("type,opt=val,...") is one without PCI. */
+static bool machine_lacks_pci(const struct arch_info *arch, const char *machine)
+{
+	const char *const *m;
+	size_t len = strcspn(machine, ",");
+
+	for (m = arch->no_pci_machines; m && *m; m++)
+		if (strlen(*m) == len && !strncmp(*m, machine, len))
+			return true;
+	return false;
+}
+
 void qemu_build_argv(const struct qemu_config *cfg, struct strvec *argv)
 {
 	const struct arch_info *arch = cfg->arch;
 	const char *cpu = strcmp(cfg->accel, "kvm") ? arch->cpu_tcg :
 						       arch->cpu_kvm;
 	char *const *user = cfg->user_args;
+	const char *machine = cfg->machine ? cfg->machine : arch->machine;
 
 	strvec_push(argv, cfg->qemu);
 	/* Only what we ask for: no default NIC, VGA, config file, ... */
 	strvec_push(argv, "-nodefaults");
 	strvec_push(argv, "-no-user-config");
-	push_pair(argv, "-machine", cfg->machine ? cfg->machine : arch->machine);
+	push_pair(argv, "-machine", machine);
 	if (!user_picks_accel(user))
 		push_pair(argv, "-accel", cfg->accel);
 	if (cpu)
@@ -240,6 +253,8 @@ void qemu_build_argv(const struct qemu_config *cfg, struct strvec *argv)
 		push_pair(argv, "-bios", cfg->firmware);
 	strvec_push_all(argv, arch->fixed_args);
 	strvec_push_all(argv, arch->devices);
+	if (arch->pci_devices && !machine_lacks_pci(arch, machine))
+		strvec_push_all(argv, arch->pci_devices);
 	strvec_push_all(argv, arch->serial);
 	push_pair(argv, "-kernel", cfg->image);
 	if (cfg->initrd)

@@ -36,6 +36,8 @@ for tc in gcc clang; do
 		expect_log "$t: selftest legacy report forms" '^PASS: legacy literal 1$' \
 			'^PASS: legacy pointer$' '^PASS: current form 2$' '^XFAIL: legacy xfail$' \
 			'^XFAIL: current xfail$' '^SUMMARY: 5 tests, 2 expected failures$'
+		expect_exit 0 "$t: MACHINE=microvm (no PCI: pci-testdev left out)" \
+			env TIMEOUT=60 MACHINE=microvm "$KUT_RUN" --accel=$accel "$st" -append memory
 		expect_exit 0 "$t: selftest setup with -smp 2" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$st" -smp 2 -append setup
 

@@ -152,6 +152,16 @@ extern idt_entry_t boot_idt[256];
 extern gdt_entry_t gdt[];
 extern tss64_t tss[];
 
+/*
+ * (Re)load the IDT with kut's default entries: every vector reaches the
+ * dispatcher.  Start-up already did this; upstream tests that call it
+ * first thing keep working.  Handlers installed with handle_exception()
+ * stay installed.
+ */
+void setup_idt(void);
+/* Print this CPU's task register and the TSS it selects. */
+void print_current_tss_info(void);
+
 /* Point IDT vector @vec at @addr, a 64-bit interrupt gate with DPL @dpl. */
 void set_idt_entry(int vec, void *addr, int dpl);
 void set_idt_sel(int vec, u16 sel);

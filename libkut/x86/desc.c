@@ -288,20 +288,14 @@ static void setup_tss(u32 cpu)
 	ltr(sel);
 }
 
-void kut_x86_setup_idt(void);
-void kut_x86_setup_idt(void)
+void setup_idt(void)
 {
 	struct descriptor_table_ptr idtr = {
 		.limit = sizeof(boot_idt) - 1,
 		.base = (unsigned long)boot_idt,
 	};
-	struct descriptor_table_ptr gdtr = {
-		.limit = (unsigned long)gdt_end - (unsigned long)gdt - 1,
-		.base = (unsigned long)gdt,
-	};
 	int v;
 
-	lgdt(&gdtr);
 	for (v = 0; v < 256; v++)
 		set_idt_entry(v, isr_stubs + 16 * v, 0);
 	/* #BP and #OF are trap instructions tests run from ring 3 too. */
@@ -311,6 +305,28 @@ void kut_x86_setup_idt(void)
 	boot_idt[NMI_VECTOR].ist = 1;
 	boot_idt[MC_VECTOR].ist = 1;
 	lidt(&idtr);
+}
+
+void print_current_tss_info(void)
+{
+	u16 tr = str();
+	tss64_t *t = (tss64_t *)get_gdt_entry_base(&gdt[tr >> 3]);
+
+	printf("TR=%#x TSS at %p: rsp0=%#lx ist1=%#lx iomap_base=%#x\n",
+	       tr, (void *)t, (unsigned long)t->rsp0, (unsigned long)t->ist1,
+	       t->iomap_base);
+}
+
+void kut_x86_setup_idt(void);
+void kut_x86_setup_idt(void)
+{
+	struct descriptor_table_ptr gdtr = {
+		.limit = (unsigned long)gdt_end - (unsigned long)gdt - 1,
+		.base = (unsigned long)gdt,
+	};
+
+	lgdt(&gdtr);
+	setup_idt();
 	percpu_init(&percpu_area[0], 0);
 	setup_tss(0);
 }

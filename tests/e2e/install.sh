@@ -4,8 +4,7 @@
 # prefix lay out the same files; the prefix still works after being moved;
 # a test builds from one file with only the installed pkg-config data
 # (GCC and Clang, one command and separate compile/link), becomes a .flat,
-# and runs with the installed kut-run; examples/ builds and runs the same
-# way from a copy outside the source tree.
+# and runs with the installed kut-run.
 . tests/lib.sh
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kut-e2e.XXXXXX")
@@ -102,11 +101,4 @@ for compiler in "$cc" "$clang_cc"; do
 		"$KUT_RUN" "$work/probe-ud.elf"
 done
 
-# examples/ as an out-of-tree repository.
-cp -r examples "$tmp/examples"
-for tc in gcc clang; do
-	expect_exit 0 "e2e examples/: builds with $tc against the installed SDK" \
-		make -C "$tmp/examples" --no-print-directory TOOLCHAIN=$tc ARCH=$arch clean all
-	expect_exit 0 "e2e examples/: make run ($tc)" \
-		make -C "$tmp/examples" --no-print-directory KUT_RUN="$KUT_RUN" run
-done
+# examples/, kut.mk and kut-new: tests/e2e/sdk.sh.

@@ -267,6 +267,22 @@ TEST(timeout_kills_the_whole_group)
 		CHECK(gone(grandchild));
 }
 
+TEST(kvm_internal_error_ends_the_test_as_failed)
+{
+	long long t0 = now_ms();
+	struct launch_result r;
+
+	/* QEMU's way: the message, a register dump, then a paused guest. */
+	r = run_sh("echo 'KVM internal error. Suberror: 1' >&2; "
+		   "echo 'emulation failure' >&2; echo 'RAX=0' >&2; "
+		   "sleep 100", 60000);
+	CHECK_INT(r.kind, LAUNCH_FAILED);
+	CHECK_INT(r.exit_code, 1);
+	CHECK_STR(r.reason, "QEMU stopped the guest: KVM internal error. Suberror: 1");
+	CHECK(now_ms() - t0 < 3000);
+	CHECK(strstr(cap.chunks.n ? cap.chunks.v[cap.chunks.n - 1] : "", "RAX=0") != NULL);
+}
+
 TEST(timeout_escalates_to_sigkill)
 {
 	long long t0 = now_ms(), dt;

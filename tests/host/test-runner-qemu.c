@@ -75,13 +75,23 @@ TEST(argv_env_file_machine_and_user_args_last)
 	struct qemu_config cfg = x86_config();
 
 	cfg.initrd = "/tmp/kut-env.abc";
-	cfg.machine = "microvm";
+	cfg.machine = "q35,smm=off";
 	cfg.user_args = user;
 	CHECK_STR(command(&cfg),
 		  "/usr/bin/qemu-system-x86_64 -nodefaults -no-user-config "
-		  "-machine microvm -accel tcg -bios /usr/share/qemu/qboot.rom "
+		  "-machine q35,smm=off -accel tcg -bios /usr/share/qemu/qboot.rom "
 		  X86_DEVICES " -kernel t.elf -initrd /tmp/kut-env.abc "
 		  "-smp 4 -append 'a b' -machine q35");
+}
+
+TEST(argv_microvm_has_no_pci_devices)
+{
+	struct qemu_config cfg = x86_config();
+
+	cfg.machine = "microvm,rtc=on";
+	CHECK(strstr(command(&cfg), "-machine microvm,rtc=on ") != NULL);
+	CHECK(strstr(command(&cfg), "pci-testdev") == NULL);
+	CHECK(strstr(command(&cfg), "-device isa-debug-exit") != NULL);
 }
 
 TEST(argv_user_bios_replaces_ours)

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * asm/psci.h - calling PSCI firmware services (CPU_ON, SYSTEM_OFF, ...).
+ *
+ * The conduit, HVC or SMC, comes from the device tree's /psci "method"
+ * and is set at boot; psci_invoke points at the matching function.
+ * Function IDs and return codes are in <linux/psci.h>.
+ */
+#ifndef _ASMARM_PSCI_H_
+#define _ASMARM_PSCI_H_
+
+#include <libcflat.h>
+#include <linux/psci.h>
+
+typedef int (*psci_invoke_fn)(unsigned int function_id, unsigned long arg0,
+			      unsigned long arg1, unsigned long arg2);
+extern psci_invoke_fn psci_invoke;
+extern int psci_invoke_hvc(unsigned int function_id, unsigned long arg0,
+			   unsigned long arg1, unsigned long arg2);
+extern int psci_invoke_smc(unsigned int function_id, unsigned long arg0,
+			   unsigned long arg1, unsigned long arg2);
+/* Pick the conduit from the device tree (HVC when it names none). */
+extern void psci_set_conduit(void);
+/* Start the CPU with MPIDR @cpuid at physical address @entry_point. */
+extern int psci_cpu_on(unsigned long cpuid, unsigned long entry_point);
+/* Turn the calling CPU off; returns only on failure. */
+extern void cpu_psci_cpu_die(void);
+/* Boot kut's secondary entry on CPU number @cpu. */
+extern int cpu_psci_cpu_boot(unsigned int cpu);
+/* Reset or power off the machine; return only if PSCI refuses. */
+extern void psci_system_reset(void);
+extern void psci_system_off(void);
+
+#endif /* _ASMARM_PSCI_H_ */

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * asm/setup.h - what boot learnt from the device tree: the CPUs (their
+ * MPIDRs, in device-tree order) and the RAM regions.
+ */
+#ifndef _ASMARM_SETUP_H_
+#define _ASMARM_SETUP_H_
+
+#include <libcflat.h>
+#include <asm/page.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/cpumask.h>
+
+extern u64 cpus[NR_CPUS];	/* MPIDR of each CPU */
+extern int nr_cpus;
+
+#define NR_MEM_REGIONS		8
+#define MR_F_PRIMARY		(1U << 0)	/* holds the test image */
+#define MR_F_IO			(1U << 1)	/* device space */
+struct mem_region {
+	phys_addr_t start;
+	phys_addr_t end;
+	unsigned int flags;
+};
+extern struct mem_region mem_regions[NR_MEM_REGIONS];
+/* Bounds of the primary RAM region. */
+extern phys_addr_t __phys_offset, __phys_end;
+
+#define PHYS_OFFSET		(__phys_offset)
+#define PHYS_END		(__phys_end)
+/* The virt machine's first GiB is devices, RAM starts at 1 GiB. */
+#define PHYS_IO_OFFSET		(0UL)
+#define PHYS_IO_END		(1UL << 30)
+
+#define L1_CACHE_SHIFT		6
+#define L1_CACHE_BYTES		(1 << L1_CACHE_SHIFT)
+#define SMP_CACHE_BYTES		L1_CACHE_BYTES
+
+/* The MPIDR of CPU @cpu and back (-1: not one of ours). */
+extern int mpidr_to_cpu(uint64_t mpidr);
+
+#endif /* _ASMARM_SETUP_H_ */

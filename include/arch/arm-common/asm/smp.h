@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * asm/smp.h - bringing up secondary CPUs and running code on them.
+ *
+ * CPUs are numbered in device-tree order, CPU 0 being the boot CPU.
+ * Secondaries are started with PSCI CPU_ON; once started they idle in
+ * kut, waiting for work from on_cpu()/on_cpus() (started on demand: a
+ * test that never asks for another CPU never starts one).
+ */
+#ifndef _ASMARM_SMP_H_
+#define _ASMARM_SMP_H_
+
+#include <libcflat.h>
+#include <asm/barrier.h>
+#include <asm/cpumask.h>
+#include <asm/thread_info.h>
+
+#define smp_processor_id()	(current_thread_info()->cpu)
+
+typedef void (*secondary_entry_fn)(void);
+
+/* What a secondary CPU starts with (set by smp_boot_secondary()). */
+struct secondary_data {
+	void *stack;		/* top of its stack; first member */
+	secondary_entry_fn entry;
+};
+extern struct secondary_data secondary_data;
+
+#define smp_wait_for_event()	wfe()
+#define smp_send_event()	sev()
+
+/* Stop this CPU for good (secondaries), or end the test (CPU 0). */
+extern void halt(void) __attribute__((noreturn));
+
+/*
+ * Start CPU @cpu running @entry() on a new stack, with the boot MMU
+ * tables and vectors; when @entry returns, the CPU idles and on_cpu()
+ * can use it.  Waits until the CPU is online.  Stops the test if PSCI
+ * refuses; the _nofail form is the same, kept for upstream's name.
+ */
+extern void smp_boot_secondary(int cpu, secondary_entry_fn entry);
+extern void smp_boot_secondary_nofail(int cpu, secondary_entry_fn entry);
+
+/*
+ * Run @func(@data) on CPU @cpu (started first if needed): on_cpu waits
+ * for it to finish, on_cpu_async does not; on_cpus runs it on every
+ * CPU, the caller included, and waits for all.  @func runs with
+ * interrupts as the CPU has them.  Caveat: calling on_cpu for a CPU from
+ * that same CPU runs @func directly.
+ */
+extern void on_cpu_async(int cpu, void (*func)(void *data), void *data);
+extern void on_cpu(int cpu, void (*func)(void *data), void *data);
+extern void on_cpus(void (*func)(void *data), void *data);
+
+/* Idle loop of a secondary: wait for on_cpu() work, run it, repeat. */
+extern void do_idle(void) __attribute__((noreturn));
+
+#endif /* _ASMARM_SMP_H_ */

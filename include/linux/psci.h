@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * linux/psci.h - PSCI function IDs and return codes (Arm DEN 0022), under
+ * the names of the Linux header upstream kvm-unit-tests tests use.
+ */
+#ifndef _LINUX_PSCI_H_
+#define _LINUX_PSCI_H_
+
+#define PSCI_0_2_FN_BASE		0x84000000
+#define PSCI_0_2_FN(n)			(PSCI_0_2_FN_BASE + (n))
+#define PSCI_0_2_64BIT			0x40000000
+#define PSCI_0_2_FN64_BASE		(PSCI_0_2_FN_BASE + PSCI_0_2_64BIT)
+#define PSCI_0_2_FN64(n)		(PSCI_0_2_FN64_BASE + (n))
+
+#define PSCI_0_2_FN_PSCI_VERSION	PSCI_0_2_FN(0)
+#define PSCI_0_2_FN_CPU_SUSPEND		PSCI_0_2_FN(1)
+#define PSCI_0_2_FN_CPU_OFF		PSCI_0_2_FN(2)
+#define PSCI_0_2_FN_CPU_ON		PSCI_0_2_FN(3)
+#define PSCI_0_2_FN_AFFINITY_INFO	PSCI_0_2_FN(4)
+#define PSCI_0_2_FN_MIGRATE		PSCI_0_2_FN(5)
+#define PSCI_0_2_FN_MIGRATE_INFO_TYPE	PSCI_0_2_FN(6)
+#define PSCI_0_2_FN_MIGRATE_INFO_UP_CPU	PSCI_0_2_FN(7)
+#define PSCI_0_2_FN_SYSTEM_OFF		PSCI_0_2_FN(8)
+#define PSCI_0_2_FN_SYSTEM_RESET	PSCI_0_2_FN(9)
+#define PSCI_1_0_FN_PSCI_FEATURES	PSCI_0_2_FN(10)
+
+#define PSCI_0_2_FN64_CPU_SUSPEND	PSCI_0_2_FN64(1)
+#define PSCI_0_2_FN64_CPU_ON		PSCI_0_2_FN64(3)
+#define PSCI_0_2_FN64_AFFINITY_INFO	PSCI_0_2_FN64(4)
+#define PSCI_0_2_FN64_MIGRATE		PSCI_0_2_FN64(5)
+#define PSCI_0_2_FN64_MIGRATE_INFO_UP_CPU PSCI_0_2_FN64(7)
+
+#define PSCI_VERSION_MAJOR(v)		(((v) >> 16) & 0x7fff)
+#define PSCI_VERSION_MINOR(v)		((v) & 0xffff)
+
+#define PSCI_0_2_AFFINITY_LEVEL_ON		0
+#define PSCI_0_2_AFFINITY_LEVEL_OFF		1
+#define PSCI_0_2_AFFINITY_LEVEL_ON_PENDING	2
+
+#define PSCI_RET_SUCCESS		0
+#define PSCI_RET_NOT_SUPPORTED		-1
+#define PSCI_RET_INVALID_PARAMS		-2
+#define PSCI_RET_DENIED			-3
+#define PSCI_RET_ALREADY_ON		-4
+#define PSCI_RET_ON_PENDING		-5
+#define PSCI_RET_INTERNAL_FAILURE	-6
+#define PSCI_RET_NOT_PRESENT		-7
+#define PSCI_RET_DISABLED		-8
+#define PSCI_RET_INVALID_ADDRESS	-9
+
+#endif /* _LINUX_PSCI_H_ */

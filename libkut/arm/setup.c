@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+/*
+ * setup.c - arm and arm64 boot: from the device tree QEMU hands over to
+ * kut_start() and main().
+ *
+ * Order matters.  The MMU goes on first, so that RAM is Normal memory:
+ * Debian's libfdt.a may make unaligned accesses, which fault on the
+ * Device memory everything is with the MMU off.  The device tree is then
+ * copied right after the image, where the page allocator will not hand it
+ * out, and read for the console, RAM, CPUs, command line and initrd.
+ */
+#include <libcflat.h>
+#include <devicetree.h>
+#include <asm/setup.h>
+#include <asm/psci.h>
+#include <asm/timer.h>
+#include <asm/io.h>
+#include <asm/smp.h>
+
+#include "../boot.h"
+#include "arm.h"
+
+u64 cpus[NR_CPUS];
+int nr_cpus;
+struct mem_region mem_regions[NR_MEM_REGIONS];
+phys_addr_t __phys_offset, __phys_end;
+
+/* Device-tree errors before the console is known end the test here. */
+static void __noreturn dt_fail(const char *what, int err)
+{
+	printf("kut: device tree: %s: %s\n", what, fdt_strerror(err));
+	abort();
+}
+
+static const void *copy_fdt(const void *fdt, uintptr_t *end)
+{
+	void *copy = __image_end;
+	int ret = fdt_check_header(fdt);
+	size_t size;
+
+	if (!fdt || ret < 0) {
+		printf("kut: no valid device tree at %p (was the image booted as a kernel, with -kernel?)\n",
+		       fdt);
+		abort();
+	}
+	size = fdt_totalsize(fdt);
+	memmove(copy, fdt, size);
+	*end = PAGE_ALIGN((uintptr_t)copy + size);
+	return copy;
+}
+
+static void setup_console(void)
+{
+	struct dt_pbus_reg base;
+	int node = dt_get_default_console_node();
+
+	/* Without a usable stdout-path, the virt machine's PL011 stays. */
+	if (node < 0)
+		return;
+	if (fdt_node_check_compatible(dt_fdt(), node, "arm,pl011"))
+		return;
+	if (dt_pbus_translate_node(node, 0, &base) == 0)
+		pl011_set_base(ioremap(base.addr, base.size));
+}
+
+static void add_cpu(int fdtnode, u64 regval, void *info)
+{
+	(void)fdtnode;
+	(void)info;
+	if (nr_cpus >= NR_CPUS) {
+		printf("kut: more than %d CPUs; the rest ignored\n", NR_CPUS);
+		return;
+	}
+	cpumask_set_cpu(nr_cpus, &cpu_present_mask);
+	cpus[nr_cpus++] = regval;
+}
+
+static void setup_memory(struct kut_boot_info *bi, uintptr_t reserved_end)
+{
+	struct dt_pbus_reg regs[NR_MEM_REGIONS];
+	uintptr_t img = (uintptr_t)__image_start;
+	int n, i;
+
+	n = dt_get_memory_params(regs, NR_MEM_REGIONS);
+	if (n < 0)
+		dt_fail("memory nodes", n);
+	if (n == 0)
+		dt_fail("memory nodes", -FDT_ERR_NOTFOUND);
+	for (i = 0; i < n; i++) {
+		u64 start = regs[i].addr, end = regs[i].addr + regs[i].size;
+
+		mem_regions[i].start = start;
+		mem_regions[i].end = end;
+		if (img < start || img >= end) {
+			kut_boot_add_mem(bi, start, end);
+			continue;
+		}
+		mem_regions[i].flags |= MR_F_PRIMARY;
+		__phys_offset = start;
+		__phys_end = end;
+		/* The image, then the device tree's copy, stay ours. */
+		kut_boot_add_mem(bi, start, img);
+		kut_boot_add_mem(bi, reserved_end, end);
+	}
+#ifndef __aarch64__
+	bi->mapped_limit = 1ULL << 32;
+#endif
+}
+
+void kut_arm_setup(const void *boot_fdt)
+{
+	static struct kut_boot_info bi;
+	const char *initrd;
+	uintptr_t reserved_end;
+	const void *fdt;
+	u32 initrd_size;
+	int ret;
+
+	mmu_boot_setup();
+	fdt = copy_fdt(boot_fdt, &reserved_end);
+	ret = dt_init(fdt);
+	if (ret < 0)
+		dt_fail("header", ret);
+	setup_console();
+	ret = dt_for_each_cpu_node(add_cpu, NULL);
+	if (ret < 0)
+		dt_fail("/cpus", ret);
+	smp_boot_cpu_init();
+	psci_set_conduit();
+	timer_save_state();
+	setup_memory(&bi, reserved_end);
+	dt_get_bootargs(&bi.cmdline);
+	if (dt_get_initrd(&initrd, &initrd_size) == 0) {
+		bi.initrd = initrd;
+		bi.initrd_size = initrd_size;
+	}
+	kut_start(&bi);
+}

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: MIT
+/*
+ * cfg_eval.c - the bits of unittests.cfg that upstream leaves to bash, done
+ * without bash: smp expressions, disabled_if and check conditions.
+ *
+ * Upstream cfgs write smp as a number, $MAX_SMP, `getconf
+ * _NPROCESSORS_CONF` (older arm files) or $((($MAX_SMP < 8)?$MAX_SMP:8))
+ * (GICv2 tests); a small integer-expression reader covers all of them and
+ * runs nothing.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+
+struct expr {
+	const char *p;
+	long max_smp;
+	const char *err;
+};
+
+static long ternary(struct expr *e);
+
+static void skip_blanks(struct expr *e)
+{
+	while (*e->p == ' ' || *e->p == '\t')
+		e->p++;
+}
+
+static bool eat(struct expr *e, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	skip_blanks(e);
+	if (strncmp(e->p, tok, n))
+		return false;
+	e->p += n;
+	return true;
+}
+
+static void fail(struct expr *e, const char *why)
+{
+	if (!e->err)
+		e->err = why;
+}
+
+/* A command whose output is the CPU count, between @open and @close. */
+static long cpu_command(struct expr *e, const char *close)
+{
+	static const char *const commands[] = {
+		"getconf _NPROCESSORS_CONF", "getconf _NPROCESSORS_ONLN",
+		"nproc",
+	};
+	const char *end = strstr(e->p, close);
+	size_t i, len;
+
+	while (end && e->p < end && (*e->p == ' ' || *e->p == '\t'))
+		e->p++;
+	if (!end) {
+		fail(e, "unterminated command substitution");
+		return 1;
+	}
+	len = (size_t)(end - e->p);
+	while (len && (e->p[len - 1] == ' ' || e->p[len - 1] == '\t'))
+		len--;
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strlen(commands[i]) == len &&
+		    !strncmp(e->p, commands[i], len)) {
+			e->p = end + strlen(close);
+			return e->max_smp;
+		}
+	}
+	fail(e, "command substitution other than getconf "
+		"_NPROCESSORS_CONF/_ONLN or nproc (kut-run runs no shell)");
+	return 1;
+}
+
+static long number(struct expr *e)
+{
+	char *end;
+	long v = strtol(e->p, &end, 10);
+
+	if (end - e->p > 9)
+		fail(e, "number too large");
+	e->p = end;
+	return v;
+}
+
+static long primary(struct expr *e)
+{
+	long v;
+
+	skip_blanks(e);
+	if (eat(e, "$((")) {
+		v = ternary(e);
+		if (!eat(e, "))"))
+			fail(e, "missing )) after $((");
+		return v;
+	}
+	if (eat(e, "$("))
+		return cpu_command(e, ")");
+	if (eat(e, "`"))
+		return cpu_command(e, "`");
+	if (eat(e, "(")) {
+		v = ternary(e);
+		if (!eat(e, ")"))
+			fail(e, "missing )");
+		return v;
+	}
+	if (eat(e, "${MAX_SMP}") || eat(e, "$MAX_SMP") || eat(e, "MAX_SMP"))
+		return e->max_smp;
+	if (isdigit((unsigned char)*e->p))
+		return number(e);
+	fail(e, *e->p ? "not a number, $MAX_SMP or $((...))" :
+			"expression ends too early");
+	return 1;
+}
+
+static long unary(struct expr *e)
+{
+	if (eat(e, "-"))
+		return -unary(e);
+	if (eat(e, "+"))
+		return unary(e);
+	if (eat(e, "!"))
+		return !unary(e);
+	return primary(e);
+}
+
+static long product(struct expr *e)
+{
+	long v = unary(e), r;
+
+	for (;;) {
+		if (eat(e, "*")) {
+			v *= unary(e);
+		} else if (eat(e, "/") || eat(e, "%")) {
+			bool div = e->p[-1] == '/';
+
+			r = unary(e);
+			if (!r) {
+				fail(e, "division by zero");
+				return 1;
+			}
+			v = div ? v / r : v % r;
+		} else {
+			return v;
+		}
+	}
+}
+
+static long sum(struct expr *e)
+{
+	long v = product(e);
+
+	for (;;) {
+		if (eat(e, "+"))
+			v += product(e);
+		else if (eat(e, "-"))
+			v -= product(e);
+		else
+			return v;
+	}
+}
+
+static long relation(struct expr *e)
+{
+	long v = sum(e);
+
+	for (;;) {
+		if (eat(e, "<="))
+			v = v <= sum(e);
+		else if (eat(e, ">="))
+			v = v >= sum(e);
+		else if (eat(e, "<"))
+			v = v < sum(e);
+		else if (eat(e, ">"))
+			v = v > sum(e);
+		else
+			return v;
+	}
+}
+
+static long equality(struct expr *e)
+{
+	long v = relation(e);
+
+	for (;;) {
+		if (eat(e, "=="))
+			v = v == relation(e);
+		else if (eat(e, "!="))
+			v = v != relation(e);
+		else
+			return v;
+	}
+}
+
+static long logical_and(struct expr *e)
+{
+	long v = equality(e), r;
+
+	while (eat(e, "&&")) {
+		r = equality(e);
+		v = v && r;
+	}
+	return v;
+}
+
+static long logical_or(struct expr *e)
+{
+	long v = logical_and(e), r;
+
+	while (eat(e, "||")) {
+		r = logical_and(e);
+		v = v || r;
+	}
+	return v;
+}
+
+static long ternary(struct expr *e)
+{
+	long c = logical_or(e), a, b;
+
+	if (!eat(e, "?"))
+		return c;
+	a = ternary(e);
+	if (!eat(e, ":"))
+		fail(e, "missing : in ?:");
+	b = ternary(e);
+	return c ? a : b;
+}
+
+int cfg_eval_smp(const char *expr, long max_smp, long *smp,
+		 char *err, size_t errsize)
+{
+	struct expr e = { expr, max_smp, NULL };
+	long v = ternary(&e);
+
+	skip_blanks(&e);
+	if (!e.err && *e.p)
+		e.err = "unexpected text";
+	if (!e.err && (v < 1 || v > 4096))
+		e.err = "not between 1 and 4096 CPUs";
+	if (e.err) {
+		snprintf(err, errsize, "'%s': %s", expr, e.err);
+		return -1;
+	}
+	*smp = v;
+	return 0;
+}
+
+/* One word of a [[ ]] test: TARGET's value for $TARGET, else the text. */
+static bool operand(const char **p, const char *target, char *out,
+		    size_t size)
+{
+	const char *s = *p;
+	char quote = 0;
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '"' || *s == '\'')
+		quote = *s++;
+	n = quote ? strcspn(s, quote == '"' ? "\"" : "'") : strcspn(s, " \t");
+	if ((quote && s[n] != quote) || !n || n >= size)
+		return false;
+	snprintf(out, size, "%.*s", (int)n, s);
+	*p = s + n + (quote ? 1 : 0);
+	if (!strcmp(out, "$TARGET") || !strcmp(out, "${TARGET}"))
+		snprintf(out, size, "%s", target);
+	return true;
+}
+
+int cfg_eval_disabled_if(const char *expr, const char *target)
+{
+	char lhs[64], rhs[64];
+	const char *p = expr;
+	bool equal;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (strncmp(p, "[[", 2))
+		return -1;
+	p += 2;
+	if (!operand(&p, target, lhs, sizeof(lhs)))
+		return -1;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!strncmp(p, "!=", 2))
+		equal = false;
+	else if (!strncmp(p, "==", 2))
+		equal = true;
+	else
+		return -1;
+	p += 2;
+	if (!operand(&p, target, rhs, sizeof(rhs)))
+		return -1;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (strncmp(p, "]]", 2))
+		return -1;
+	p += 2 + strspn(p + 2, " \t");
+	if (*p)
+		return -1;
+	return (strcmp(lhs, rhs) == 0) == equal;
+}
+
+/* The file's contents without trailing newlines, as $(cat path) gives. */
+static char *read_small(const char *path)
+{
+	char buf[4096];
+	FILE *f = fopen(path, "re");
+	size_t n;
+
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	while (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	return xstrdup(buf);
+}
+
+static bool one_check(const char *cond, size_t len, char *why, size_t whysize)
+{
+	char *c = xasprintf("%.*s", (int)len, cond), *eq = strchr(c, '=');
+	char *got;
+	bool ok;
+
+	if (!eq || eq == c) {
+		snprintf(why, whysize, "check '%s' is not path=value", c);
+		free(c);
+		return false;
+	}
+	*eq = '\0';
+	got = read_small(c);
+	ok = got && !strcmp(got, eq + 1);
+	if (!got)
+		snprintf(why, whysize, "%s: cannot be read, want '%s'", c,
+			 eq + 1);
+	else if (!ok)
+		snprintf(why, whysize, "%s is '%s', not '%s'", c, got, eq + 1);
+	free(got);
+	free(c);
+	return ok;
+}
+
+bool cfg_check_holds(const char *check, char *why, size_t whysize)
+{
+	const char *p = check;
+	size_t n;
+
+	while (p && *p) {
+		p += strspn(p, " \t");
+		n = strcspn(p, " \t");
+		if (n && !one_check(p, n, why, whysize))
+			return false;
+		p += n;
+	}
+	return true;
+}

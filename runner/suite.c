@@ -1,0 +1,637 @@
+// SPDX-License-Identifier: MIT
+/*
+ * suite.c - a suite run from start to end: read the cfg and the expect
+ * files, select, plan, then keep -j QEMUs running from one thread and
+ * report each test as it finishes (text or TAP), then the totals and the
+ * JUnit file.
+ *
+ * Everything that can make the run pointless (unreadable cfg or expect
+ * file, a name that matches nothing, no QEMU, no logs directory) is found
+ * before the first QEMU starts, and exits 2.
+ */
+#define _GNU_SOURCE	/* sched_getaffinity(), CPU_COUNT() */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kut_abi.h"
+#include "envfile.h"
+#include "suite.h"
+
+struct run {
+	const struct suite_options *opt;
+	struct suite_env env;
+	struct cfg cfg;
+	struct expect expect;
+	struct job *jobs;
+	size_t n;
+	struct job **running;
+	size_t nrunning;
+	struct totals totals;
+	unsigned int tap_num;
+	bool color;
+	FILE *junit;
+	char *junit_tmp;
+	time_t started;
+	char *arch;
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static unsigned int cpu_count(void)
+{
+	cpu_set_t set;
+	long n;
+
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+		return (unsigned int)CPU_COUNT(&set);
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (unsigned int)n : 1;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *suite_cfg_path(const char *suite)
+{
+	size_t len = strlen(suite);
+
+	if (!is_dir(suite))
+		return xstrdup(suite);
+	while (len > 1 && suite[len - 1] == '/')
+		len--;
+	return xasprintf("%.*s/unittests.cfg", (int)len, suite);
+}
+
+/* kut's name for the arch of a host whose `uname -m` is @m. */
+static const char *kut_arch_of(const char *m)
+{
+	static const char *const map[][2] = {
+		{ "x86_64", "x86_64" }, { "i686", "i386" }, { "i386", "i386" },
+		{ "aarch64", "arm64" }, { "armv7l", "arm" }, { "armv8l", "arm" },
+		{ "ppc64le", "ppc64le" }, { "ppc64", "ppc64" },
+		{ "riscv64", "riscv64" }, { "s390x", "s390x" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i][0], m))
+			return map[i][1];
+	return m;
+}
+
+/* <exe>/../share/kvm-unit-tests, written without the "bin/..". */
+static char *installed_root(void)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	slash = strrchr(exe, '/');
+	if (slash && !strcmp(slash, "/bin")) {
+		*slash = '\0';
+		return xasprintf("%s/share/kvm-unit-tests", exe);
+	}
+	return xasprintf("%s/../share/kvm-unit-tests", exe);
+}
+
+char *suite_default(char *err, size_t errsize)
+{
+	char *root, *path, *cfg;
+	struct utsname host;
+
+	if (access("unittests.cfg", F_OK) == 0)
+		return xstrdup("unittests.cfg");
+	root = installed_root();
+	if (uname(&host) < 0 || !root) {
+		free(root);
+		snprintf(err, errsize, "no SUITE given and no ./unittests.cfg");
+		return NULL;
+	}
+	path = xasprintf("%s/%s", root, kut_arch_of(host.machine));
+	free(root);
+	cfg = xasprintf("%s/unittests.cfg", path);
+	if (access(cfg, F_OK) == 0) {
+		free(cfg);
+		return path;
+	}
+	snprintf(err, errsize, "no SUITE given, no ./unittests.cfg, and no "
+		 "installed suite at %s (name a directory holding a "
+		 "unittests.cfg)", path);
+	free(cfg);
+	free(path);
+	return NULL;
+}
+
+static void print_warning(void *ctx, const char *path, unsigned int line,
+			  const char *msg)
+{
+	(void)ctx;
+	warn("%s:%u: %s", path, line, msg);
+}
+
+static const char *const known_arches[] = {
+	"x86_64", "i386", "arm64", "arm", "ppc64", "ppc64le", "riscv32",
+	"riscv64", "s390x", NULL,
+};
+
+static bool known_arch(const char *name)
+{
+	const char *const *a;
+
+	for (a = known_arches; *a; a++)
+		if (!strcmp(*a, name))
+			return true;
+	return false;
+}
+
+/* ARCH= of an upstream build tree's config.mak, next to its <arch>/ dir. */
+static char *config_mak_arch(const char *dir)
+{
+	char *path = xasprintf("%s/../config.mak", dir), line[256];
+	char *arch = NULL, *v;
+	FILE *f = fopen(path, "re");
+
+	free(path);
+	while (f && !arch && fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "ARCH", 4))
+			continue;
+		v = line + 4 + strspn(line + 4, " \t");
+		if (*v != '=')
+			continue;
+		v += 1 + strspn(v + 1, " \t");
+		v[strcspn(v, " \t\r\n")] = '\0';
+		if (known_arch(v))
+			arch = xstrdup(v);
+	}
+	if (f)
+		fclose(f);
+	return arch;
+}
+
+/*
+ * The arch 'arch =' keys are compared with: --arch, an upstream tree's
+ * config.mak, or a directory named after an arch (share/kvm-unit-tests/
+ * x86_64, build/gcc/x86_64/tests).  NULL: each test's image decides.
+ */
+static char *suite_arch(const struct suite_options *opt, const char *dir)
+{
+	char *real, *arch, *slash;
+	int i;
+
+	if (opt->arch)
+		return xstrdup(opt->arch);
+	arch = config_mak_arch(dir);
+	if (arch)
+		return arch;
+	real = realpath(dir, NULL);
+	for (i = 0; real && i < 2; i++) {
+		slash = strrchr(real, '/');
+		if (!slash)
+			break;
+		if (known_arch(slash + 1)) {
+			arch = xstrdup(slash + 1);
+			break;
+		}
+		*slash = '\0';
+	}
+	free(real);
+	return arch;
+}
+
+static int load_expect(struct run *run, char *err, size_t errsize)
+{
+	char *const *f;
+	size_t i, k;
+
+	for (f = run->opt->expect; f && *f; f++)
+		if (expect_load(&run->expect, *f, err, errsize) < 0)
+			return -1;
+	for (i = 0; i < run->expect.n; i++) {
+		for (k = 0; k < run->cfg.n; k++)
+			if (expect_matches(&run->expect.e[i],
+					   run->cfg.tests[k].name))
+				break;
+		if (k == run->cfg.n)
+			warn("%s: '%s' matches no test of %s",
+			     run->expect.e[i].where, run->expect.e[i].pattern,
+			     run->cfg.path);
+	}
+	return 0;
+}
+
+/* The selected tests, in cfg order, as jobs. */
+static int make_jobs(struct run *run, char *err, size_t errsize)
+{
+	enum select_state *state = xmalloc((run->cfg.n + 1) * sizeof(*state));
+	size_t i;
+
+	if (select_tests(&run->cfg, &run->opt->sel, state, err, errsize) < 0) {
+		free(state);
+		return -1;
+	}
+	run->jobs = xmalloc((run->cfg.n + 1) * sizeof(*run->jobs));
+	for (i = 0; i < run->cfg.n; i++) {
+		struct job *j = &run->jobs[run->n];
+
+		if (state[i] == SELECT_OUT)
+			continue;
+		memset(j, 0, sizeof(*j));
+		j->t = &run->cfg.tests[i];
+		j->res.name = xstrdup(j->t->name);
+		if (state[i] == SELECT_NODEFAULT)
+			job_decide(j, VERDICT_SKIP,
+				   "test marked as manual run only");
+		run->n++;
+	}
+	free(state);
+	return 0;
+}
+
+static bool removable_log(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 4 && !strcmp(name + n - 4, ".log")) ||
+	       !strcmp(name, "SUMMARY");
+}
+
+/*
+ * Whether @dir holds nothing but test logs (so rotating it loses nothing
+ * else); with @remove, delete them too.  -1 if it cannot be read.
+ */
+static int only_logs(const char *dir, bool remove)
+{
+	struct dirent *d;
+	DIR *dp = opendir(dir);
+	char *path;
+	int r = 1;
+
+	if (!dp)
+		return -1;
+	while (r > 0 && (d = readdir(dp))) {
+		if (!strcmp(d->d_name, ".") || !strcmp(d->d_name, ".."))
+			continue;
+		if (!removable_log(d->d_name) || d->d_type == DT_DIR) {
+			r = 0;
+			break;
+		}
+		if (remove) {
+			path = xasprintf("%s/%s", dir, d->d_name);
+			if (unlink(path) < 0)
+				r = -1;
+			free(path);
+		}
+	}
+	closedir(dp);
+	return r;
+}
+
+static int mkdir_p(const char *dir)
+{
+	char *copy = xstrdup(dir), *p;
+	int r = 0;
+
+	for (p = copy + 1; *p && !r; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0777) < 0 && errno != EEXIST)
+			r = -1;
+		*p = '/';
+	}
+	if (!r && mkdir(copy, 0777) < 0 && errno != EEXIST)
+		r = -1;
+	free(copy);
+	return r;
+}
+
+/*
+ * A fresh logs directory, the previous one kept as DIR.old as upstream's
+ * run_tests.sh does; a directory holding anything but logs is left alone.
+ */
+static int prepare_logs(const char *dir, char *err, size_t errsize)
+{
+	char *old;
+	int r;
+
+	if (!is_dir(dir)) {
+		if (mkdir_p(dir) == 0)
+			return 0;
+		snprintf(err, errsize, "%s: cannot create: %s", dir,
+			 strerror(errno));
+		return -1;
+	}
+	r = only_logs(dir, false);
+	if (r <= 0) {
+		snprintf(err, errsize, "%s: %s; not touching it (name another "
+			 "directory with --logs)", dir, r < 0 ? strerror(errno) :
+			 "holds files that are not test logs");
+		return -1;
+	}
+	old = xasprintf("%s.old", dir);
+	if (is_dir(old) && only_logs(old, true) > 0)
+		rmdir(old);
+	r = rename(dir, old) < 0 || mkdir(dir, 0777) < 0 ? -1 : 0;
+	if (r < 0)
+		snprintf(err, errsize, "%s: cannot make a fresh one (%s)", dir,
+			 strerror(errno));
+	free(old);
+	return r;
+}
+
+static void finish(struct run *run, struct job *j)
+{
+	totals_add(&run->totals, &j->res);
+	if (run->opt->tap)
+		tap_result(stdout, ++run->tap_num, &j->res);
+	else
+		text_result(stdout, &j->res, run->color);
+}
+
+static bool start(struct run *run, struct job *j)
+{
+	struct launch_request req = {
+		.argv = j->argv.v,
+		.timeout_ms = j->timeout_ms,
+		.decode = j->decode,
+		.output = capture_output,
+		.ctx = j,
+	};
+	struct launch_result lr;
+	char err[512];
+
+	if (capture_open(j, run->env.logs, err, sizeof(err)) < 0) {
+		job_decide(j, VERDICT_ERROR, "%s", err);
+		return false;
+	}
+	if (run->opt->verbose)
+		fprintf(stderr, "%s\n", j->res.command);
+	j->started = now_ms();
+	j->launch = launch_start(&req, &lr);
+	if (!j->launch) {
+		job_decide(j, VERDICT_ERROR, "%s", lr.reason);
+		capture_close(j);
+		return false;
+	}
+	run->running[run->nrunning++] = j;
+	return true;
+}
+
+/* Collect every running job that has ended. */
+static void reap(struct run *run)
+{
+	struct launch_result lr;
+	struct job *j;
+	size_t i = 0;
+
+	while (i < run->nrunning) {
+		j = run->running[i];
+		if (launch_running(j->launch)) {
+			i++;
+			continue;
+		}
+		launch_end(j->launch, &lr);
+		j->launch = NULL;
+		j->res.ms = now_ms() - j->started;
+		capture_verdict(j, &lr, &run->expect);
+		capture_close(j);
+		run->running[i] = run->running[--run->nrunning];
+		finish(run, j);
+	}
+}
+
+static void schedule(struct run *run)
+{
+	unsigned int jobs = run->opt->jobs ? run->opt->jobs : cpu_count();
+	size_t next = 0;
+
+	run->running = xmalloc((jobs + 1) * sizeof(*run->running));
+	while (next < run->n || run->nrunning) {
+		while (next < run->n && run->nrunning < jobs) {
+			struct job *j = &run->jobs[next++];
+
+			if (j->decided || !start(run, j))
+				finish(run, j);
+		}
+		if (run->nrunning) {
+			launch_wait();
+			reap(run);
+		}
+	}
+	free(run->running);
+}
+
+static void dry_run(struct run *run)
+{
+	struct job *j;
+	char *cmd;
+	size_t i;
+
+	/* The printed commands name the environment file: keep it. */
+	if (run->env.envfile)
+		tempfile_forget(run->env.envfile);
+	for (i = 0; i < run->n; i++) {
+		j = &run->jobs[i];
+		if (j->decided) {
+			printf("# %s: %s (%s)\n", j->t->name,
+			       verdict_word(j->res.verdict), j->res.detail);
+			continue;
+		}
+		cmd = job_command(j);
+		printf("# %s\n%s\n", j->t->name, cmd);
+		free(cmd);
+	}
+}
+
+static void list_names(struct run *run)
+{
+	size_t i;
+
+	/* Manual-only tests (decided before planning) are not listed. */
+	for (i = 0; i < run->n; i++)
+		if (!run->jobs[i].decided)
+			printf("%s\n", run->jobs[i].t->name);
+}
+
+static int open_junit(struct run *run, char *err, size_t errsize)
+{
+	const char *path = run->opt->junit;
+
+	if (!path)
+		return 0;
+	run->junit_tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	run->junit = fopen(run->junit_tmp, "we");
+	if (!run->junit) {
+		snprintf(err, errsize, "--junit %s: %s", path, strerror(errno));
+		return -1;
+	}
+	tempfile_track(run->junit_tmp);
+	return 0;
+}
+
+static int write_junit(struct run *run)
+{
+	const char *qemu = run->env.nqemus ? run->env.qemus[0].qemu : "";
+	const char *accel = run->opt->accel ? run->opt->accel : "auto";
+	char host[256] = "localhost", *name, *cls, jobs[16];
+	struct result **results = xmalloc((run->n + 1) * sizeof(*results));
+	const char *props[] = {
+		"cfg", run->cfg.path, "qemu", qemu, "accel", accel,
+		"jobs", jobs, "kut-run", KUT_VERSION, NULL,
+	};
+	struct junit_suite s = { .properties = props };
+	size_t i;
+	int r;
+
+	snprintf(jobs, sizeof(jobs), "%u",
+		 run->opt->jobs ? run->opt->jobs : cpu_count());
+	gethostname(host, sizeof(host) - 1);
+	name = xasprintf("kvm-unit-tests%s%s", run->arch ? "." : "",
+			 run->arch ? run->arch : "");
+	cls = xstrdup(name);
+	s.name = name;
+	s.classname = cls;
+	s.hostname = host;
+	s.started = run->started;
+	for (i = 0; i < run->n; i++)
+		results[i] = &run->jobs[i].res;
+	junit_write(run->junit, &s, results, run->n, &run->totals);
+	r = fclose(run->junit) == 0 && !rename(run->junit_tmp, run->opt->junit);
+	if (r)
+		tempfile_forget(run->junit_tmp);
+	else
+		warn("--junit %s: cannot write it: %s", run->opt->junit,
+		     strerror(errno));
+	free(results);
+	free(name);
+	free(cls);
+	return r ? 0 : -1;
+}
+
+static bool want_color(const struct suite_options *opt)
+{
+	const char *term = getenv("TERM");
+
+	if (opt->tap || opt->color == 0)
+		return false;
+	if (opt->color == 1)
+		return true;
+	return isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
+	       !(term && !strcmp(term, "dumb"));
+}
+
+/* Everything up to the first QEMU; exits 2 on anything fatal. */
+static void setup(struct run *run, struct utsname *host)
+{
+	const struct suite_options *opt = run->opt;
+	char err[1024], *path;
+	const char *max;
+	size_t i;
+
+	path = suite_cfg_path(opt->suite);
+	if (cfg_load(path, &run->cfg, print_warning, NULL, err,
+		     sizeof(err)) < 0)
+		die(KUT_EXIT_ERROR, "%s: %s", path, err);
+	free(path);
+	if (!run->cfg.n)
+		die(KUT_EXIT_ERROR, "%s: no [test] sections: nothing to run",
+		    run->cfg.path);
+	if (load_expect(run, err, sizeof(err)) < 0 ||
+	    make_jobs(run, err, sizeof(err)) < 0)
+		die(KUT_EXIT_ERROR, "%s", err);
+	run->arch = suite_arch(opt, run->cfg.dir);
+	if (uname(host) < 0)
+		die(KUT_EXIT_ERROR, "uname failed");
+	max = getenv("MAX_SMP");
+	run->env = (struct suite_env){
+		.opt = opt, .cfg = &run->cfg, .expect = &run->expect,
+		.arch = run->arch, .host_machine = host->machine,
+		.max_smp = max && atol(max) > 0 ? atol(max) : (long)cpu_count(),
+		.logs = opt->logs ? opt->logs : "logs",
+	};
+	if (opt->list)
+		return;
+	if (opt->env && *opt->env) {
+		for (i = 0; opt->env[i]; i++)
+			;
+		run->env.envfile = envfile_write(opt->env, i, err, sizeof(err));
+		if (!run->env.envfile)
+			die(KUT_EXIT_ERROR, "%s", err);
+	}
+	for (i = 0; i < run->n; i++) {
+		if (!run->jobs[i].decided &&
+		    plan_job(&run->env, &run->jobs[i], err, sizeof(err)) < 0)
+			die(KUT_EXIT_ERROR, "%s", err);
+		if (run->jobs[i].decided)
+			apply_expect(&run->jobs[i], &run->expect);
+	}
+}
+
+int suite_main(const struct suite_options *opt)
+{
+	struct run run = { .opt = opt };
+	struct utsname host;
+	char err[1024];
+	size_t i;
+	long long t0 = now_ms();
+	int status = 0;
+
+	launch_init();
+	setup(&run, &host);
+	if (opt->list == SUITE_LIST_NAMES)
+		list_names(&run);
+	if (opt->list == SUITE_LIST_JSON)
+		list_json(stdout, &run.env, run.jobs, run.n);
+	if (opt->list)
+		return 0;
+	if (opt->dry_run) {
+		dry_run(&run);
+		return 0;
+	}
+	if (prepare_logs(run.env.logs, err, sizeof(err)) < 0 ||
+	    open_junit(&run, err, sizeof(err)) < 0)
+		die(KUT_EXIT_ERROR, "%s", err);
+	run.color = want_color(opt);
+	run.started = time(NULL);
+	if (opt->tap)
+		tap_begin(stdout, run.n);
+	schedule(&run);
+	run.totals.ms = now_ms() - t0;
+	if (opt->tap)
+		tap_end(stdout, &run.totals);
+	else
+		text_totals(stdout, &run.totals);
+	if (run.junit && write_junit(&run) < 0)
+		status = KUT_EXIT_ERROR;
+	for (i = 0; i < run.n; i++)
+		if (verdict_is_failure(run.jobs[i].res.verdict) && !status)
+			status = KUT_EXIT_FAIL;
+	tempfile_remove_all();
+	launch_check_signals();
+	return status;
+}

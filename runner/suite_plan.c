@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+/*
+ * suite_plan.c - from one unittests.cfg section to a QEMU command, or to a
+ * verdict reached without starting QEMU.
+ *
+ * The order of the checks is upstream's where it has one (the arch before
+ * the image, so an i386-only test whose image an x86_64 build never made
+ * is a SKIP, not an error), and every SKIP says why.  What the QEMU binary
+ * supports is asked once per binary, and only when a test names a machine,
+ * device or accelerator that kut-run's own table does not vouch for.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kut_abi.h"
+#include "image.h"
+#include "shsplit.h"
+#include "suite.h"
+
+void job_decide(struct job *j, enum verdict v, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	j->decided = true;
+	j->res.verdict = v;
+	free(j->res.detail);
+	j->res.detail = xstrdup(buf);
+}
+
+static const char *nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+static struct arch_qemu *qemu_for(struct suite_env *env,
+				  const struct arch_info *arch,
+				  char *err, size_t errsize)
+{
+	const char *name = nonempty(getenv("QEMU"));
+	struct arch_qemu *aq;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < env->nqemus; i++)
+		if (env->qemus[i].arch == arch)
+			return &env->qemus[i];
+	path = qemu_resolve(name ? name : arch->qemu);
+	if (!path) {
+		if (name)
+			snprintf(err, errsize, "%s: not found or not "
+				 "executable (set by QEMU=)", name);
+		else
+			snprintf(err, errsize, "%s: not found (install %s, or "
+				 "set QEMU=/path/to/qemu)", arch->qemu,
+				 arch->qemu_package);
+		return NULL;
+	}
+	env->qemus = xrealloc(env->qemus,
+			      (env->nqemus + 1) * sizeof(*env->qemus));
+	aq = &env->qemus[env->nqemus++];
+	memset(aq, 0, sizeof(*aq));
+	aq->arch = arch;
+	aq->qemu = path;
+	if (arch->firmware)
+		aq->firmware = qemu_find_firmware(path, arch->firmware);
+	qemu_caps_init(&aq->caps, path);
+	return aq;
+}
+
+/*
+ * disabled_if, evaluated for the one form upstream writes; anything else
+ * would need a shell, so the test runs and the user hears about it.
+ */
+static bool disabled(struct suite_env *env, const struct cfg_test *t)
+{
+	const char *expr = t->val[CFG_DISABLED_IF];
+	int r;
+
+	if (!expr || !*expr)
+		return false;
+	r = cfg_eval_disabled_if(expr, "qemu");
+	if (r < 0)
+		warn("%s:%u: [%s]: disabled_if '%s': only [[ \"$TARGET\" != "
+		     "qemu ]] and the like are understood without a shell; "
+		     "the test runs", env->cfg->path,
+		     t->val_line[CFG_DISABLED_IF], t->name, expr);
+	return r > 0;
+}
+
+/* The checks that need neither the image nor QEMU. */
+static bool decided_by_cfg(struct suite_env *env, struct job *j)
+{
+	const struct cfg_test *t = j->t;
+	const struct expect_entry *e = expect_find(env->expect, t->name);
+	const char *arch = nonempty(t->val[CFG_ARCH]);
+	const char *machine = nonempty(t->val[CFG_MACHINE]);
+	const char *env_machine = nonempty(getenv("MACHINE"));
+	const char *accel = nonempty(t->val[CFG_ACCEL]);
+	char why[512];
+
+	if (e && e->kind == EXPECT_SKIP) {
+		job_decide(j, VERDICT_SKIP, "%s", e->reason);
+		j->res.known = xstrdup(e->reason);
+	} else if (t->error) {
+		job_decide(j, VERDICT_ERROR, "%s", t->error);
+	} else if (disabled(env, t)) {
+		job_decide(j, VERDICT_SKIP, "disabled_if %s",
+			   t->val[CFG_DISABLED_IF]);
+	} else if (arch && env->arch && strcmp(arch, env->arch)) {
+		job_decide(j, VERDICT_SKIP, "%s only", arch);
+	} else if (machine && env_machine && strcmp(machine, env_machine)) {
+		job_decide(j, VERDICT_SKIP, "%s only, but MACHINE=%s", machine,
+			   env_machine);
+	} else if (accel && env->opt->accel &&
+		   strcmp(accel, env->opt->accel)) {
+		job_decide(j, VERDICT_SKIP, "%s only, but %s=%s", accel,
+			   env->opt->accel_from, env->opt->accel);
+	} else if (t->val[CFG_CHECK] &&
+		   !cfg_check_holds(t->val[CFG_CHECK], why, sizeof(why))) {
+		job_decide(j, VERDICT_SKIP, "check: %s", why);
+	}
+	return j->decided;
+}
+
+char *plan_image_path(const struct cfg *cfg, const char *file)
+{
+	if (file[0] == '/')
+		return xstrdup(file);
+	return xasprintf("%s/%s", cfg->dir, file);
+}
+
+/* The arch row for the test's image, or NULL with the job decided. */
+static const struct arch_info *arch_of(struct suite_env *env, struct job *j)
+{
+	const char *want = nonempty(j->t->val[CFG_ARCH]);
+	const struct arch_info *arch;
+	struct image_info info;
+	char err[256];
+
+	j->image = plan_image_path(env->cfg, j->t->val[CFG_FILE]);
+	if (image_detect(j->image, &info, err, sizeof(err)) < 0) {
+		job_decide(j, VERDICT_ERROR, "%s: %s", j->image, err);
+		return NULL;
+	}
+	if (want && !env->arch && strcmp(want, info.arch)) {
+		job_decide(j, VERDICT_SKIP, "%s only", want);
+		return NULL;
+	}
+	arch = arch_for_image(&info, err, sizeof(err));
+	if (!arch)
+		job_decide(j, VERDICT_ERROR, "%s: %s", j->image, err);
+	return arch;
+}
+
+/* The accelerator this test runs with, or NULL with the job decided. */
+static const char *accel_of(struct suite_env *env, struct job *j,
+			    struct arch_qemu *aq)
+{
+	const char *requested = env->opt->accel ? env->opt->accel :
+				nonempty(j->t->val[CFG_ACCEL]);
+	const char *accel = NULL;
+	char err[256];
+	int status;
+
+	status = qemu_pick_accel(aq->arch, requested, env->host_machine,
+				 &aq->caps, &accel, err, sizeof(err));
+	if (status == KUT_EXIT_SKIP)
+		job_decide(j, VERDICT_SKIP, "%s", err);
+	else if (status)
+		job_decide(j, VERDICT_ERROR, "%s", err);
+	return accel;
+}
+
+static bool is_opt(const char *arg, const char *name)
+{
+	if (arg[0] == '-' && arg[1] == '-')
+		arg++;
+	return !strcmp(arg, name);
+}
+
+/* "q35" of "q35,kernel-irqchip=split"; NULL for "accel=kvm,..." or help. */
+static char *object_name(const char *value, const char *key)
+{
+	size_t n = strcspn(value, ",");
+	size_t klen = strlen(key);
+
+	if (!strncmp(value, key, klen) && value[klen] == '=') {
+		value += klen + 1;
+		n = strcspn(value, ",");
+	}
+	if (!n || memchr(value, '=', n) || !strncmp(value, "help", n) ||
+	    value[0] == '?')
+		return NULL;
+	return xasprintf("%.*s", (int)n, value);
+}
+
+/* Does QEMU lack what @name names in @list?  Probes once, when asked. */
+static bool lacks(struct arch_qemu *aq, const struct strvec *list,
+		  const char *name)
+{
+	char err[256];
+
+	if (!aq->caps.probed && !aq->probe_failed &&
+	    qemu_probe(&aq->caps, err, sizeof(err)) < 0) {
+		warn("%s (what QEMU supports is not checked)", err);
+		aq->probe_failed = true;
+	}
+	return aq->caps.probed && !qemu_caps_has(list, name);
+}
+
+/* SKIP when the command names a machine, device or accel QEMU lacks. */
+static bool decided_by_caps(struct job *j, struct arch_qemu *aq,
+			    const char *machine, char *const *args)
+{
+	static const struct {
+		const char *opt, *key, *what;
+	} named[] = {
+		{ "-machine", "type", "machine" }, { "-M", "type", "machine" },
+		{ "-device", "driver", "device" }, { "-accel", "accel", "accelerator" },
+	};
+	struct qemu_caps *c = &aq->caps;
+	char *name;
+	size_t i, k;
+
+	if (machine && lacks(aq, &c->machines, machine)) {
+		job_decide(j, VERDICT_SKIP, "QEMU has no machine '%s'", machine);
+		return true;
+	}
+	for (i = 0; args[i] && args[i + 1] && !j->decided; i++) {
+		for (k = 0; k < sizeof(named) / sizeof(named[0]); k++) {
+			if (!is_opt(args[i], named[k].opt))
+				continue;
+			name = object_name(args[i + 1], named[k].key);
+			if (name && lacks(aq, k < 2 ? &c->machines : k == 2 ?
+					  &c->devices : &c->accels, name))
+				job_decide(j, VERDICT_SKIP, "QEMU has no %s '%s'",
+					   named[k].what, name);
+			free(name);
+		}
+	}
+	return j->decided;
+}
+
+/* Words joined by single spaces: the guest's command line. */
+static char *join_words(const struct strvec *w)
+{
+	size_t len = 1, i;
+	char *s;
+
+	for (i = 0; i < w->n; i++)
+		len += strlen(w->v[i]) + 1;
+	s = xmalloc(len);
+	s[0] = '\0';
+	for (i = 0; i < w->n; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, w->v[i]);
+	}
+	return s;
+}
+
+/* -smp, test_args as -append, then the cfg's QEMU parameters. */
+static bool user_args(struct suite_env *env, struct job *j,
+		      struct strvec *args)
+{
+	const struct cfg_test *t = j->t;
+	struct strvec words = STRVEC_INIT;
+	char err[256], *joined, *p;
+	long smp = 1;
+
+	if (t->val[CFG_SMP] && cfg_eval_smp(t->val[CFG_SMP], env->max_smp,
+					    &smp, err, sizeof(err)) < 0) {
+		job_decide(j, VERDICT_ERROR, "%s:%u: smp: %s", env->cfg->path,
+			   t->val_line[CFG_SMP], err);
+		return false;
+	}
+	p = xasprintf("%ld", smp);
+	strvec_push(args, "-smp");
+	strvec_push(args, p);
+	free(p);
+	/* Checked by the parser, so these splits succeed. */
+	if (t->val[CFG_TEST_ARGS]) {
+		sh_split(t->val[CFG_TEST_ARGS], &words, err, sizeof(err));
+		if (words.n) {
+			joined = join_words(&words);
+			strvec_push(args, "-append");
+			strvec_push(args, joined);
+			free(joined);
+		}
+		strvec_free(&words);
+	}
+	if (t->val[CFG_PARAMS])
+		sh_split(t->val[CFG_PARAMS], args, err, sizeof(err));
+	return true;
+}
+
+long long plan_timeout_ms(const struct suite_env *env,
+			  const struct cfg_test *t)
+{
+	const char *s = env->opt->timeout;
+	long long ms;
+
+	if (!s)
+		s = t->val[CFG_TIMEOUT];
+	if (!s)
+		s = nonempty(getenv("TIMEOUT"));
+	if (!s || parse_duration(s, &ms) < 0)
+		parse_duration(SUITE_DEFAULT_TIMEOUT, &ms);
+	return ms;
+}
+
+int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
+{
+	const char *machine = nonempty(getenv("MACHINE"));
+	struct qemu_config qc = { 0 };
+	struct strvec args = STRVEC_INIT;
+	const struct arch_info *arch;
+	struct arch_qemu *aq;
+
+	if (decided_by_cfg(env, j) || !(arch = arch_of(env, j)))
+		return 0;
+	aq = qemu_for(env, arch, err, errsize);
+	if (!aq)
+		return -1;
+	if (!machine)
+		machine = nonempty(j->t->val[CFG_MACHINE]);
+	qc.accel = accel_of(env, j, aq);
+	if (j->decided || !user_args(env, j, &args) ||
+	    decided_by_caps(j, aq, nonempty(j->t->val[CFG_MACHINE]) ?
+			    machine : NULL, args.v)) {
+		strvec_free(&args);
+		return 0;
+	}
+	qc.arch = arch;
+	qc.qemu = aq->qemu;
+	qc.machine = machine;
+	qc.firmware = aq->firmware;
+	qc.image = j->image;
+	qc.initrd = env->envfile;
+	qc.user_args = args.v;
+	qemu_build_argv(&qc, &j->argv);
+	strvec_free(&args);
+	j->decode = arch->decode;
+	j->timeout_ms = plan_timeout_ms(env, j->t);
+	j->elf = symbolize_elf_for(j->image);
+	return 0;
+}
+
+char *job_command(const struct job *j)
+{
+	return shell_join(j->argv.v);
+}

@@ -1,0 +1,110 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# check-guest-arm.sh - boot the bundled arm64 and arm tests under QEMU
+# (TCG) through kut-run, with the GCC-built and the Clang-built library,
+# and check their exit codes and output; then bad input particular to
+# these arches (a device tree missing a node, the wrong QEMU, the .elf).
+. tests/lib.sh
+
+KUT_RUN=$BUILD/host/kut-run
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kut-arm.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# kr NAME WANT ARGS...: kut-run under TCG with a 60 s timeout.
+kr() {
+	name=$1 want=$2
+	shift 2
+	expect_exit "$want" "$name" env TIMEOUT=60 "$KUT_RUN" --accel=tcg "$@"
+}
+
+for arch in arm64 arm; do
+	case " $ARCHES " in *" $arch "*) ;; *) continue ;; esac
+	for tc in gcc clang; do
+		dir=$BUILD/$tc/$arch/tests
+		st=$dir/selftest.flat
+		t="$arch $tc"
+
+		kr "$t: selftest setup" 0 -e SELFTEST_ARGC=4 "$st" -smp 2 -m 256 \
+			-append 'setup smp=2 mem=256'
+		expect_log "$t: selftest setup" '^PASS: setup: argc 4 == SELFTEST_ARGC 4' \
+			'^PASS: setup: nr_cpus 2 == smp=2' '^PASS: setup: RAM 256 MiB == mem=256' \
+			'^SUMMARY: 6 tests$'
+		kr "$t: selftest setup notices a wrong CPU count" 1 "$st" -smp 2 \
+			-append 'setup smp=3'
+		expect_log "$t: selftest setup notices a wrong CPU count" \
+			'^FAIL: setup: nr_cpus 2 == smp=3'
+		for area in vectors-kernel vectors-user memory mmu; do
+			kr "$t: selftest $area" 0 "$st" -append $area
+			expect_no_log "$t: selftest $area" '^(FAIL|SKIP):'
+		done
+		expect_log "$t: selftest vectors-user" '^PASS: user: running in user mode' \
+			'^PASS: user: dabt: handler ran'
+		kr "$t: selftest smp (4 CPUs)" 0 "$st" -smp 4 -append smp
+		expect_log "$t: selftest smp (4 CPUs)" '^PASS: smp: on_cpus\(\) ran on all 4 CPUs'
+		kr "$t: psci" 0 "$dir/psci.flat" -smp 2
+		expect_no_log "$t: psci" '^(FAIL|SKIP):'
+		for v in 2 3; do
+			kr "$t: gicv$v IPIs" 0 "$dir/gic.flat" -smp 4 \
+				-machine gic-version=$v -append "ipi ver=$v"
+			expect_log "$t: gicv$v IPIs" "^INFO: GICv$v, 4 CPUs" \
+				'^PASS: IPI to each other CPU' '^SUMMARY: 6 tests$'
+		done
+		kr "$t: timer" 0 "$dir/timer.flat"
+		expect_log "$t: timer" '^PASS: vtimer: interrupt 27 taken once' \
+			'^PASS: ptimer: interrupt 30 taken once' '^SUMMARY: 12 tests$'
+
+		kr "$t: pass -> 0" 0 "$st" -append pass
+		kr "$t: fail -> 1" 1 "$st" -append fail
+		expect_log "$t: fail -> 1" '^FAIL: a failing check'
+		kr "$t: skip -> 77" 77 "$st" -append skip
+		kr "$t: unexpected data abort -> dump, FAIL" 1 "$st" -append dabt
+		if [ $arch = arm64 ]; then
+			expect_log "$t: unexpected data abort -> dump, FAIL" \
+				'^Unhandled exception: synchronous \(vector 4 EL1H_SYNC\)' \
+				'EC: 0x25 DABT_EL1' '^FAR: [0-9a-f]{16}$' '^ELR: [0-9a-f]{16}  SPSR:' \
+				'x30: [0-9a-f]{16}' '^Backtrace:' '#0 0x[0-9a-f]+ main\+0x' \
+				'#[12] 0x[0-9a-f]+ kut_start\+0x'
+		else
+			expect_log "$t: unexpected data abort -> dump, FAIL" \
+				'^Unhandled exception: dabt \(vector 4\)' '^DFSR: [0-9a-f]{8}  DFAR:' \
+				'r10: [0-9a-f]{8}' '\(svc mode\)' '^Backtrace:' '#0 0x[0-9a-f]+ main\+0x'
+		fi
+		kr "$t: unexpected undefined instruction -> dump, FAIL" 1 "$st" -append und
+		expect_log "$t: unexpected undefined instruction -> dump, FAIL" \
+			'^Unhandled exception' '^Backtrace:'
+		kr "$t: report_abort -> FAIL" 1 "$st" -append abort
+		kr "$t: assert -> FAIL" 1 "$st" -append assert
+		expect_log "$t: assert -> FAIL" 'assert failed: argc == 1000' '^Backtrace:'
+
+		expect_exit 124 "$t: hang -> 124 after TIMEOUT" env TIMEOUT=2 \
+			"$KUT_RUN" --accel=tcg "$st" -append hang
+		if no_qemu_left "$st"; then
+			pass "$t: no QEMU left after the timeout"
+		else
+			fail "$t: no QEMU left after the timeout"
+		fi
+	done
+
+	# Bad input.  A device tree without the GIC node: a clear FAIL.
+	st=$BUILD/gcc/$arch/tests/selftest.flat
+	case $arch in arm64) q=qemu-system-aarch64 cpu=max ;; arm) q=qemu-system-arm cpu=cortex-a15 ;; esac
+	if command -v fdtput >/dev/null 2>&1; then
+		$q -machine virt,dumpdtb="$tmp/$arch.dtb" -cpu $cpu -nodefaults \
+			-display none >/dev/null 2>&1
+		fdtput -r "$tmp/$arch.dtb" /intc@8000000
+		kr "$arch bad input: device tree without a GIC node" 1 \
+			"$BUILD/gcc/$arch/tests/gic.flat" -dtb "$tmp/$arch.dtb" -append ipi
+		expect_log "$arch bad input: device tree without a GIC node" \
+			'^ABORT: no GIC in the device tree'
+	else
+		skip "$arch bad input: device tree without a GIC node" "no fdtput (device-tree-compiler)"
+	fi
+	expect_exit 2 "$arch bad input: the wrong QEMU" env QEMU=qemu-system-x86_64 \
+		"$KUT_RUN" --accel=tcg "$st" -append pass
+	expect_log "$arch bad input: the wrong QEMU" \
+		"^kut-run: .*selftest.flat: QEMU failed: qemu-system-x86_64: unsupported machine type"
+	expect_exit 2 "$arch bad input: the .elf is not bootable" \
+		"$KUT_RUN" --accel=tcg "${st%.flat}.elf" -append pass
+	expect_log "$arch bad input: the .elf is not bootable" \
+		"^kut-run: .*selftest.elf: $arch image that QEMU cannot boot"
+done

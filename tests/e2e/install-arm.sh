@@ -1,0 +1,86 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# install-arm.sh - the installed SDK for arm64 and arm, end to end: the
+# install carries libfdt.a and its headers beside libkut; a test builds
+# from one file with only the installed pkg-config data (GCC and Clang),
+# becomes a .flat and runs with the installed kut-run; examples/ builds
+# and runs the same way from a copy outside the source tree.
+. tests/lib.sh
+
+arm_arches=
+for a in arm64 arm; do
+	case " $ARCHES " in *" $a "*) arm_arches="$arm_arches $a" ;; esac
+done
+[ -n "$arm_arches" ] || exit 0
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kut-e2e-arm.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+expect_exit 0 "arm install: PREFIX" \
+	make --no-print-directory BUILD="$BUILD" ARCHES="$arm_arches" \
+	PREFIX="$tmp/prefix" install
+for a in $arm_arches; do
+	for f in lib/kut/$a/libkut-$a.a lib/kut/$a/libfdt.a lib/kut/$a/kut.lds \
+		 lib/pkgconfig/kut-$a.pc include/kut/devicetree.h \
+		 include/kut/$a/libfdt/libfdt.h include/kut/$a/libfdt/libfdt_env.h \
+		 include/kut/$a/asm/gic.h include/kut/$a/asm/processor.h \
+		 share/kvm-unit-tests/$a/selftest.flat share/kvm-unit-tests/$a/unittests.cfg; do
+		if [ -f "$tmp/prefix/$f" ]; then
+			pass "arm install: $f"
+		else
+			fail "arm install: $f"
+		fi
+	done
+done
+
+export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig"
+KUT_RUN=$tmp/prefix/bin/kut-run
+work=$tmp/work
+mkdir -p "$work"
+cp examples/hello.c tests/e2e/probe-dt.c "$work/"
+
+for a in $arm_arches; do
+	pkg=kut-$a
+	cc=$(pkg-config --variable=cc $pkg)
+	objcopy=$(pkg-config --variable=objcopy $pkg)
+	flatflags=$(pkg-config --variable=flatflags $pkg)
+	clang_cc="clang --target=$(pkg-config --variable=clang_target $pkg)"
+	for compiler in "$cc" "$clang_cc"; do
+		c="$a ${compiler%% *}"
+		for t in hello probe-dt; do
+			log=$(logfile "e2e $c $t build")
+			( cd "$work" && rm -f $t.elf $t.flat &&
+			  $compiler $(pkg-config --cflags --libs $pkg) -o $t.elf $t.c &&
+			  $objcopy $flatflags $t.elf $t.flat ) >"$log" 2>&1
+			if [ -f "$work/$t.flat" ]; then
+				pass "e2e $c: $t.c, one-line pkg-config build and flat step"
+			else
+				fail "e2e $c: $t.c, one-line pkg-config build and flat step"
+				show_log "$log"
+			fi
+		done
+		expect_exit 0 "e2e $c: installed kut-run runs hello.flat" \
+			env ACCEL=tcg "$KUT_RUN" "$work/hello.flat" -append 'a b'
+		expect_log "e2e $c: installed kut-run runs hello.flat" \
+			'^PASS: argument 2 is "b"' '^SUMMARY: 2 tests$'
+		expect_exit 0 "e2e $c: devicetree.h and libfdt from the install" \
+			env ACCEL=tcg "$KUT_RUN" "$work/probe-dt.flat" -smp 2 -append probe
+		expect_log "e2e $c: devicetree.h and libfdt from the install" \
+			'^PASS: libfdt finds the PL011' '^SUMMARY: 5 tests$'
+	done
+
+	rm -rf "$tmp/examples"
+	cp -r examples "$tmp/examples"
+	for cc in gcc clang; do
+		if [ $cc = clang ]; then ccarg="CC=clang"; else ccarg=; fi
+		expect_exit 0 "e2e examples/: builds for $a with $cc against the installed SDK" \
+			make -C "$tmp/examples" --no-print-directory ARCH=$a ARCHES=$a $ccarg
+		flat=$(find "$tmp/examples" -name hello.flat -path "*$a*" | head -1)
+		if [ -n "$flat" ]; then
+			expect_exit 0 "e2e examples/: $a hello.flat ($cc) runs" \
+				env ACCEL=tcg "$KUT_RUN" "$flat" -append 'x y'
+		else
+			fail "e2e examples/: $a hello.flat ($cc) runs" "no hello.flat built"
+		fi
+	done
+done
