@@ -416,20 +416,14 @@ static const struct arch_info *arch_of_image(const char *image)
 	return arch;
 }
 
-static char *find_qemu(const struct arch_info *arch)
+static char *find_qemu(const char *image, const struct arch_info *arch)
 {
-	const char *name = env_value("QEMU");
-	char *path;
+	char err[512];
+	char *path = qemu_find(arch, err, sizeof(err));
 
-	path = qemu_resolve(name ? name : arch->qemu);
-	if (path)
-		return path;
-	if (name)
-		die(KUT_EXIT_ERROR,
-		    "%s: not found or not executable (set by QEMU=)", name);
-	die(KUT_EXIT_ERROR,
-	    "%s: not found (install %s, or set QEMU=/path/to/qemu)",
-	    arch->qemu, arch->qemu_package);
+	if (!path)
+		die(KUT_EXIT_ERROR, "%s: %s image: %s", image, arch->name, err);
+	return path;
 }
 
 static const char *pick_accel(const struct options *opt,
@@ -582,7 +576,7 @@ int main(int argc, char **argv)
 	ms = timeout_ms(&opt);
 	cfg.image = opt.image;
 	cfg.arch = arch_of_image(opt.image);
-	cfg.qemu = find_qemu(cfg.arch);
+	cfg.qemu = find_qemu(opt.image, cfg.arch);
 	cfg.machine = env_value("MACHINE");
 	cfg.user_args = opt.qemu_args;
 	qemu_caps_init(&caps, cfg.qemu);

@@ -136,6 +136,66 @@ static char *data_dir_of(const char *qemu_path)
 	return xasprintf("%.*s/../share/qemu", dirlen, qemu_path);
 }
 
+/*
+ * Whether the binary at @path can run @arch's guests.  Only names of the
+ * form qemu-system-<target> say which guests they run; anything else (a
+ * wrapper, qemu-kvm) is trusted.  A 64-bit QEMU also runs its 32-bit
+ * sibling's guests.
+ */
+static bool qemu_runs_arch(const char *path, const struct arch_info *arch,
+			   const char **target)
+{
+	static const char prefix[] = "qemu-system-";
+	static const char *const wider[][2] = {
+		{ "i386", "x86_64" }, { "arm", "aarch64" },
+		{ "ppc", "ppc64" }, { "riscv32", "riscv64" },
+	};
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *want = arch->qemu + sizeof(prefix) - 1;
+	size_t i;
+
+	*target = NULL;
+	if (strncmp(base, prefix, sizeof(prefix) - 1) ||
+	    strncmp(arch->qemu, prefix, sizeof(prefix) - 1))
+		return true;
+	*target = base + sizeof(prefix) - 1;
+	if (!strcmp(*target, want))
+		return true;
+	for (i = 0; i < sizeof(wider) / sizeof(wider[0]); i++)
+		if (!strcmp(want, wider[i][0]) && !strcmp(*target, wider[i][1]))
+			return true;
+	return false;
+}
+
+char *qemu_find(const struct arch_info *arch, char *err, size_t errsize)
+{
+	const char *name = getenv("QEMU");
+	const char *target;
+	char *path;
+
+	if (name && !*name)
+		name = NULL;
+	path = qemu_resolve(name ? name : arch->qemu);
+	if (!path) {
+		if (name)
+			snprintf(err, errsize, "%s: not found or not "
+				 "executable (set by QEMU=)", name);
+		else
+			snprintf(err, errsize, "%s: not found (install %s, or "
+				 "set QEMU=/path/to/qemu)", arch->qemu,
+				 arch->qemu_package);
+		return NULL;
+	}
+	if (!qemu_runs_arch(path, arch, &target)) {
+		snprintf(err, errsize, "%s: runs %s guests, not %s ones (use "
+			 "%s, or unset QEMU)", name ? name : path, target,
+			 arch->name, arch->qemu);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 char *qemu_find_firmware(const char *qemu_path, const char *file)
 {
 	char *dir = data_dir_of(qemu_path);

@@ -56,6 +56,15 @@ bool qemu_caps_has(const struct strvec *list, const char *name);
 char *qemu_resolve(const char *name);
 
 /*
+ * The QEMU binary for @arch: $QEMU if set, else the table's, found through
+ * PATH (malloc'd).  NULL with the problem in @err when it is missing, or
+ * when it is a qemu-system-* for another arch (an arm64 image given to
+ * qemu-system-x86_64 would otherwise fail with QEMU's own puzzling
+ * message).
+ */
+char *qemu_find(const struct arch_info *arch, char *err, size_t errsize);
+
+/*
  * Find firmware @file where the QEMU at @qemu_path keeps its data
  * (<bindir>/../share/qemu), then in /usr/share/qemu.  Returns a malloc'd
  * path, or NULL when QEMU does not ship it.

@@ -42,7 +42,6 @@ static struct arch_qemu *qemu_for(struct suite_env *env,
 				  const struct arch_info *arch,
 				  char *err, size_t errsize)
 {
-	const char *name = nonempty(getenv("QEMU"));
 	struct arch_qemu *aq;
 	char *path;
 	size_t i;
@@ -50,17 +49,9 @@ static struct arch_qemu *qemu_for(struct suite_env *env,
 	for (i = 0; i < env->nqemus; i++)
 		if (env->qemus[i].arch == arch)
 			return &env->qemus[i];
-	path = qemu_resolve(name ? name : arch->qemu);
-	if (!path) {
-		if (name)
-			snprintf(err, errsize, "%s: not found or not "
-				 "executable (set by QEMU=)", name);
-		else
-			snprintf(err, errsize, "%s: not found (install %s, or "
-				 "set QEMU=/path/to/qemu)", arch->qemu,
-				 arch->qemu_package);
+	path = qemu_find(arch, err, errsize);
+	if (!path)
 		return NULL;
-	}
 	env->qemus = xrealloc(env->qemus,
 			      (env->nqemus + 1) * sizeof(*env->qemus));
 	aq = &env->qemus[env->nqemus++];
