@@ -260,6 +260,39 @@ TEST(resolve_through_path)
 	free(noexec);
 }
 
+TEST(find_refuses_a_qemu_for_another_arch)
+{
+	char *x86 = make_file("bin/qemu-system-x86_64", "#!/bin/sh\n", 0755);
+	char *a64 = make_file("bin/qemu-system-aarch64", "#!/bin/sh\n", 0755);
+	char *wrap = make_file("bin/my-qemu-wrapper", "#!/bin/sh\n", 0755);
+	char err[512], *got;
+
+	setenv("QEMU", x86, 1);
+	got = qemu_find(arch_find("arm64"), err, sizeof(err));
+	CHECK(got == NULL);
+	CHECK(strstr(err, "runs x86_64 guests, not arm64 ones (use "
+		      "qemu-system-aarch64, or unset QEMU)") != NULL);
+	got = qemu_find(arch_find("i386"), err, sizeof(err));
+	CHECK_STR(got, x86);		/* x86_64 QEMU runs i386 guests */
+	free(got);
+	setenv("QEMU", a64, 1);
+	got = qemu_find(arch_find("arm"), err, sizeof(err));
+	CHECK_STR(got, a64);		/* and aarch64 runs arm ones */
+	free(got);
+	CHECK(qemu_find(arch_find("x86_64"), err, sizeof(err)) == NULL);
+	setenv("QEMU", wrap, 1);
+	got = qemu_find(arch_find("arm64"), err, sizeof(err));
+	CHECK_STR(got, wrap);		/* other names are trusted */
+	free(got);
+	setenv("QEMU", "/nonexistent/qemu-system-aarch64", 1);
+	CHECK(qemu_find(arch_find("arm64"), err, sizeof(err)) == NULL);
+	CHECK(strstr(err, "not found or not executable (set by QEMU=)") != NULL);
+	unsetenv("QEMU");
+	free(x86);
+	free(a64);
+	free(wrap);
+}
+
 TEST(firmware_beside_the_binary_first)
 {
 	char *bin = make_file("prefix/bin/qemu-system-x86_64", "", 0755);
