@@ -198,6 +198,12 @@ do {									\
 extern void binstr(unsigned long x, char out[BINSTR_SZ]);
 extern void print_binstr(unsigned long x);
 
+/*
+ * Full virtual memory, malloc() from vmalloc: see vmalloc.h, which has
+ * the rest of that API (declared here too, as upstream does).
+ */
+extern void setup_vm(void);
+
 #endif /* !__ASSEMBLY__ */
 
 #define SZ_256		(1 << 8)

@@ -13,6 +13,7 @@
 #define KUT_LIBKUT_ARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdbool.h>
 
 /* Write raw bytes to the console (the UART the arch's runner attaches). */
@@ -30,5 +31,38 @@ void arch_exit(int code) __attribute__((noreturn));
  * were found; stops at the first frame that does not look valid.
  */
 int arch_backtrace(const void *frame, const void **ret, int max);
+
+/*
+ * Virtual memory (vmalloc.c).  The arch keeps a window of virtual
+ * addresses that no other mapping uses, and maps and unmaps pages in it
+ * in the tables vmalloc works on (the boot tables, or setup_vm()'s).
+ */
+
+/* What arch_vm_unmap() returns for a page that maps nothing. */
+#define ARCH_VM_NO_PAGE		(~(uint64_t)0)
+
+/*
+ * Make the window usable (called once, on first use) and say where it
+ * is: [*start, *end), page aligned, not starting at 0.
+ */
+void arch_vm_window(uintptr_t *start, uintptr_t *end);
+
+/*
+ * Map the page at physical address @phys at @virt, a window page that
+ * maps nothing: normal memory, readable and writable, user mode too.
+ */
+void arch_vm_map(uintptr_t virt, uint64_t phys);
+
+/*
+ * Unmap the window page at @virt and drop it from the TLB; returns the
+ * physical address it mapped, or ARCH_VM_NO_PAGE.
+ */
+uint64_t arch_vm_unmap(uintptr_t virt);
+
+/*
+ * setup_vm()'s arch part: map all RAM, give the RAM the boot map left
+ * out to the page allocator, apply @opaque (see vmalloc.h).
+ */
+void arch_setup_vm(void *opaque);
 
 #endif /* KUT_LIBKUT_ARCH_H */

@@ -40,6 +40,16 @@ extern char __image_start[], __image_end[];
  */
 int kut_boot_add_mem(struct kut_boot_info *bi, uint64_t start, uint64_t end);
 
+/* The end of the highest RAM region boot found (0 before kut_start()). */
+uint64_t kut_ram_end(void);
+
+/*
+ * The arch now maps memory up to @limit: give the RAM between the old
+ * mapped_limit and @limit to the page allocator (setup_vm() on x86).
+ * Nothing happens if @limit is not higher, or nothing was left out.
+ */
+void kut_mem_extend(uint64_t limit);
+
 /* Common start-up: never returns (main's result goes to exit()). */
 void kut_start(struct kut_boot_info *bi) __attribute__((noreturn));
 

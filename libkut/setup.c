@@ -26,6 +26,7 @@ extern kut_ctor __init_array_start[], __init_array_end[];
 
 static char cmdline[4096];
 static char envbuf[64 * 1024];
+static struct kut_boot_info *boot_info;
 
 int kut_boot_add_mem(struct kut_boot_info *bi, uint64_t start, uint64_t end)
 {
@@ -59,18 +60,18 @@ static void add_free_area(uint64_t start, uint64_t end)
 		page_alloc_init_area(AREA_ANY_NUMBER, first, top);
 }
 
-static void setup_memory(const struct kut_boot_info *bi)
+/* Give the RAM in [lo, hi), but the image and low memory, to the allocator. */
+static void add_free_ram(const struct kut_boot_info *bi, uint64_t lo,
+			 uint64_t hi)
 {
 	uint64_t img_start = (uintptr_t)__image_start;
 	uint64_t img_end = (uintptr_t)__image_end;
 	int i;
 
 	for (i = 0; i < bi->nr_mem; i++) {
-		uint64_t start = MAX(bi->mem[i].start, LOW_MEMORY_END);
-		uint64_t end = bi->mem[i].end;
+		uint64_t start = MAX(MAX(bi->mem[i].start, LOW_MEMORY_END), lo);
+		uint64_t end = MIN(bi->mem[i].end, hi);
 
-		if (bi->mapped_limit)
-			end = MIN(end, bi->mapped_limit);
 		if (end <= start)
 			continue;
 		if (img_end <= start || img_start >= end) {
@@ -80,8 +81,32 @@ static void setup_memory(const struct kut_boot_info *bi)
 		add_free_area(start, MIN(img_start, end));
 		add_free_area(MAX(img_end, start), end);
 	}
+}
+
+static void setup_memory(const struct kut_boot_info *bi)
+{
+	add_free_ram(bi, 0, bi->mapped_limit ? bi->mapped_limit : ~0ull);
 	if (page_alloc_initialized())
 		page_alloc_ops_enable();
+}
+
+uint64_t kut_ram_end(void)
+{
+	uint64_t end = 0;
+	int i;
+
+	for (i = 0; boot_info && i < boot_info->nr_mem; i++)
+		end = MAX(end, boot_info->mem[i].end);
+	return end;
+}
+
+void kut_mem_extend(uint64_t limit)
+{
+	if (!boot_info || !boot_info->mapped_limit ||
+	    limit <= boot_info->mapped_limit)
+		return;
+	add_free_ram(boot_info, boot_info->mapped_limit, limit);
+	boot_info->mapped_limit = limit;
 }
 
 static void copy_boot_strings(const struct kut_boot_info *bi)
@@ -106,6 +131,7 @@ void kut_start(struct kut_boot_info *bi)
 {
 	kut_ctor *c;
 
+	boot_info = bi;
 	copy_boot_strings(bi);
 	setup_memory(bi);
 	setup_args_progname(cmdline);

@@ -56,7 +56,10 @@ LIB		:= $(OUT)/libkut-$(ARCH).a
 LDS		:= $(OUT)/kut.lds
 
 TEST_SRCS	:= $(sort $(wildcard $(TEST_SRC_DIR)/*.c))
-TEST_ELFS	:= $(TEST_SRCS:$(TEST_SRC_DIR)/%.c=$(OUT)/tests/%.elf)
+# COMMON_TESTS (arch .mk): tests whose one source in tests/common/ serves
+# several arch families.
+TEST_ELFS	:= $(TEST_SRCS:$(TEST_SRC_DIR)/%.c=$(OUT)/tests/%.elf) \
+		   $(COMMON_TESTS:%=$(OUT)/tests/%.elf)
 TEST_FLATS	:= $(TEST_ELFS:.elf=.flat)
 
 all: $(LIB) $(LDS) $(TEST_FLATS) $(OUT)/tests/unittests.cfg
@@ -88,6 +91,11 @@ $(LDS): linker-scripts/$(ARCH).lds
 
 # Bundled tests link exactly as a user's test does with pkg-config.
 $(OUT)/tests/%.o: $(TEST_SRC_DIR)/%.c | $(LIBFDT)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(TEST_CFLAGS) -c $< -o $@
+
+$(OUT)/tests/%.o: tests/common/%.c | $(LIBFDT)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(TEST_CFLAGS) -c $< -o $@

@@ -80,6 +80,12 @@ static const char *const arm_devices[] = {
 	NULL
 };
 
+/* The virt machine always has its PCIe host bridge (ECAM). */
+static const char *const arm_pci_devices[] = {
+	"-device", "pci-testdev",
+	NULL
+};
+
 static const char *const arm64_kvm_hosts[] = { "aarch64", NULL };
 
 static const struct arch_info arch_table[] = {
@@ -94,6 +100,7 @@ static const struct arch_info arch_table[] = {
 		.cpu_tcg = "max",
 		.fixed_args = arm_fixed_args,
 		.devices = arm_devices,
+		.pci_devices = arm_pci_devices,
 		.serial = stdio_serial,
 		.kvm_hosts = arm64_kvm_hosts,
 		.boot = IMAGE_BOOT_LINUX,
@@ -109,6 +116,7 @@ static const struct arch_info arch_table[] = {
 		.cpu_tcg = "cortex-a15",
 		.fixed_args = arm_fixed_args,
 		.devices = arm_devices,
+		.pci_devices = arm_pci_devices,
 		.serial = stdio_serial,
 		.boot = IMAGE_BOOT_LINUX,
 		.boot_desc = "a raw image with a zImage header "

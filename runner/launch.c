@@ -325,6 +325,15 @@ bool launch_is_error_line(const char *line, size_t len)
 		return false;
 	line += i + 2;
 	len -= i + 2;
+	/* a command-line location first: "-accel kvm: warning: ..." */
+	if (len && line[0] == '-') {
+		for (i = 0; i + 1 < len && !(line[i] == ':' && line[i + 1] == ' '); i++)
+			;
+		if (i + 1 < len) {
+			line += i + 2;
+			len -= i + 2;
+		}
+	}
 	return !(len >= 8 && !memcmp(line, "warning:", 8)) &&
 	       !(len >= 5 && !memcmp(line, "info:", 5));
 }

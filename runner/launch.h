@@ -118,7 +118,8 @@ void launch_decode_status(enum launch_decode decode, int status,
 
 /*
  * Whether a line QEMU printed on stderr is an error ("prog: -device foo:
- * ...") rather than a "prog: warning: ..." or "prog: info: ..." note or
+ * ...") rather than a "prog: warning: ..." or "prog: info: ..." note
+ * (also after an option's location: "prog: -accel kvm: warning: ...") or
  * an unprefixed hint.
  */
 bool launch_is_error_line(const char *line, size_t len);

@@ -53,6 +53,30 @@ for arch in arm64 arm; do
 		expect_log "$t: timer" '^PASS: vtimer: interrupt 27 taken once' \
 			'^PASS: ptimer: interrupt 30 taken once' '^SUMMARY: 12 tests$'
 
+		kr "$t: pci-test" 0 "$dir/pci-test.flat"
+		expect_log "$t: pci-test" '^00\.01\.0 1b36:0005 type 00' \
+			'^PASS: pci: 00\.01\.0: BAR 1: assigned, aligned: port 1000, CPU address 3eff1000$' \
+			'^PASS: pci: 00\.01\.0: io: portio-no-eventfd: 16 writes, count 16$' \
+			'^PASS: pci: pci_testdev\(\) passed 6/6 tests$' '^SUMMARY: 39 tests$'
+		expect_no_log "$t: pci-test" '^(FAIL|SKIP):'
+		kr "$t: unittests.cfg group pci" 0 --logs "$tmp/logs-$arch-$tc" -g pci "$dir"
+		expect_log "$t: unittests.cfg group pci" '^PASS pci-test \(39 tests\)$' \
+			'^PASS pci-test-topology \(153 tests\)$' \
+			"^Total $([ $arch = arm64 ] && echo 3 || echo 2): .* passed, 0 failed"
+		if [ $arch = arm64 ]; then
+			expect_log "$t: unittests.cfg group pci" '^PASS pci-test-membar-high \(41 tests\)$'
+		fi
+
+		kr "$t: unittests.cfg group vm" 0 --logs "$tmp/vm-$arch-$tc" -g vm "$dir"
+		expect_log "$t: unittests.cfg group vm" '^PASS vmalloc \(13 tests\)$' \
+			'^PASS vmalloc-alias \(6 tests\)$' '^PASS vmalloc-setup-vm \(23 tests\)$' \
+			'^PASS vm-fault \(6 tests\)$' '^PASS vm-setup-vm \(8 tests\)$' \
+			'^Total 5: 5 passed, 0 failed'
+		kr "$t: pmu cycle counter" 0 "$dir/pmu.flat" -append cycle-counter
+		expect_log "$t: pmu cycle counter" \
+			'^PASS: cycle-counter: at least as fast as the [0-9]+ Hz timer' \
+			'^PASS: cycle-counter: stands still while disabled' '^SUMMARY: 8 tests$'
+
 		kr "$t: pass -> 0" 0 "$st" -append pass
 		kr "$t: fail -> 1" 1 "$st" -append fail
 		expect_log "$t: fail -> 1" '^FAIL: a failing check'
@@ -96,8 +120,17 @@ for arch in arm64 arm; do
 			"$BUILD/gcc/$arch/tests/gic.flat" -dtb "$tmp/$arch.dtb" -append ipi
 		expect_log "$arch bad input: device tree without a GIC node" \
 			'^ABORT: no GIC in the device tree'
+		$q -machine virt,dumpdtb="$tmp/$arch-nopci.dtb" -cpu $cpu -nodefaults \
+			-display none >/dev/null 2>&1
+		fdtput -r "$tmp/$arch-nopci.dtb" "$(fdtget -l "$tmp/$arch-nopci.dtb" / | sed -n 's|^pcie@|/pcie@|p')"
+		kr "$arch: device tree without a PCI host bridge -> pci-test SKIP" 77 \
+			"$BUILD/gcc/$arch/tests/pci-test.flat" -dtb "$tmp/$arch-nopci.dtb"
+		expect_log "$arch: device tree without a PCI host bridge -> pci-test SKIP" \
+			'^SKIP: pci: no PCI host bridge on this machine$'
 	else
 		skip "$arch bad input: device tree without a GIC node" "no fdtput (device-tree-compiler)"
+		skip "$arch: device tree without a PCI host bridge -> pci-test SKIP" \
+			"no fdtput (device-tree-compiler)"
 	fi
 	expect_exit 2 "$arch bad input: the wrong QEMU" env QEMU=qemu-system-x86_64 \
 		"$KUT_RUN" --accel=tcg "$st" -append pass

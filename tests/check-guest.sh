@@ -41,6 +41,19 @@ for tc in gcc clang; do
 		expect_exit 0 "$t: selftest setup with -smp 2" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$st" -smp 2 -append setup
 
+		pt=$dir/pci-test.flat
+		expect_exit 0 "$t: pci-test" env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$pt"
+		expect_log "$t: pci-test" '^00\.02\.0 1b36:0005 type 00' \
+			'^PASS: pci: 00\.02\.0: IDs 1b36:0005 through byte, word and dword reads' \
+			'^PASS: pci: 00\.02\.0: BAR 1: I/O space, 100 bytes$' \
+			'^PASS: pci: 00\.02\.0: io: portio-no-eventfd: 16 writes, count 16$' \
+			'^PASS: pci: pci_testdev\(\) passed 6/6 tests$' '^SUMMARY: 39 tests$'
+		expect_no_log "$t: pci-test" '^(FAIL|SKIP):'
+		expect_exit 77 "$t: pci-test on MACHINE=microvm (no PCI) -> SKIP" \
+			env TIMEOUT=60 MACHINE=microvm "$KUT_RUN" --accel=$accel "$pt"
+		expect_log "$t: pci-test on MACHINE=microvm (no PCI) -> SKIP" \
+			'^SKIP: pci: no PCI host bridge on this machine$' '^SUMMARY: 1 tests, 1 skipped$'
+
 		expect_exit 0 "$t: pass -> 0" env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$st" -append pass
 		expect_log "$t: pass -> 0" '^PASS: a passing check' '^SUMMARY: 1 tests$'
 		expect_exit 1 "$t: fail -> 1" env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$st" -append fail
@@ -71,6 +84,48 @@ for tc in gcc clang; do
 		expect_exit 1 "$t: assert -> FAIL" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$st" -append assert
 		expect_log "$t: assert -> FAIL" 'assert failed: argc == 1000' '^Backtrace:'
+
+		vmlogs=$(mktemp -d "${TMPDIR:-/tmp}/kut-vm.XXXXXX")
+		expect_exit 0 "$t: unittests.cfg group vm" env TIMEOUT=60 \
+			"$KUT_RUN" --accel=$accel --logs "$vmlogs" -g vm "$dir"
+		rm -rf "$vmlogs"
+		expect_log "$t: unittests.cfg group vm" '^PASS vmalloc \(13 tests\)$' \
+			'^PASS vmalloc-alias \(6 tests\)$' '^PASS vmalloc-setup-vm \(23 tests\)$' \
+			'^PASS vm-fault \(9 tests\)$' '^PASS vm-large \(4 tests\)$' \
+			'^PASS vm-setup-vm \(20 tests\)$' '^PASS vm-highmem \(1 tests\)$' \
+			'^Total 7: 7 passed, 0 failed'
+		expect_exit 1 "$t: vfree() of a foreign pointer -> FAIL" env TIMEOUT=60 \
+			"$KUT_RUN" --accel=$accel "$dir/vm.flat" -append vfree-bad
+		expect_log "$t: vfree() of a foreign pointer -> FAIL" \
+			'^vfree\(0x[0-9a-f]+\): not an address from vmalloc'
+
+		for n in 1 2 4; do
+			expect_exit 0 "$t: smptest -smp $n" env TIMEOUT=60 \
+				"$KUT_RUN" --accel=$accel "$dir/smptest.flat" -smp $n -append ncpus=$n
+			expect_log "$t: smptest -smp $n" \
+				"^PASS: smp: cpu_count\\(\\) $n == -smp $n\$" \
+				'^PASS: smp: on_cpus\(\) ran once on each' '^SUMMARY: 2[24] tests'
+			expect_no_log "$t: smptest -smp $n" '^FAIL:'
+			expect_exit 0 "$t: apic -smp $n" env TIMEOUT=60 \
+				"$KUT_RUN" --accel=$accel "$dir/apic.flat" -smp $n
+			expect_log "$t: apic -smp $n" '^PASS: apic: mode: .*self-IPI delivered once' \
+				'^PASS: apic: timer: one-shot fired$' '^PASS: apic: tpr: TPR one class lower' \
+				'^PASS: apic: ioapic: edge on line'
+			expect_no_log "$t: apic -smp $n" '^FAIL:'
+		done
+		expect_log "$t: apic -smp 4" '^PASS: apic: ipi: fixed: IPI to CPU 3 handled there' \
+			'^PASS: apic: ipi: all-but-self IPI: 3 handlers ran' '^PASS: apic: NMI IPI'
+		if [ $accel = kvm ]; then
+			expect_log "$t: apic -smp 4" '^PASS: apic: mode: x2APIC -> xAPIC directly: #GP' \
+				'^PASS: apic: ipi: CPU 1 in xAPIC mode: IPI from CPU 1'
+		else
+			expect_log "$t: apic -smp 4" '^SKIP: apic: mode: xAPIC <-> x2APIC: CPUID has no x2APIC'
+		fi
+		expect_exit 0 "$t: smptest, no ACPI, 2 sockets x 3 cores (fw_cfg + CPUID)" \
+			env TIMEOUT=60 MACHINE=pc,acpi=off "$KUT_RUN" --accel=$accel \
+			"$dir/smptest.flat" -smp 6,sockets=2,cores=3 -append ncpus=6
+		expect_exit 0 "$t: smptest on MACHINE=microvm -smp 3" env TIMEOUT=60 \
+			MACHINE=microvm "$KUT_RUN" --accel=$accel "$dir/smptest.flat" -smp 3 -append ncpus=3
 
 		expect_exit 0 "$t: the .elf runs too" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$dir/selftest.elf" -append pass

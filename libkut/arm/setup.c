@@ -103,7 +103,8 @@ static void setup_memory(struct kut_boot_info *bi, uintptr_t reserved_end)
 		kut_boot_add_mem(bi, reserved_end, end);
 	}
 #ifndef __aarch64__
-	bi->mapped_limit = 1ULL << 32;
+	/* 3 GiB up is vmalloc's window (vm.c), as upstream's arm has it. */
+	bi->mapped_limit = 3ULL << 30;
 #endif
 }
 

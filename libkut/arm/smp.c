@@ -179,6 +179,21 @@ void on_cpus(void (*func)(void *data), void *data)
 			wait_idle(cpu);
 }
 
+int cpu_count(void)
+{
+	return nr_cpus;
+}
+
+int smp_id(void)
+{
+	return smp_processor_id();
+}
+
+/* Secondaries start on first use: there is nothing to do up front. */
+void smp_init(void)
+{
+}
+
 void halt(void)
 {
 	if (smp_processor_id() == 0)

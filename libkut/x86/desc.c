@@ -15,6 +15,7 @@
 
 #include "../arch.h"
 #include "percpu.h"
+#include "x86.h"
 
 idt_entry_t boot_idt[256] __attribute__((aligned(16)));
 tss64_t tss[MAX_TEST_CPUS] __attribute__((aligned(16)));
@@ -275,13 +276,13 @@ void percpu_init(struct percpu *pc, u32 id)
 	wrmsr(MSR_GS_BASE, (unsigned long)pc);
 }
 
-static void setup_tss(u32 cpu)
+static void setup_tss(u32 cpu, void *rsp0)
 {
 	int sel = TSS_MAIN + 16 * cpu;
 	tss64_t *t = &tss[cpu];
 
 	memset(t, 0, sizeof(*t));
-	t->rsp0 = (unsigned long)boot_stack_top;
+	t->rsp0 = (unsigned long)rsp0;
 	t->ist1 = (unsigned long)ist_stacks[cpu] + sizeof(ist_stacks[cpu]);
 	t->iomap_base = sizeof(*t);
 	set_gdt_entry(sel, (unsigned long)t, sizeof(*t) - 1, 0x89, 0);
@@ -317,8 +318,7 @@ void print_current_tss_info(void)
 	       t->iomap_base);
 }
 
-void kut_x86_setup_idt(void);
-void kut_x86_setup_idt(void)
+static void load_gdt(void)
 {
 	struct descriptor_table_ptr gdtr = {
 		.limit = (unsigned long)gdt_end - (unsigned long)gdt - 1,
@@ -326,7 +326,26 @@ void kut_x86_setup_idt(void)
 	};
 
 	lgdt(&gdtr);
+}
+
+void kut_x86_setup_idt(void);
+void kut_x86_setup_idt(void)
+{
+	load_gdt();
 	setup_idt();
 	percpu_init(&percpu_area[0], 0);
-	setup_tss(0);
+	setup_tss(0, boot_stack_top);
+}
+
+void kut_x86_setup_ap(u32 cpu, void *rsp0)
+{
+	struct descriptor_table_ptr idtr = {
+		.limit = sizeof(boot_idt) - 1,
+		.base = (unsigned long)boot_idt,
+	};
+
+	load_gdt();
+	lidt(&idtr);
+	percpu_init(&percpu_area[cpu], cpu);
+	setup_tss(cpu, rsp0);
 }

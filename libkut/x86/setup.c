@@ -10,6 +10,7 @@
 #include <asm/io.h>
 
 #include "../boot.h"
+#include "x86.h"
 
 #define HVM_START_MAGIC		0x336ec578
 #define E820_RAM		1
@@ -73,6 +74,7 @@ static void parse_start_info(struct kut_boot_info *bi,
 	const struct hvm_modlist_entry *mod;
 	u32 i;
 
+	kut_x86_rsdp_paddr = si->rsdp_paddr;
 	if (si->cmdline_paddr)
 		bi->cmdline = (const char *)(unsigned long)si->cmdline_paddr;
 	if (si->nr_modules && si->modlist_paddr) {

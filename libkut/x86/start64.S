@@ -13,18 +13,7 @@
  */
 #include <x86/desc.h>
 
-#define X86_CR0_PE	0x00000001
-#define X86_CR0_MP	0x00000002
-#define X86_CR0_EM	0x00000004
-#define X86_CR0_TS	0x00000008
-#define X86_CR0_NE	0x00000020
-#define X86_CR0_WP	0x00010000
-#define X86_CR0_PG	0x80000000
-#define X86_CR4_PAE	0x00000020
-#define X86_CR4_OSFXSR	0x00000200
-#define X86_CR4_OSXMMEXCPT 0x00000400
-#define MSR_EFER	0xc0000080
-#define EFER_LME	0x00000100
+#include "long-mode.h"
 
 #define PTE_P_RW	0x003
 #define PDE_P_RW_PS	0x083
@@ -48,12 +37,7 @@ pvh_start32:
 
 	lgdt	gdt32_descr
 	ljmp	$KERNEL_CS32, $1f
-1:	mov	$KERNEL_DS, %eax
-	mov	%eax, %ds
-	mov	%eax, %es
-	mov	%eax, %ss
-	mov	%eax, %fs
-	mov	%eax, %gs
+1:	load_data_segments
 
 	/* The stack and the page tables live in the BSS: clear it first. */
 	mov	$__bss_start, %edi
@@ -84,29 +68,12 @@ pvh_start32:
 	cmp	$2048, %ecx
 	jb	3b
 
-	mov	%cr4, %eax
-	or	$(X86_CR4_PAE | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT), %eax
-	mov	%eax, %cr4
-	mov	$pt_pml4, %eax
-	mov	%eax, %cr3
-	mov	$MSR_EFER, %ecx
-	rdmsr
-	or	$EFER_LME, %eax
-	wrmsr
-	mov	%cr0, %eax
-	and	$~(X86_CR0_EM | X86_CR0_TS), %eax
-	or	$(X86_CR0_PG | X86_CR0_WP | X86_CR0_NE | X86_CR0_MP | X86_CR0_PE), %eax
-	mov	%eax, %cr0
+	enter_long_mode pt_pml4
 	ljmp	$KERNEL_CS, $start64
 
 	.code64
 start64:
-	mov	$KERNEL_DS, %eax
-	mov	%eax, %ds
-	mov	%eax, %es
-	mov	%eax, %ss
-	mov	%eax, %fs
-	mov	%eax, %gs
+	load_data_segments
 	lea	boot_stack_top(%rip), %rsp
 	mov	%ebp, %edi		/* zero-extends: start_info's address */
 	xor	%ebp, %ebp		/* ends the frame-pointer chain */

@@ -22,9 +22,15 @@ ARCH_SRCS	:= arm32/head.S arm32/entry.S arm32/processor.c arm32/mmu-regs.c \
 		   arm32/setjmp.S arm32/eabi.c arm32/eabi-div.S \
 		   setup.c mmu.c pl011.c virtio.c chr-testdev.c psci.c smp.c \
 		   gic.c gic-v2.c gic-v3.c timer.c stack.c delay.c user.c
-SHARED_SRCS	:= fdt/devicetree.c
+SHARED_SRCS	:= fdt/devicetree.c fdt/pci-host-generic.c
 
 TEST_SRC_DIR	:= tests/arm
+COMMON_TESTS	:= pci-test
+
+# Virtual memory: vmalloc's window and, on x86, the page-table API;
+# tests/common/vmalloc.c checks it on every arch with an MMU.
+ARCH_SRCS	+= vm.c
+COMMON_TESTS	+= vmalloc
 
 # The flat image is the raw memory image; its zImage header lets kut-run
 # tell it from other raw images.

@@ -25,10 +25,16 @@ ARCH_SRCS	:= arm64/head.S arm64/entry.S arm64/processor.c arm64/mmu-regs.c \
 		   setup.c mmu.c pl011.c virtio.c chr-testdev.c psci.c smp.c \
 		   gic.c gic-v2.c gic-v3.c timer.c stack.c delay.c user.c
 # libkut/ files that are not common to every arch.
-SHARED_SRCS	:= fdt/devicetree.c
+SHARED_SRCS	:= fdt/devicetree.c fdt/pci-host-generic.c
 
 # Bundled tests: the sources in tests/arm/ are built for arm and arm64.
 TEST_SRC_DIR	:= tests/arm
+COMMON_TESTS	:= pci-test
+
+# Virtual memory: vmalloc's window and, on x86, the page-table API;
+# tests/common/vmalloc.c checks it on every arch with an MMU.
+ARCH_SRCS	+= vm.c
+COMMON_TESTS	+= vmalloc
 
 # The flat image is the raw memory image, starting with the arm64 Image
 # header that QEMU's -kernel loader (and kut-run) recognise.

@@ -13,7 +13,15 @@ DEB_PACKAGES	:= qemu-system-x86 qemu-system-data
 ARCH_CFLAGS	:= -m64 -mno-red-zone -mno-sse -mno-sse2 -mno-mmx
 ARCH_LDFLAGS	:= -m64
 
-ARCH_SRCS	:= start64.S isr64.S setjmp64.S desc.c setup.c uart.c exit.c stack.c
+ARCH_SRCS	:= start64.S isr64.S setjmp64.S desc.c setup.c uart.c exit.c stack.c pci.c
+# SMP, local and I/O APIC, interrupts, ACPI tables, fw_cfg.
+ARCH_SRCS	+= trampoline.S smp.c apic.c isr.c acpi.c fwcfg.c
+COMMON_TESTS	:= pci-test
+
+# Virtual memory: vmalloc's window and, on x86, the page-table API;
+# tests/common/vmalloc.c checks it on every arch with an MMU.
+ARCH_SRCS	+= vm.c
+COMMON_TESTS	+= vmalloc
 
 # The flat image is the ELF, stripped: QEMU boots it through its PVH note.
 FLAT_OBJCOPY_FLAGS := --strip-all

@@ -4,8 +4,10 @@
  * under the "kut_" prefix the host build gives every libkut symbol.
  */
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "arch-stubs.h"
 
@@ -63,4 +65,97 @@ int host_run(void (*fn)(void))
 	fn();
 	exit_armed = 0;
 	return -1;
+}
+
+/*
+ * Virtual memory: a pretend page table, a hash of (page, physical page)
+ * pairs with linear probing, which tests look mappings up in.  The window
+ * itself is plain host memory (reserved on first use), so that malloc
+ * can write its slab headers there after setup_vm(); it is not an alias
+ * of the pages "mapped" into it.
+ */
+#define VM_SLOTS	(1 << 16)
+#define VM_EMPTY	0
+#define VM_GONE		1
+
+static struct {
+	uintptr_t va;
+	uint64_t pa;
+} vm_table[VM_SLOTS];
+size_t host_vm_mapped;
+int host_vm_setup_calls;
+void *host_vm_setup_opaque;
+
+static size_t vm_slot(uintptr_t va)
+{
+	return (va / HOST_PAGE) % VM_SLOTS;
+}
+
+uint64_t host_vm_lookup(uintptr_t va)
+{
+	size_t i, n;
+
+	for (i = vm_slot(va), n = 0; n < VM_SLOTS; i = (i + 1) % VM_SLOTS, n++) {
+		if (vm_table[i].va == va)
+			return vm_table[i].pa;
+		if (vm_table[i].va == VM_EMPTY)
+			break;
+	}
+	return HOST_VM_NONE;
+}
+
+void kut_arch_vm_window(uintptr_t *start, uintptr_t *end);
+void kut_arch_vm_window(uintptr_t *start, uintptr_t *end)
+{
+	void *p = mmap((void *)HOST_VM_START, HOST_VM_END - HOST_VM_START,
+		       PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
+		       -1, 0);
+
+	if (p != (void *)HOST_VM_START)
+		abort();
+	*start = HOST_VM_START;
+	*end = HOST_VM_END;
+}
+
+void kut_arch_vm_map(uintptr_t virt, uint64_t phys);
+void kut_arch_vm_map(uintptr_t virt, uint64_t phys)
+{
+	size_t i = vm_slot(virt);
+
+	if (host_vm_lookup(virt) != HOST_VM_NONE || virt % HOST_PAGE ||
+	    virt < HOST_VM_START || virt >= HOST_VM_END ||
+	    host_vm_mapped == VM_SLOTS - 1)
+		abort();	/* a bug in vmalloc.c: the test dies loudly */
+	while (vm_table[i].va > VM_GONE)
+		i = (i + 1) % VM_SLOTS;
+	vm_table[i].va = virt;
+	vm_table[i].pa = phys;
+	host_vm_mapped++;
+}
+
+uint64_t kut_arch_vm_unmap(uintptr_t virt);
+uint64_t kut_arch_vm_unmap(uintptr_t virt)
+{
+	size_t i, n;
+	uint64_t pa;
+
+	for (i = vm_slot(virt), n = 0; n < VM_SLOTS; i = (i + 1) % VM_SLOTS, n++) {
+		if (vm_table[i].va == virt) {
+			pa = vm_table[i].pa;
+			vm_table[i].va = VM_GONE;
+			host_vm_mapped--;
+			return pa;
+		}
+		if (vm_table[i].va == VM_EMPTY)
+			break;
+	}
+	return HOST_VM_NONE;
+}
+
+void kut_arch_setup_vm(void *opaque);
+void kut_arch_setup_vm(void *opaque)
+{
+	host_vm_setup_calls++;
+	host_vm_setup_opaque = opaque;
 }

@@ -11,6 +11,7 @@
 #define KUT_HOST_ARCH_STUBS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Everything the common code wrote to the console since the last reset. */
 extern char host_console[1 << 16];
@@ -22,5 +23,21 @@ void host_console_reset(void);
  * otherwise return -1.
  */
 int host_run(void (*fn)(void));
+
+/*
+ * Virtual memory: the window the host's arch_vm_window() gives, and its
+ * pretend page table.  host_vm_lookup() is the physical address mapped
+ * at @va, or HOST_VM_NONE (the arch layer's "no page"); host_vm_mapped
+ * counts the pages mapped; arch_setup_vm() counts its calls and keeps
+ * its argument.
+ */
+#define HOST_PAGE	4096ul
+#define HOST_VM_START	0x400000000000ul
+#define HOST_VM_END	(HOST_VM_START + (256ul << 20))
+#define HOST_VM_NONE	(~(uint64_t)0)
+uint64_t host_vm_lookup(uintptr_t va);
+extern size_t host_vm_mapped;
+extern int host_vm_setup_calls;
+extern void *host_vm_setup_opaque;
 
 #endif

@@ -107,4 +107,24 @@ void kut_free_pages_by_order(void *mem, unsigned int order);
 int kut_reserve_pages(uint64_t addr, size_t npages);
 void kut_unreserve_pages(uint64_t addr, size_t npages);
 
+/* vmalloc.h */
+void *kut_alloc_vpages(unsigned long nr);
+void *kut_alloc_vpages_aligned(unsigned long nr, unsigned int alignment_order);
+void *kut_alloc_vpage(void);
+void kut_init_alloc_vpage(void *top);
+void kut_setup_vm(void);
+void kut___setup_vm(void *opaque);
+void *kut_vmap(uint64_t phys, size_t size);
+void *kut_vmalloc(unsigned long size);
+void kut_vfree(void *mem);
+
+/* libkut/vaddr.h (internal): the window's bookkeeping */
+void kut_vaddr_init(uintptr_t start, uintptr_t end);
+bool kut_vaddr_ready(void);
+uintptr_t kut_vaddr_alloc(size_t npages, unsigned int align_order,
+			  unsigned int kind);
+bool kut_vaddr_find(uintptr_t va, size_t *npages, unsigned int *kind);
+bool kut_vaddr_release(uintptr_t va);
+size_t kut_vaddr_free_pages(size_t *pieces);
+
 #endif /* KUT_HOST_KUT_HOST_H */

@@ -113,6 +113,10 @@ TEST(error_lines)
 	CHECK(!is_error("qemu-system-x86_64: warning: host doesn't support "
 			"requested feature: CPUID.01H:ECX.pni [bit 0]\n"));
 	CHECK(!is_error("qemu-system-x86_64: info: something\n"));
+	CHECK(!is_error("qemu-system-x86_64: -accel kvm: warning: Number of "
+			"SMP cpus requested (4) exceeds the recommended cpus "
+			"supported by KVM (2)\n"));
+	CHECK(is_error("qemu-system-x86_64: -smp 300: Invalid SMP CPUs 300\n"));
 	CHECK(!is_error("Use -machine help to list supported machines\n"));
 	CHECK(!is_error("\n"));
 	CHECK(!is_error(""));

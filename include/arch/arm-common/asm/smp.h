@@ -11,6 +11,7 @@
 #define _ASMARM_SMP_H_
 
 #include <libcflat.h>
+#include <smp.h>
 #include <asm/barrier.h>
 #include <asm/cpumask.h>
 #include <asm/thread_info.h>
@@ -42,15 +43,11 @@ extern void smp_boot_secondary(int cpu, secondary_entry_fn entry);
 extern void smp_boot_secondary_nofail(int cpu, secondary_entry_fn entry);
 
 /*
- * Run @func(@data) on CPU @cpu (started first if needed): on_cpu waits
- * for it to finish, on_cpu_async does not; on_cpus runs it on every
- * CPU, the caller included, and waits for all.  @func runs with
- * interrupts as the CPU has them.  Caveat: calling on_cpu for a CPU from
- * that same CPU runs @func directly.
+ * on_cpu(), on_cpu_async() and on_cpus() are declared in <smp.h>.  On
+ * arm they start the CPU first if needed, and @func runs in the CPU's
+ * idle loop with interrupts as the CPU has them.  cpu_count() is nr_cpus
+ * and smp_id() is smp_processor_id().
  */
-extern void on_cpu_async(int cpu, void (*func)(void *data), void *data);
-extern void on_cpu(int cpu, void (*func)(void *data), void *data);
-extern void on_cpus(void (*func)(void *data), void *data);
 
 /* Idle loop of a secondary: wait for on_cpu() work, run it, repeat. */
 extern void do_idle(void) __attribute__((noreturn));

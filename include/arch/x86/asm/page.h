@@ -3,8 +3,9 @@
  * asm/page.h - x86 page sizes and page-table entry bits.
  *
  * kut runs with memory identity mapped (virtual == physical), so the
- * conversions here are casts; a test that builds its own page tables uses
- * the PT_* bits below.
+ * conversions here are casts (vmalloc.h's addresses are the exception); a
+ * test that builds or edits page tables (x86/vm.h) uses the PT_* bits and
+ * the geometry below.
  */
 #ifndef _ASM_X86_PAGE_H_
 #define _ASM_X86_PAGE_H_
@@ -33,6 +34,17 @@
 #define PAGE_LEVEL		4
 #define PGDIR_WIDTH		9
 #define PGDIR_MASK		511
+
+/* Accessed and dirty together, as tests set and clear them. */
+#define PT_AD_MASK		(PT_ACCESSED_MASK | PT_DIRTY_MASK)
+/* The level of a PDPTE (level 1 is the 4 KiB PTE, 4 the PML4E). */
+#define PDPT_LEVEL		3
+/* How far an address shifts to index the table of level @lvl ... */
+#define PGDIR_BITS(lvl)		(((lvl) - 1) * PGDIR_WIDTH + PAGE_SHIFT)
+/* ... and that index. */
+#define PGDIR_OFFSET(va, lvl)	(((va) >> PGDIR_BITS(lvl)) & PGDIR_MASK)
+/* @addr rounded up to a multiple of PAGE_SIZE. */
+#define PAGE_ALIGN(addr)	(((addr) + PAGE_SIZE - 1) & PAGE_MASK)
 
 #ifndef __ASSEMBLY__
 

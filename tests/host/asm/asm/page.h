@@ -8,6 +8,10 @@
 #define PAGE_MASK	(~(PAGE_SIZE - 1))
 
 #ifndef __ASSEMBLY__
+/* Page-table types for vmalloc.h's prototypes (no tables on the host). */
+typedef unsigned long pgd_t;
+typedef unsigned long pteval_t;
+
 #define virt_to_pfn(p)	((unsigned long)(p) >> PAGE_SHIFT)
 #define pfn_to_virt(n)	((void *)((unsigned long)(n) << PAGE_SHIFT))
 #endif

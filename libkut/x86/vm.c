@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: MIT
+/*
+ * vm.c - x86_64 page tables (x86/vm.h) and the x86 side of vmalloc.h:
+ * setup_vm()'s map and vmalloc's window.
+ *
+ * Tables are pages from the page allocator, identity mapped, so an
+ * entry's address field can be followed with phys_to_virt().  The boot
+ * tables (start64.S) are static and map 4 GiB; setup_vm() replaces them
+ * with allocated ones that map all RAM.  vmalloc works in one PML4 slot
+ * (the last), whose PDPT is made once when the window is set up, so
+ * every top-level table that copies the slot shares vmalloc's mappings.
+ */
+#include <libcflat.h>
+#include <alloc_page.h>
+#include <vmalloc.h>
+#include <x86/vm.h>
+
+#include "../arch.h"
+#include "../boot.h"
+
+#define VM_SLOT			511
+#define VM_WINDOW_START		0xffffff8000000000ul
+/* The last page stays out, so an address plus a size never wraps to 0. */
+#define VM_WINDOW_END		(~0ul - PAGE_SIZE + 1)
+#define LOW_4G			(1ull << 32)
+#define PAT_LARGE_MASK		(1ull << 12)	/* PAT bit of a huge page */
+
+/* What new entries get besides present and writable; see x86/vm.h. */
+static pteval_t pte_opt_mask = PT_USER_MASK;
+
+/* The tables vmalloc edits: the boot ones, then setup_vm()'s. */
+static pgd_t *vm_root;
+
+/* smp.h's, when the SMP code is linked in (see x86/vm.h). */
+extern void on_cpus(void (*func)(void *data), void *data)
+	__attribute__((weak));
+
+static pteval_t *table_of(pteval_t entry)
+{
+	return phys_to_virt(entry & PT_ADDR_MASK);
+}
+
+static pteval_t *new_table(void)
+{
+	pteval_t *t = alloc_page();
+
+	if (!t) {
+		printf("x86/vm: no free page for a page table\n");
+		abort();
+	}
+	return t;
+}
+
+static bool is_huge(pteval_t entry, int level)
+{
+	return (level == 2 || level == 3) && (entry & PT_PRESENT_MASK) &&
+	       (entry & PT_PAGE_SIZE_MASK);
+}
+
+struct pte_search find_pte_level(pgd_t *cr3, void *virt, int lowest_level)
+{
+	struct pte_search s;
+	pteval_t *pt = cr3;
+
+	assert(lowest_level >= 1 && lowest_level <= PAGE_LEVEL);
+	for (s.level = PAGE_LEVEL; ; s.level--) {
+		s.pte = &pt[PGDIR_OFFSET((uintptr_t)virt, s.level)];
+		if (s.level == lowest_level || !(*s.pte & PT_PRESENT_MASK) ||
+		    is_huge(*s.pte, s.level))
+			return s;
+		pt = table_of(*s.pte);
+	}
+}
+
+pteval_t *get_pte(pgd_t *cr3, void *virt)
+{
+	struct pte_search s = find_pte_level(cr3, virt, 1);
+
+	return found_leaf_pte(s) ? s.pte : NULL;
+}
+
+pteval_t *get_pte_level(pgd_t *cr3, void *virt, int pte_level)
+{
+	struct pte_search s = find_pte_level(cr3, virt, pte_level);
+
+	return s.level == pte_level ? s.pte : NULL;
+}
+
+void split_large_page(unsigned long *ptep, int level)
+{
+	pteval_t entry = *ptep, attrs, *t;
+	u64 step = 1ull << PGDIR_BITS(level - 1);
+	u64 base;
+	int i;
+
+	assert(level == 2 || level == 3);
+	assert(is_huge(entry, level));
+	base = entry & PT_ADDR_MASK & ~((step << PGDIR_WIDTH) - 1);
+	attrs = entry & ~PT_ADDR_MASK;
+	if (level == 2) {
+		/* 4 KiB entries: no PS bit, and PAT moves to bit 7. */
+		attrs &= ~PT_PAGE_SIZE_MASK;
+		if (entry & PAT_LARGE_MASK)
+			attrs |= PT_PAT_MASK;
+	} else {
+		attrs |= entry & PAT_LARGE_MASK;
+	}
+	t = new_table();
+	for (i = 0; i <= PGDIR_MASK; i++)
+		t[i] = (base + i * step) | attrs;
+	/* The table inherits the rights, which then apply to all of it. */
+	*ptep = virt_to_phys(t) | (entry & ~PT_ADDR_MASK & ~PT_PAGE_SIZE_MASK);
+	flush_tlb();
+}
+
+pteval_t *install_pte(pgd_t *cr3, int pte_level, void *virt, pteval_t pte,
+		      pteval_t *pt_page)
+{
+	pteval_t *pt = cr3, *e;
+	int level;
+
+	assert(pte_level >= 1 && pte_level <= PAGE_LEVEL);
+	for (level = PAGE_LEVEL; level > pte_level; level--) {
+		e = &pt[PGDIR_OFFSET((uintptr_t)virt, level)];
+		if (!(*e & PT_PRESENT_MASK)) {
+			pteval_t *t = pt_page ? pt_page : new_table();
+
+			pt_page = NULL;
+			memset(t, 0, PAGE_SIZE);
+			*e = virt_to_phys(t) | PT_PRESENT_MASK |
+			     PT_WRITABLE_MASK | pte_opt_mask;
+		} else if (is_huge(*e, level)) {
+			split_large_page(e, level);
+		}
+		pt = table_of(*e);
+	}
+	e = &pt[PGDIR_OFFSET((uintptr_t)virt, level)];
+	*e = pte;
+	return e;
+}
+
+pteval_t *install_large_page(pgd_t *cr3, phys_addr_t phys, void *virt)
+{
+	return install_pte(cr3, 2, virt, phys | PT_PRESENT_MASK |
+			   PT_WRITABLE_MASK | PT_PAGE_SIZE_MASK | pte_opt_mask,
+			   NULL);
+}
+
+pteval_t *install_page(pgd_t *cr3, phys_addr_t phys, void *virt)
+{
+	return install_pte(cr3, 1, virt, phys | PT_PRESENT_MASK |
+			   PT_WRITABLE_MASK | pte_opt_mask, NULL);
+}
+
+void install_pages(pgd_t *cr3, phys_addr_t phys, size_t len, void *virt)
+{
+	uintptr_t va = (uintptr_t)virt;
+	size_t off;
+
+	assert(!(phys & ~PAGE_MASK) && !(va & ~PAGE_MASK) &&
+	       !(len & ~PAGE_MASK));
+	for (off = 0; off < len; off += PAGE_SIZE)
+		install_page(cr3, phys + off, (void *)(va + off));
+}
+
+bool any_present_pages(pgd_t *cr3, void *virt, size_t len)
+{
+	uintptr_t va = (uintptr_t)virt & PAGE_MASK;
+	uintptr_t end = (uintptr_t)virt + len;
+	pteval_t *pte;
+
+	for (; va < end; va += PAGE_SIZE) {
+		pte = get_pte(cr3, (void *)va);
+		if (pte && (*pte & PT_PRESENT_MASK))
+			return true;
+	}
+	return false;
+}
+
+void set_pte_opt_mask(void)
+{
+	pte_opt_mask = PT_USER_MASK;
+}
+
+void reset_pte_opt_mask(void)
+{
+	pte_opt_mask = 0;
+}
+
+void __setup_mmu_range(pgd_t *cr3, phys_addr_t start, size_t len,
+		       enum x86_mmu_flags mmu_flags)
+{
+	pteval_t saved = pte_opt_mask;
+	phys_addr_t pa = start, end = start + len;
+
+	if (mmu_flags & X86_MMU_MAP_USER)
+		pte_opt_mask |= PT_USER_MASK;
+	while (pa < end) {
+		if ((mmu_flags & X86_MMU_MAP_HUGE) &&
+		    !(pa & (LARGE_PAGE_SIZE - 1)) && end - pa >= LARGE_PAGE_SIZE) {
+			install_large_page(cr3, pa, (void *)(uintptr_t)pa);
+			pa += LARGE_PAGE_SIZE;
+		} else {
+			install_page(cr3, pa, (void *)(uintptr_t)pa);
+			pa += PAGE_SIZE;
+		}
+	}
+	pte_opt_mask = saved;
+}
+
+void force_4k_page(void *addr)
+{
+	pgd_t *cr3 = current_page_table();
+	pteval_t *e;
+	int level;
+
+	for (level = 3; level >= 2; level--) {
+		e = get_pte_level(cr3, addr, level);
+		assert(e && (*e & PT_PRESENT_MASK));
+		if (*e & PT_PAGE_SIZE_MASK)
+			split_large_page(e, level);
+	}
+}
+
+void walk_pte(void *virt, size_t len, pte_callback_t callback)
+{
+	pgd_t *cr3 = current_page_table();
+	uintptr_t va = (uintptr_t)virt, end = va + len, size;
+	struct pte_search s;
+
+	while (va < end) {
+		s = find_pte_level(cr3, (void *)va, 1);
+		assert(found_leaf_pte(s));
+		callback(s, (void *)va);
+		size = 1ul << PGDIR_BITS(s.level);
+		va = (va & ~(size - 1)) + size;
+		if (!va)
+			break;
+	}
+}
+
+phys_addr_t virt_to_pte_phys(pgd_t *cr3, void *mem)
+{
+	struct pte_search s = find_pte_level(cr3, mem, 1);
+	u64 size = 1ull << PGDIR_BITS(s.level);
+
+	assert(found_leaf_pte(s) && (*s.pte & PT_PRESENT_MASK));
+	return (*s.pte & PT_ADDR_MASK & ~(size - 1)) |
+	       ((uintptr_t)mem & (size - 1));
+}
+
+static void load_vm_root(void *data)
+{
+	(void)data;
+	if ((read_cr3() & PT_ADDR_MASK) != virt_to_phys(vm_root))
+		write_cr3(virt_to_phys(vm_root));
+}
+
+void *setup_mmu(phys_addr_t top, void *opaque)
+{
+	pgd_t *old = vm_root ? vm_root : current_page_table();
+	pgd_t *root = new_table();
+	phys_addr_t end = MAX(top, LOW_4G);
+
+	pte_opt_mask = opaque ? *(pteval_t *)opaque : PT_USER_MASK;
+	end = (end + LARGE_PAGE_SIZE - 1) & ~(phys_addr_t)(LARGE_PAGE_SIZE - 1);
+	__setup_mmu_range(root, 0, end, X86_MMU_MAP_HUGE);
+	root[VM_SLOT] = old[VM_SLOT];
+	vm_root = root;
+	write_cr3(virt_to_phys(root));
+	/* The other CPUs follow (on_cpus() runs it here too: a no-op). */
+	if (on_cpus)
+		on_cpus(load_vm_root, NULL);
+	return root;
+}
+
+void arch_setup_vm(void *opaque)
+{
+	phys_addr_t end = MAX(kut_ram_end(), LOW_4G);
+
+	setup_mmu(end, opaque);
+	kut_mem_extend(end);
+}
+
+void arch_vm_window(uintptr_t *start, uintptr_t *end)
+{
+	if (!vm_root)
+		vm_root = current_page_table();
+	if (!(vm_root[VM_SLOT] & PT_PRESENT_MASK))
+		vm_root[VM_SLOT] = virt_to_phys(new_table()) | PT_PRESENT_MASK |
+				   PT_WRITABLE_MASK | PT_USER_MASK;
+	*start = VM_WINDOW_START;
+	*end = VM_WINDOW_END;
+}
+
+void arch_vm_map(uintptr_t virt, uint64_t phys)
+{
+	install_page(vm_root, phys, (void *)virt);
+}
+
+uint64_t arch_vm_unmap(uintptr_t virt)
+{
+	pteval_t *pte = get_pte(vm_root, (void *)virt);
+	uint64_t phys;
+
+	if (!pte || !(*pte & PT_PRESENT_MASK))
+		return ARCH_VM_NO_PAGE;
+	phys = *pte & PT_ADDR_MASK;
+	*pte = 0;
+	invlpg((void *)virt);
+	return phys;
+}
