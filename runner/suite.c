@@ -282,14 +282,15 @@ static bool removable_log(const char *name)
 
 /*
  * Whether @dir holds nothing but test logs (so rotating it loses nothing
- * else); with @remove, delete them too.  -1 if it cannot be read.
+ * else): 1, or 2 if it holds nothing at all; with @remove, delete the
+ * logs too.  -1 if it cannot be read.
  */
 static int only_logs(const char *dir, bool remove)
 {
 	struct dirent *d;
 	DIR *dp = opendir(dir);
 	char *path;
-	int r = 1;
+	int r = 2;
 
 	if (!dp)
 		return -1;
@@ -300,6 +301,7 @@ static int only_logs(const char *dir, bool remove)
 			r = 0;
 			break;
 		}
+		r = 1;
 		if (remove) {
 			path = xasprintf("%s/%s", dir, d->d_name);
 			if (unlink(path) < 0)
@@ -332,7 +334,8 @@ static int mkdir_p(const char *dir)
 
 /*
  * A fresh logs directory, the previous one kept as DIR.old as upstream's
- * run_tests.sh does; a directory holding anything but logs is left alone.
+ * run_tests.sh does (an empty one is simply used); a directory holding
+ * anything but logs is left alone.
  */
 static int prepare_logs(const char *dir, char *err, size_t errsize)
 {
@@ -347,6 +350,8 @@ static int prepare_logs(const char *dir, char *err, size_t errsize)
 		return -1;
 	}
 	r = only_logs(dir, false);
+	if (r == 2)
+		return 0;	/* empty: nothing to keep */
 	if (r <= 0) {
 		snprintf(err, errsize, "%s: %s; not touching it (name another "
 			 "directory with --logs)", dir, r < 0 ? strerror(errno) :

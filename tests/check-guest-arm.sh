@@ -33,7 +33,7 @@ for arch in arm64 arm; do
 			-append 'setup smp=3'
 		expect_log "$t: selftest setup notices a wrong CPU count" \
 			'^FAIL: setup: nr_cpus 2 == smp=3'
-		for area in vectors-kernel vectors-user memory mmu; do
+		for area in vectors-kernel vectors-user mmu; do
 			kr "$t: selftest $area" 0 "$st" -append $area
 			expect_no_log "$t: selftest $area" '^(FAIL|SKIP):'
 		done

@@ -16,7 +16,7 @@ ARCH_LDFLAGS	:= -m64
 ARCH_SRCS	:= start64.S isr64.S setjmp64.S desc.c setup.c uart.c exit.c stack.c pci.c
 # SMP, local and I/O APIC, interrupts, ACPI tables, fw_cfg.
 ARCH_SRCS	+= trampoline.S smp.c apic.c isr.c acpi.c fwcfg.c
-COMMON_TESTS	:= pci-test
+COMMON_TESTS	:= alloc pci-test
 
 # Virtual memory: vmalloc's window and, on x86, the page-table API;
 # tests/common/vmalloc.c checks it on every arch with an MMU.

@@ -8,7 +8,6 @@
  *   vectors-kernel  undefined instruction, SVC, data abort (and BRK on
  *                   arm64) caught by installed handlers, which resume
  *   vectors-user    the same from user mode (start_usr)
- *   memory          page allocator and malloc over the DT's RAM
  *   mmu             the boot identity map: caches on, read-only text,
  *                   an alias mapping, MMU off and on again
  *   smp             every CPU runs on_cpus() work and knows who it is
@@ -196,42 +195,6 @@ static void user_vectors(void *arg)
 	/* Returning ends the test with report_summary(). */
 }
 
-static void check_memory(void)
-{
-	void *pages[64];
-	char *p, *q;
-	int i, ok = 1;
-
-	report_prefix_push("memory");
-	report(page_alloc_initialized(), "page allocator initialized");
-	for (i = 0; i < 64; i++) {
-		pages[i] = alloc_page();
-		if (!pages[i] || ((unsigned long)pages[i] & ~PAGE_MASK))
-			ok = 0;
-		else
-			memset(pages[i], i, PAGE_SIZE);
-	}
-	report(ok, "64 page-aligned pages");
-	for (i = 0; i < 64 && ok; i++)
-		if (((u8 *)pages[i])[PAGE_SIZE - 1] != i)
-			ok = 0;
-	report(ok, "pages hold their contents");
-	for (i = 0; i < 64; i++)
-		free_page(pages[i]);
-	p = malloc(100);
-	q = malloc(100);
-	report(p && q && p != q, "malloc gives distinct blocks");
-	memset(p, 0xaa, 100);
-	memset(q, 0x55, 100);
-	report((u8)p[99] == 0xaa && (u8)q[0] == 0x55, "blocks do not overlap");
-	free(p);
-	free(q);
-	p = memalign(4096, 10000);
-	report(p && !((unsigned long)p & 4095), "memalign(4096) is aligned");
-	free(p);
-	report_prefix_pop();
-}
-
 static void check_mmu(void)
 {
 	u32 *page = alloc_page(), *alias;
@@ -329,8 +292,6 @@ int main(int argc, char **argv)
 	} else if (!strcmp(what, "vectors-user")) {
 		start_usr(user_vectors, unmapped_page(),
 			  (unsigned long)thread_stack_alloc());
-	} else if (!strcmp(what, "memory")) {
-		check_memory();
 	} else if (!strcmp(what, "mmu")) {
 		check_mmu();
 	} else if (!strcmp(what, "smp")) {

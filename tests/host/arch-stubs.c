@@ -4,6 +4,7 @@
  * under the "kut_" prefix the host build gives every libkut symbol.
  */
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,4 +159,18 @@ void kut_arch_setup_vm(void *opaque)
 {
 	host_vm_setup_calls++;
 	host_vm_setup_opaque = opaque;
+}
+
+bool host_aborted_with(int rc, const char *msg)
+{
+	if (rc == -1) {
+		printf("#   expected an abort with \"%s\", got none\n", msg);
+		return false;
+	}
+	if (!strstr(host_console, msg)) {
+		printf("#   expected \"%s\" on the console, got \"%s\"\n", msg,
+		       host_console);
+		return false;
+	}
+	return true;
 }

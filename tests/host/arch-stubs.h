@@ -10,6 +10,7 @@
 #ifndef KUT_HOST_ARCH_STUBS_H
 #define KUT_HOST_ARCH_STUBS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +24,12 @@ void host_console_reset(void);
  * otherwise return -1.
  */
 int host_run(void (*fn)(void));
+
+/*
+ * Whether host_run() returned @rc for a run that ended in the guest's
+ * abort with @msg on the console; says what was wrong when not.
+ */
+bool host_aborted_with(int rc, const char *msg);
 
 /*
  * Virtual memory: the window the host's arch_vm_window() gives, and its

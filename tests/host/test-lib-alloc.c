@@ -56,21 +56,6 @@ static void area(unsigned int n, void *base, size_t pages)
 	kut_page_alloc_init_area(n, PFN(base), PFN(base) + pages);
 }
 
-/* Did the last host_run() end in abort() with @msg on the console? */
-static bool aborted_with(int rc, const char *msg)
-{
-	if (rc == -1) {
-		printf("#   expected an abort with \"%s\", got none\n", msg);
-		return false;
-	}
-	if (!strstr(host_console, msg)) {
-		printf("#   expected \"%s\" on the console, got \"%s\"\n", msg,
-		       host_console);
-		return false;
-	}
-	return true;
-}
-
 static int run(void (*fn)(void))
 {
 	host_console_reset();
@@ -108,7 +93,7 @@ TEST(malloc_before_any_allocator_stops_the_test)
 {
 	CHECK(kut_alloc_ops == NULL);
 	CHECK(!kut_page_alloc_initialized());
-	CHECK(aborted_with(run(malloc_without_allocator),
+	CHECK(host_aborted_with(run(malloc_without_allocator),
 			   "no memory allocator yet"));
 }
 
@@ -183,7 +168,7 @@ static void bad_alignment(void)
 
 TEST(memalign_pages_rejects_bad_alignment)
 {
-	CHECK(aborted_with(run(bad_alignment), "not a power of two"));
+	CHECK(host_aborted_with(run(bad_alignment), "not a power of two"));
 }
 
 static void shuffle(void **v, size_t n, unsigned int *seed)
@@ -278,24 +263,24 @@ TEST(page_misuse_is_caught)
 	area(A_MISUSE, mem, 64);
 	victim = kut_alloc_pages_area(MASK(A_MISUSE), 0);
 	kut_free_pages(victim);
-	CHECK(aborted_with(run(free_victim), "double free"));
+	CHECK(host_aborted_with(run(free_victim), "double free"));
 	CHECK(strstr(host_console, "free_pages(0x") != NULL);
-	CHECK(aborted_with(run(free_page_victim), "double free"));
+	CHECK(host_aborted_with(run(free_page_victim), "double free"));
 
 	victim = kut_alloc_pages_area(MASK(A_MISUSE), 1);
-	CHECK(aborted_with(run(free_victim_inner_page), "not the start"));
-	CHECK(aborted_with(run(free_victim_unaligned), "not memory from"));
+	CHECK(host_aborted_with(run(free_victim_inner_page), "not the start"));
+	CHECK(host_aborted_with(run(free_victim_unaligned), "not memory from"));
 	kut_free_pages_by_order(victim, 1);
 
 	victim = kut_alloc_pages_area(MASK(A_MISUSE), 0);
-	CHECK(aborted_with(run(free_victim_as_order_1), "wrong order"));
+	CHECK(host_aborted_with(run(free_victim_as_order_1), "wrong order"));
 	kut_free_pages(victim);
 
 	/* The metadata pages and memory outside every area. */
 	victim = mem;
-	CHECK(aborted_with(run(free_victim), "not memory from"));
+	CHECK(host_aborted_with(run(free_victim), "not memory from"));
 	victim = (void *)(((uintptr_t)foreign + PAGE - 1) & ~(PAGE - 1));
-	CHECK(aborted_with(run(free_victim), "not memory from"));
+	CHECK(host_aborted_with(run(free_victim), "not memory from"));
 	CHECK_INT(run(free_null), -1);
 	CHECK_INT(count_free_pages(MASK(A_MISUSE)), 63);
 }
@@ -318,9 +303,9 @@ TEST(double_free_after_merge_is_caught)
 	victim2 = (char *)victim + PAGE;
 	kut_free_pages(victim);
 	kut_free_pages(victim2);
-	CHECK(aborted_with(run(free_victim), "double free"));
+	CHECK(host_aborted_with(run(free_victim), "double free"));
 	victim = victim2;
-	CHECK(aborted_with(run(free_victim), "not the start"));
+	CHECK(host_aborted_with(run(free_victim), "not the start"));
 	for (n = 0; n < 63; n++) {
 		if (pages[n] != victim && pages[n] != (char *)victim - PAGE)
 			kut_free_pages(pages[n]);
@@ -451,7 +436,7 @@ TEST(reserve_pages)
 	kut_free_pages(p);
 
 	unreserve_addr = addr;
-	CHECK(aborted_with(run(unreserve_again), "unreserve_pages(0x"));
+	CHECK(host_aborted_with(run(unreserve_again), "unreserve_pages(0x"));
 }
 
 static void *init_base;
@@ -478,12 +463,12 @@ TEST(area_numbers)
 	init_base = (char *)mem + 32 * PAGE;
 	init_pages = 32;
 	init_number = A_ANY;
-	CHECK(aborted_with(run(init_area), "already in use"));
+	CHECK(host_aborted_with(run(init_area), "already in use"));
 	init_number = KUT_PAGE_ALLOC_MAX_AREAS;
-	CHECK(aborted_with(run(init_area), "no such area"));
+	CHECK(host_aborted_with(run(init_area), "no such area"));
 	init_number = A_ANY + 1;
 	init_base = (char *)mem + 16 * PAGE;
-	CHECK(aborted_with(run(init_area), "overlaps"));
+	CHECK(host_aborted_with(run(init_area), "overlaps"));
 
 	/* Fill every remaining number, then one more is left unused. */
 	for (n = A_ANY + 1; n < KUT_PAGE_ALLOC_MAX_AREAS; n++) {
@@ -646,8 +631,8 @@ TEST(realloc_semantics)
 	}
 	CHECK(kut_realloc(p, 0) == NULL);
 	freed_block = p;
-	CHECK(aborted_with(run(free_freed_block), "double free"));
-	CHECK(aborted_with(run(realloc_freed_block), "realloc("));
+	CHECK(host_aborted_with(run(free_freed_block), "double free"));
+	CHECK(host_aborted_with(run(realloc_freed_block), "realloc("));
 }
 
 static void *misuse;
@@ -663,20 +648,20 @@ TEST(malloc_misuse_is_caught)
 	char *small = kut_malloc(40), *big = kut_malloc(3 * PAGE);
 
 	misuse = small + 16;
-	CHECK(aborted_with(run(free_misuse), "not a block from malloc"));
+	CHECK(host_aborted_with(run(free_misuse), "not a block from malloc"));
 	misuse = big + PAGE;
-	CHECK(aborted_with(run(free_misuse), "not a block from malloc"));
+	CHECK(host_aborted_with(run(free_misuse), "not a block from malloc"));
 	misuse = big + 8;
-	CHECK(aborted_with(run(free_misuse), "not a block from malloc"));
+	CHECK(host_aborted_with(run(free_misuse), "not a block from malloc"));
 	misuse = &foreign[1];
-	CHECK(aborted_with(run(free_misuse), "not a block from malloc"));
+	CHECK(host_aborted_with(run(free_misuse), "not a block from malloc"));
 	kut_free(small);
 	kut_free(big);
 	misuse = small;
-	CHECK(aborted_with(run(free_misuse), "double free"));
+	CHECK(host_aborted_with(run(free_misuse), "double free"));
 	CHECK(strstr(host_console, "free(0x") != NULL);
 	misuse = big;
-	CHECK(aborted_with(run(free_misuse), "double free"));
+	CHECK(host_aborted_with(run(free_misuse), "double free"));
 }
 
 /* An alloc_ops that counts what goes through it to the page allocator. */

@@ -40,20 +40,6 @@ static int run(void (*fn)(void))
 	return host_run(fn);
 }
 
-static bool aborted_with(int rc, const char *msg)
-{
-	if (rc == -1) {
-		printf("#   expected an abort with \"%s\", got none\n", msg);
-		return false;
-	}
-	if (!strstr(host_console, msg)) {
-		printf("#   expected \"%s\" on the console, got \"%s\"\n", msg,
-		       host_console);
-		return false;
-	}
-	return true;
-}
-
 /* How many single pages the page allocator can give right now. */
 static size_t free_pages_now(void)
 {
@@ -234,9 +220,9 @@ static void vfree_inside(void)
 TEST(vfree_misuse_stops_the_test)
 {
 	victim = kut_vmalloc(100);
-	CHECK(aborted_with(run(vfree_inside), "not an address from vmalloc"));
+	CHECK(host_aborted_with(run(vfree_inside), "not an address from vmalloc"));
 	kut_vfree(victim);
-	CHECK(aborted_with(run(double_vfree), "not an address from vmalloc"));
+	CHECK(host_aborted_with(run(double_vfree), "not an address from vmalloc"));
 	CHECK(window_whole());
 }
 
@@ -257,9 +243,9 @@ TEST(init_alloc_vpage_moves_the_top)
 	kut_init_alloc_vpage(top);
 	CHECK(kut_alloc_vpage() == top - PAGE);
 	CHECK(kut_alloc_vpages(16) == NULL);
-	CHECK(aborted_with(run(top_while_allocated), "still allocated"));
+	CHECK(host_aborted_with(run(top_while_allocated), "still allocated"));
 	kut_vfree(top - PAGE);
-	CHECK(aborted_with(run(top_outside), "outside the window"));
+	CHECK(host_aborted_with(run(top_outside), "outside the window"));
 	kut_init_alloc_vpage((void *)HOST_VM_END);
 	CHECK(window_whole());
 }

@@ -177,10 +177,14 @@ static char tmpdir[] = "/tmp/kut-test-image.XXXXXX";
 static const char *write_tmp(const char *name, const void *data, size_t len)
 {
 	static char path[256];
+	static bool made;
 	FILE *f;
 
-	if (!tmpdir[sizeof(tmpdir) - 2] || tmpdir[sizeof(tmpdir) - 2] == 'X')
+	/* (Not "does it still end in X": mkdtemp's own suffix may.) */
+	if (!made) {
 		CHECK(mkdtemp(tmpdir) != NULL);
+		made = true;
+	}
 	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
 	f = fopen(path, "wb");
 	CHECK(f != NULL);

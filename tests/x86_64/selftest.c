@@ -4,7 +4,6 @@
  * argument (see unittests.cfg):
  *   setup     argv from -append, environment from kut-run -e, memory map
  *   vectors   handle_exception, ASM_TRY, test_for_exception, resuming
- *   memory    page allocator and malloc over the firmware's memory map
  *   cpu       long mode, paging and the control registers boot left
  *   legacy    the 2017 report(msg, pass) argument order still works
  * and purpose-made endings that kut-run's own tests check from outside:
@@ -117,50 +116,6 @@ static void check_vectors(void)
 	report_prefix_pop();
 }
 
-static void check_memory(void)
-{
-	void *pages[64];
-	char *p, *q;
-	int i, ok = 1;
-
-	report_prefix_push("memory");
-	report(page_alloc_initialized(), "page allocator initialized");
-
-	for (i = 0; i < 64; i++) {
-		pages[i] = alloc_page();
-		if (!pages[i] || ((unsigned long)pages[i] & ~PAGE_MASK))
-			ok = 0;
-		else
-			memset(pages[i], i, PAGE_SIZE);
-	}
-	report(ok, "64 page-aligned pages");
-	for (i = 0; i < 64 && ok; i++)
-		if (((u8 *)pages[i])[PAGE_SIZE - 1] != i)
-			ok = 0;
-	report(ok, "pages hold their contents");
-	for (i = 0; i < 64; i++)
-		free_page(pages[i]);
-
-	p = malloc(100);
-	q = malloc(100);
-	report(p && q && p != q, "malloc gives distinct blocks");
-	memset(p, 0xaa, 100);
-	memset(q, 0x55, 100);
-	report((u8)p[99] == 0xaa && (u8)q[0] == 0x55, "blocks do not overlap");
-	free(p);
-	free(q);
-	p = memalign(4096, 10000);
-	report(p && !((unsigned long)p & 4095), "memalign(4096) is aligned");
-	free(p);
-	p = calloc(1000, 4);
-	for (i = 0, ok = !!p; p && i < 4000; i++)
-		if (p[i])
-			ok = 0;
-	report(ok, "calloc zeroes");
-	free(p);
-	report_prefix_pop();
-}
-
 static void check_cpu(void)
 {
 	report_prefix_push("cpu");
@@ -204,8 +159,6 @@ int main(int argc, char **argv)
 		check_setup(argc, argv);
 	else if (!strcmp(what, "vectors"))
 		check_vectors();
-	else if (!strcmp(what, "memory"))
-		check_memory();
 	else if (!strcmp(what, "cpu"))
 		check_cpu();
 	else if (!strcmp(what, "legacy"))
