@@ -4,9 +4,10 @@
  *
  * x86 facts: PVH boot through QEMU's -kernel with the small qboot firmware
  * starts a guest in tens of milliseconds where SeaBIOS takes seconds.  No
- * -cpu is given: on nested KVM (AMD EPYC hosts) "-cpu host" and "-cpu max"
- * make QEMU abort setting MSR 0x10a, while the default model runs
- * everywhere (QEMU then warns about unsupported features, harmlessly).
+ * -cpu is given: on some nested KVM hosts (KVM over PVM, on AMD EPYC)
+ * "-cpu host" and "-cpu max" make QEMU abort setting MSR 0x10a, while the
+ * default model runs everywhere (QEMU then warns about unsupported
+ * features, harmlessly).
  * Both x86 rows run on qemu-system-x86_64: upstream kvm-unit-tests' x86_64
  * images are ELF32 i386 files with a multiboot header, too.
  */
