@@ -3,7 +3,7 @@
  * shsplit.h - split unittests.cfg values into words the way sh would,
  * without a shell.
  *
- * Upstream's runner hands extra_params to bash `eval`, so a cfg line can
+ * Upstream's runner has bash re-evaluate extra_params, so a cfg line can
  * run any command.  kut-run splits the text itself with the quoting rules
  * of POSIX sh (blanks, '...', "...", backslash, # comments) and performs
  * no expansion at all: $VAR, $(...), `...`, ; | & < > are ordinary
