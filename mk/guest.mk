@@ -41,7 +41,8 @@ LIBFDT		:= $(LIBFDT_DIR)/lib/libfdt.a
 LIBFDT_INCLUDES	:= -I$(LIBFDT_DIR)/include -I$(LIBFDT_DIR)/include/libfdt
 endif
 
-SRC_INCLUDES	:= -Iinclude $(addprefix -I,$(ASM_INCLUDE_DIRS)) $(LIBFDT_INCLUDES)
+SRC_INCLUDES	:= -Iinclude $(addprefix -I,$(ASM_INCLUDE_DIRS)) \
+		   $(if $(FAMILY_INCLUDE),-Iinclude/$(FAMILY_INCLUDE)) $(LIBFDT_INCLUDES)
 WARN		:= -Wall -Wextra -Werror
 LIB_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) -nostdinc -isystem $(CC_INCLUDE) \
 		   $(SRC_INCLUDES) -ffunction-sections -fdata-sections $(WARN) \
@@ -131,7 +132,7 @@ PC_SUBST	:= -e 's|@ARCH@|$(ARCH)|g' \
 		   -e 's|@KUT_CFLAGS@|$(strip $(KUT_CFLAGS))|g' \
 		   -e 's|@KUT_LDFLAGS@|$(strip $(KUT_LDFLAGS))|g' \
 		   -e 's|@EXTRA_LIBS@|$(if $(LIBFDT),$${libdir}/libfdt.a)|g' \
-		   -e 's|@EXTRA_CFLAGS@|$(if $(LIBFDT),-I$${includedir}/kut/$(ARCH)/libfdt)|g' \
+		   -e 's|@EXTRA_CFLAGS@|$(strip $(if $(FAMILY_INCLUDE),-I$${includedir}/kut/$(FAMILY_INCLUDE)) $(if $(LIBFDT),-I$${includedir}/kut/$(ARCH)/libfdt))|g' \
 		   -e 's|@PC_TO_PREFIX@|$(call relpath,$(pkgconfigdir),$(PREFIX))|g' \
 		   -e 's|@LIBDIR_REL@|$(call relpath,$(PREFIX),$(libdir))|g' \
 		   -e 's|@INCLUDEDIR_REL@|$(call relpath,$(PREFIX),$(includedir))|g' \

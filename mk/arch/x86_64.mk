@@ -10,6 +10,10 @@ DEB_PACKAGES	:= qemu-system-x86 qemu-system-data
 # Code generation every x86_64 guest object needs: no red zone (exception
 # frames land on the interrupted stack), no SSE in compiler output (tests
 # use SSE deliberately, in asm).
+# Upstream's x86 tests include "processor.h", "apic.h", "vm.h" ... bare,
+# built with -I lib/x86: the x86/ headers are on the path too.
+FAMILY_INCLUDE	:= x86
+
 ARCH_CFLAGS	:= -m64 -mno-red-zone -mno-sse -mno-sse2 -mno-mmx
 ARCH_LDFLAGS	:= -m64
 
