@@ -89,3 +89,38 @@ char *envfile_write(char *const *vars, size_t n, char *err, size_t errsize)
 	free(path);
 	return NULL;
 }
+
+int envfile_load(const char *path, struct strvec *vars, char *err,
+		 size_t errsize)
+{
+	char line[4096], why[256];
+	FILE *f = fopen(path, "r");
+	size_t len;
+	int n = 0;
+
+	if (!f) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		n++;
+		len = strlen(line);
+		if (len && line[len - 1] != '\n' && !feof(f)) {
+			snprintf(err, errsize, "%s:%d: line too long", path, n);
+			fclose(f);
+			return -1;
+		}
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!len || line[0] == '#')
+			continue;
+		if (envfile_check(line, why, sizeof(why)) < 0) {
+			snprintf(err, errsize, "%s:%d: %s", path, n, why);
+			fclose(f);
+			return -1;
+		}
+		strvec_push(vars, line);
+	}
+	fclose(f);
+	return 0;
+}

@@ -25,4 +25,14 @@ int envfile_check(const char *kv, char *err, size_t errsize);
  */
 char *envfile_write(char *const *vars, size_t n, char *err, size_t errsize);
 
+/*
+ * Append the KEY=VALUE lines of file @path to @vars (upstream's
+ * KVM_UNIT_TESTS_ENV file: one variable per line; blank lines and lines
+ * starting with '#' are skipped).  Returns 0, or -1 with the problem, file
+ * and line, in @err.
+ */
+struct strvec;
+int envfile_load(const char *path, struct strvec *vars, char *err,
+		 size_t errsize);
+
 #endif /* KUT_RUNNER_ENVFILE_H */

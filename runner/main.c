@@ -105,6 +105,8 @@ static void usage(FILE *out)
 "  TIMEOUT   like --timeout, but a cfg's timeout = key wins over it\n"
 "  MACHINE   the QEMU machine type, instead of the arch's default\n"
 "  MAX_SMP   what $MAX_SMP means in a cfg's smp = key (default: CPUs)\n"
+"  KVM_UNIT_TESTS_ENV  a file of KEY=VALUE lines given to every guest's\n"
+"            environment, as upstream's runner does (-e pairs win)\n"
 "  TMPDIR    where the guest's environment file is written\n"
 "\n"
 "Exit status of one test:\n"
@@ -137,6 +139,20 @@ static void add_env(struct options *opt, const char *kv)
 	if (envfile_check(kv, err, sizeof(err)) < 0)
 		die(KUT_EXIT_ERROR, "-e %s", err);
 	strvec_push(&opt->env, kv);
+}
+
+/*
+ * Upstream's KVM_UNIT_TESTS_ENV: a file of KEY=VALUE lines for every
+ * guest.  They come after the -e pairs, and a guest's getenv() takes the
+ * first match, so -e wins.
+ */
+static void add_env_file(struct options *opt)
+{
+	const char *path = getenv("KVM_UNIT_TESTS_ENV");
+	char err[512];
+
+	if (path && *path && envfile_load(path, &opt->env, err, sizeof(err)) < 0)
+		die(KUT_EXIT_ERROR, "KVM_UNIT_TESTS_ENV=%s", err);
 }
 
 enum {
@@ -571,6 +587,7 @@ int main(int argc, char **argv)
 
 	launch_init();
 	parse_args(argc, argv, &opt);
+	add_env_file(&opt);
 	if (!opt.image)
 		return run_suite(&opt);
 	ms = timeout_ms(&opt);

@@ -62,3 +62,17 @@ expect_exit 0 "cli: runs from another directory with a relative path" \
 	sh -c "cd '$(dirname "$ST")' && cd .. && '$KUT_RUN' --accel=tcg tests/selftest.flat -append pass"
 expect_exit 124 "cli: --timeout beats TIMEOUT" \
 	env TIMEOUT=600 "$KUT_RUN" --accel=tcg --timeout=1 "$ST" -append hang
+
+# Upstream's KVM_UNIT_TESTS_ENV file reaches the guest; -e wins over it.
+envf=$(mktemp "${TMPDIR:-/tmp}/kut-envf.XXXXXX")
+printf '# for the selftest\nSELFTEST_ARGC=3\nSELFTEST_LAST=wrong\n' >"$envf"
+expect_exit 0 "cli: KVM_UNIT_TESTS_ENV reaches the guest, -e wins" \
+	env KVM_UNIT_TESTS_ENV="$envf" "$KUT_RUN" --accel=tcg -e SELFTEST_LAST=x \
+	"$ST" -append 'setup x'
+expect_log "cli: KVM_UNIT_TESTS_ENV reaches the guest, -e wins" \
+	'^PASS: setup: argc 3 == SELFTEST_ARGC 3' "^PASS: setup: last argument 'x'"
+echo 'bad line' >>"$envf"
+expect_exit 2 "cli: a bad KVM_UNIT_TESTS_ENV line" \
+	env KVM_UNIT_TESTS_ENV="$envf" "$KUT_RUN" --accel=tcg "$ST"
+expect_log "cli: a bad KVM_UNIT_TESTS_ENV line" ":4: \"bad line\": expected KEY=VALUE"
+rm -f "$envf"

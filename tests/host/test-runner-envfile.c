@@ -103,3 +103,35 @@ TEST(default_tmpdir)
 		unlink(path);
 	free(path);
 }
+
+TEST(load_env_file)
+{
+	char path[] = "/tmp/kut-envload-XXXXXX", err[256];
+	struct strvec v = STRVEC_INIT;
+	FILE *f;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs("A=1\n\n# a comment\nB=two words\r\nC=\n", f);
+	fclose(f);
+	CHECK_INT(envfile_load(path, &v, err, sizeof(err)), 0);
+	CHECK_INT(v.n, 3);
+	if (v.n == 3) {
+		CHECK_STR(v.v[0], "A=1");
+		CHECK_STR(v.v[1], "B=two words");
+		CHECK_STR(v.v[2], "C=");
+	}
+	strvec_free(&v);
+
+	f = fopen(path, "w");
+	fputs("A=1\nnot a pair\n", f);
+	fclose(f);
+	CHECK_INT(envfile_load(path, &v, err, sizeof(err)), -1);
+	CHECK(strstr(err, ":2: \"not a pair\": expected KEY=VALUE") != NULL);
+	strvec_free(&v);
+	unlink(path);
+
+	CHECK_INT(envfile_load("/nonexistent/env", &v, err, sizeof(err)), -1);
+	CHECK_STR(err, "/nonexistent/env: No such file or directory");
+}
