@@ -127,6 +127,38 @@ for tc in gcc clang; do
 		expect_exit 0 "$t: smptest on MACHINE=microvm -smp 3" env TIMEOUT=60 \
 			MACHINE=microvm "$KUT_RUN" --accel=$accel "$dir/smptest.flat" -smp 3 -append ncpus=3
 
+		expect_exit 0 "$t: usermode -smp 2" env TIMEOUT=60 \
+			"$KUT_RUN" --accel=$accel "$dir/usermode.flat" -smp 2
+		expect_log "$t: usermode -smp 2" '^PASS: usermode: four arguments arrive' \
+			'^PASS: usermode: cli at CPL 3: #GP\(0\)' '^PASS: usermode: ud2: #UD' \
+			'^PASS: usermode: write to a supervisor page: #PF, error code 0x7' \
+			'^PASS: usermode: runs again after a fault' \
+			'^usermode: this line was printed at CPL 3' \
+			'^PASS: usermode: smp: all 2 CPUs at once' '^SUMMARY: 19 tests$'
+		expect_exit 0 "$t: usermode: exit() from ring 3" env TIMEOUT=60 \
+			"$KUT_RUN" --accel=$accel "$dir/usermode.flat" -append exit
+		expect_log "$t: usermode: exit() from ring 3" \
+			'^PASS: usermode: exit: report\(\) at CPL 3' '^SUMMARY: 1 tests$'
+		expect_exit 1 "$t: run_in_user() before setup_vm() -> FAIL, says why" \
+			env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$dir/usermode.flat" \
+			-append no-setup-vm
+		expect_log "$t: run_in_user() before setup_vm() -> FAIL, says why" \
+			'^ABORT: run_in_user: the function at 0x[0-9a-f]+ is not user-accessible: call setup_vm\(\)'
+		expect_exit 0 "$t: acpi -smp 3 (RSDT)" env TIMEOUT=60 \
+			"$KUT_RUN" --accel=$accel "$dir/acpi.flat" -smp 3
+		expect_log "$t: acpi -smp 3 (RSDT)" '^PASS: acpi: RSDT: where the RSDP says' \
+			'^PASS: acpi: FACS: where the FADT says' '^PASS: acpi: PM timer at port' \
+			'^PASS: acpi: MADT: 3 enabled CPUs .* == cpu_count\(\) 3'
+		expect_no_log "$t: acpi -smp 3 (RSDT)" '^(FAIL|SKIP):'
+		expect_exit 0 "$t: acpi on MACHINE=microvm (XSDT)" env TIMEOUT=60 \
+			MACHINE=microvm "$KUT_RUN" --accel=$accel "$dir/acpi.flat" -smp 2
+		expect_log "$t: acpi on MACHINE=microvm (XSDT)" \
+			'^PASS: acpi: XSDT: where the RSDP says' '^PASS: acpi: MADT: 2 enabled CPUs'
+		expect_exit 77 "$t: acpi with acpi=off -> SKIP" env TIMEOUT=60 \
+			MACHINE=pc,acpi=off "$KUT_RUN" --accel=$accel "$dir/acpi.flat"
+		expect_exit 0 "$t: delay" env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$dir/delay.flat"
+		expect_no_log "$t: delay" '^(FAIL|SKIP):'
+
 		expect_exit 0 "$t: the .elf runs too" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$dir/selftest.elf" -append pass
 		expect_exit 124 "$t: hang -> 124 after TIMEOUT" env TIMEOUT=2 \

@@ -16,6 +16,11 @@
  *     whether it raised @vector.
  * Any other exception prints the vector, error code, registers, control
  * registers and a backtrace, then ends the test as failed.
+ *
+ * Each TSS's I/O permission bitmap lets ring 3 use the console's ports
+ * (0x3f8-0x3ff) and the exit device's (0xf4-0xf7), so that user code
+ * (x86/usermode.h) can print and end the test; other ports raise #GP at
+ * CPL 3 unless IOPL is 3.
  */
 #ifndef _X86_DESC_H_
 #define _X86_DESC_H_

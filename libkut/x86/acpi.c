@@ -1,36 +1,40 @@
 // SPDX-License-Identifier: MIT
 /*
- * acpi.c - finding an ACPI table (internal; smp.c reads the MADT).
+ * acpi.c - finding ACPI tables (x86/acpi.h), for tests and for smp.c,
+ * which learns the CPUs from the MADT.
  *
- * The RSDP is where the PVH start_info says, or else, as the ACPI spec
- * has firmware put it for PCs, on a 16-byte boundary in the first KiB of
- * the EBDA or in 0xe0000-0xfffff.  From it, the XSDT (64-bit pointers,
- * ACPI 2.0 and later) or the RSDT (32-bit pointers) lists the tables.
- * Every structure is checked by its checksum before it is believed.
- * Tables are read in place, where the firmware left them (below 4 GiB,
- * inside kut's identity map), touching each byte once: on a host that
- * traps every guest memory access (KVM on PVM here: about 3 us each),
- * the whole lookup costs about a millisecond, on others nothing.
+ * Nothing is cached: a test may change a table (s3 writes the FACS) and
+ * look it up again.  Each lookup reads the RSDP, the root table and the
+ * candidate tables once each, in place, where the firmware left them
+ * (below 4 GiB, inside kut's identity map): on a host that traps guest
+ * memory accesses (KVM on PVM here: about 3 us each) the whole lookup
+ * costs about a millisecond, on others nothing.
  */
 #include <libcflat.h>
+#include <x86/acpi.h>
 
 #include "x86.h"
 
 #define EBDA_SEGMENT_PTR	0x40e
 #define BIOS_ROM_START		0xe0000
 #define BIOS_ROM_END		0x100000
+#define RSDP_V1_LENGTH		20
+#define FACS_MIN_LENGTH		64
+#define MAPPED_LIMIT		(4ull << 30)
 
-struct rsdp {
-	char signature[8];		/* "RSD PTR " */
-	u8 checksum;			/* of the first 20 bytes */
-	char oem_id[6];
-	u8 revision;			/* 0: ACPI 1.0; 2: 2.0 and later */
-	u32 rsdt_address;
-	u32 length;			/* revision >= 2 from here on */
-	u64 xsdt_address;
-	u8 extended_checksum;		/* of all @length bytes */
-	u8 reserved[3];
-} __attribute__((packed));
+/* The layouts are the specification's: check the offsets it gives. */
+_Static_assert(sizeof(struct acpi_table_rsdp) == 36, "RSDP");
+_Static_assert(sizeof(struct acpi_table) == 36, "table header");
+_Static_assert(__builtin_offsetof(struct acpi_table_fadt, pm_tmr_blk) == 76,
+	       "FADT PM timer");
+_Static_assert(__builtin_offsetof(struct acpi_table_fadt, boot_flags) == 109,
+	       "FADT ACPI 2.0 part");
+_Static_assert(__builtin_offsetof(struct acpi_table_fadt, Xfacs) == 132,
+	       "FADT X_FIRMWARE_CTRL");
+_Static_assert(sizeof(struct acpi_table_fadt) == 276, "FADT, ACPI 6");
+_Static_assert(sizeof(struct acpi_table_facs_rev1) == 64, "FACS");
+_Static_assert(sizeof(struct acpi_table_madt) == 44, "MADT");
+_Static_assert(sizeof(struct acpi_madt_local_x2apic) == 16, "x2APIC entry");
 
 u64 kut_x86_rsdp_paddr;
 
@@ -44,20 +48,28 @@ static bool sums_to_zero(const void *p, size_t len)
 	return sum == 0;
 }
 
-static const struct rsdp *valid_rsdp(u64 addr)
+static void *mapped(u64 addr, u64 len)
 {
-	const struct rsdp *r = (const void *)(unsigned long)addr;
+	if (!addr || addr >= MAPPED_LIMIT || len > MAPPED_LIMIT - addr)
+		return NULL;
+	return (void *)(unsigned long)addr;
+}
 
-	if (memcmp(r->signature, "RSD PTR ", 8) || !sums_to_zero(r, 20))
+static struct acpi_table_rsdp *valid_rsdp(u64 addr)
+{
+	struct acpi_table_rsdp *r = mapped(addr, sizeof(*r));
+
+	if (!r || r->signature != RSDP_SIGNATURE_8BYTE ||
+	    !sums_to_zero(r, RSDP_V1_LENGTH))
 		return NULL;
 	if (r->revision >= 2 && !sums_to_zero(r, sizeof(*r)))
 		return NULL;
 	return r;
 }
 
-static const struct rsdp *scan_rsdp(u64 start, u64 end)
+static struct acpi_table_rsdp *scan_rsdp(u64 start, u64 end)
 {
-	const struct rsdp *r;
+	struct acpi_table_rsdp *r;
 
 	for (start = ALIGN(start, 16); start + sizeof(*r) <= end; start += 16) {
 		r = valid_rsdp(start);
@@ -80,9 +92,9 @@ static u64 ebda_address(void)
 	return (u64)*p << 4;
 }
 
-static const struct rsdp *find_rsdp(void)
+static struct acpi_table_rsdp *find_rsdp(void)
 {
-	const struct rsdp *r = NULL;
+	struct acpi_table_rsdp *r = NULL;
 	u64 ebda;
 
 	if (kut_x86_rsdp_paddr)
@@ -95,30 +107,34 @@ static const struct rsdp *find_rsdp(void)
 	return r ? r : scan_rsdp(BIOS_ROM_START, BIOS_ROM_END);
 }
 
-static const struct acpi_sdt_header *valid_sdt(u64 addr, const char *sig)
+/* The table at @addr if it has signature @sig and a right checksum. */
+static struct acpi_table *valid_table(u64 addr, u32 sig)
 {
-	const struct acpi_sdt_header *h = (const void *)(unsigned long)addr;
+	struct acpi_table *t = mapped(addr, sizeof(*t));
 
-	if (!addr || addr >= (4ull << 30) || memcmp(h->signature, sig, 4))
+	if (!t || t->signature != sig || t->length < sizeof(*t) ||
+	    !mapped(addr, t->length) || !sums_to_zero(t, t->length))
 		return NULL;
-	if (h->length < sizeof(*h) || !sums_to_zero(h, h->length))
-		return NULL;
-	return h;
+	return t;
 }
 
-const struct acpi_sdt_header *kut_acpi_find_table(const char *sig)
+static struct acpi_table *root_table(struct acpi_table_rsdp *rsdp, u32 sig)
 {
-	const struct rsdp *rsdp = find_rsdp();
-	const struct acpi_sdt_header *root = NULL, *t;
+	if (sig == XSDT_SIGNATURE)
+		return rsdp->revision >= 2 ?
+		       valid_table(rsdp->xsdt_physical_address, sig) : NULL;
+	return valid_table(rsdp->rsdt_physical_address, sig);
+}
+
+/* The first table the XSDT, or failing it the RSDT, lists as @sig. */
+static struct acpi_table *listed_table(struct acpi_table_rsdp *rsdp, u32 sig)
+{
+	struct acpi_table *root = root_table(rsdp, XSDT_SIGNATURE), *t;
 	size_t width = 8, n, i;
 	u64 addr;
 
-	if (!rsdp)
-		return NULL;
-	if (rsdp->revision >= 2)
-		root = valid_sdt(rsdp->xsdt_address, "XSDT");
 	if (!root) {
-		root = valid_sdt(rsdp->rsdt_address, "RSDT");
+		root = root_table(rsdp, RSDT_SIGNATURE);
 		width = 4;
 	}
 	if (!root)
@@ -126,10 +142,75 @@ const struct acpi_sdt_header *kut_acpi_find_table(const char *sig)
 	n = (root->length - sizeof(*root)) / width;
 	for (i = 0; i < n; i++) {
 		addr = 0;
-		memcpy(&addr, (const u8 *)(root + 1) + i * width, width);
-		t = valid_sdt(addr, sig);
+		memcpy(&addr, root->data + i * width, width);
+		t = valid_table(addr, sig);
 		if (t)
 			return t;
 	}
 	return NULL;
+}
+
+/* Through the FADT: its 64-bit pointer when the 32-bit one is 0. */
+static struct acpi_table_facs_rev1 *find_facs(void)
+{
+	struct acpi_table_fadt *fadt = find_acpi_table_addr(FACP_SIGNATURE);
+	struct acpi_table_facs_rev1 *facs;
+	u64 addr;
+
+	if (!fadt)
+		return NULL;
+	addr = fadt->firmware_ctrl;
+	if (!addr && fadt->length >= __builtin_offsetof(struct acpi_table_fadt,
+							  Xdsdt))
+		addr = fadt->Xfacs;
+	facs = mapped(addr, FACS_MIN_LENGTH);
+	if (!facs || facs->signature != FACS_SIGNATURE ||
+	    facs->length < FACS_MIN_LENGTH)
+		return NULL;
+	return facs;
+}
+
+void *find_acpi_table_addr(u32 sig)
+{
+	struct acpi_table_rsdp *rsdp;
+
+	if (sig == FACS_SIGNATURE)
+		return find_facs();
+	rsdp = find_rsdp();
+	if (!rsdp || sig == RSDP_SIGNATURE)
+		return rsdp;
+	if (sig == XSDT_SIGNATURE || sig == RSDT_SIGNATURE)
+		return root_table(rsdp, sig);
+	return listed_table(rsdp, sig);
+}
+
+int kut_acpi_walk_madt(int type, acpi_table_handler handler)
+{
+	struct acpi_table_madt *madt = find_acpi_table_addr(MADT_SIGNATURE);
+	u8 *p, *end;
+	int n = 0;
+
+	if (!madt)
+		return -1;
+	p = (u8 *)(madt + 1);
+	end = (u8 *)madt + madt->length;
+	while (p + sizeof(struct acpi_subtable_header) <= end) {
+		struct acpi_subtable_header *h = (void *)p;
+
+		/* A zero or overlong length would loop or overrun. */
+		if (h->length < sizeof(*h) || h->length > end - p)
+			break;
+		p += h->length;
+		if (type >= 0 && h->type != type)
+			continue;
+		n++;
+		if (handler(h))
+			break;
+	}
+	return n;
+}
+
+int acpi_table_parse_madt(enum acpi_madt_type mtype, acpi_table_handler handler)
+{
+	return kut_acpi_walk_madt(mtype, handler);
 }

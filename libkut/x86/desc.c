@@ -12,13 +12,28 @@
 #include <x86/desc.h>
 #include <x86/processor.h>
 #include <x86/msr.h>
+#include <kut_abi.h>
 
 #include "../arch.h"
 #include "percpu.h"
 #include "x86.h"
 
+/*
+ * The I/O ports ring 3 may use without IOPL 3: COM1 (the console) and
+ * the exit device, so that user code run_in_user() runs can print and
+ * end the test as upstream's can.  One permission bitmap, for ports 0 to
+ * USER_IO_PORTS - 1 and followed by the all-ones byte the CPU requires,
+ * serves every CPU: it lies in the slots after the last TSS, where each
+ * TSS reaches it (a TSS's bitmap must start within 64 KiB of its base).
+ */
+#define USER_IO_PORTS		0x400
+#define IO_BITMAP_BYTES		(USER_IO_PORTS / 8 + 1)
+#define IO_BITMAP_SLOTS		\
+	((IO_BITMAP_BYTES + sizeof(tss64_t) - 1) / sizeof(tss64_t))
+#define COM1_PORT		0x3f8
+
 idt_entry_t boot_idt[256] __attribute__((aligned(16)));
-tss64_t tss[MAX_TEST_CPUS] __attribute__((aligned(16)));
+tss64_t tss[MAX_TEST_CPUS + IO_BITMAP_SLOTS] __attribute__((aligned(16)));
 
 static handler exception_handlers[256];
 static struct percpu percpu_area[MAX_TEST_CPUS];
@@ -35,6 +50,12 @@ struct ex_record {
 	unsigned long fixup;
 };
 extern struct ex_record __ex_table_start[], __ex_table_end[];
+
+/*
+ * usermode.c's, when run_in_user() is linked in: claims the exceptions
+ * from ring 3 that end the function it runs.
+ */
+extern bool kut_x86_user_fault(struct ex_regs *regs) __attribute__((weak));
 
 static const char *const mnemonics[32] = {
 	"#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM",
@@ -250,9 +271,13 @@ void unhandled_exception(struct ex_regs *regs, bool cpu)
 void kut_x86_exception(struct ex_regs *regs);
 void kut_x86_exception(struct ex_regs *regs)
 {
-	struct percpu *pc = this_cpu();
+	struct percpu *pc;
 	handler h = exception_handlers[regs->vector & 0xff];
 
+	/* First, and before GS is used: it may be a test's while in ring 3. */
+	if ((regs->cs & 3) && kut_x86_user_fault && kut_x86_user_fault(regs))
+		return;
+	pc = this_cpu();
 	if (pc->exception_depth) {
 		/* The default handler itself faulted: say so and stop. */
 		printf("\nNested exception %lu at ip %016lx while reporting "
@@ -276,16 +301,29 @@ void percpu_init(struct percpu *pc, u32 id)
 	wrmsr(MSR_GS_BASE, (unsigned long)pc);
 }
 
+static void allow_user_ports(u8 *bitmap, unsigned int port, unsigned int n)
+{
+	for (; n--; port++)
+		bitmap[port / 8] &= ~(1u << (port % 8));
+}
+
 static void setup_tss(u32 cpu, void *rsp0)
 {
 	int sel = TSS_MAIN + 16 * cpu;
 	tss64_t *t = &tss[cpu];
+	u8 *bitmap = (u8 *)&tss[MAX_TEST_CPUS];
 
+	if (cpu == 0) {
+		memset(bitmap, 0xff, IO_BITMAP_BYTES);
+		allow_user_ports(bitmap, COM1_PORT, 8);
+		allow_user_ports(bitmap, KUT_X86_DEBUG_EXIT_PORT, 4);
+	}
 	memset(t, 0, sizeof(*t));
 	t->rsp0 = (unsigned long)rsp0;
 	t->ist1 = (unsigned long)ist_stacks[cpu] + sizeof(ist_stacks[cpu]);
-	t->iomap_base = sizeof(*t);
-	set_gdt_entry(sel, (unsigned long)t, sizeof(*t) - 1, 0x89, 0);
+	t->iomap_base = bitmap - (u8 *)t;
+	set_gdt_entry(sel, (unsigned long)t,
+		      t->iomap_base + IO_BITMAP_BYTES - 1, 0x89, 0);
 	ltr(sel);
 }
 

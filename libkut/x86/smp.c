@@ -58,11 +58,6 @@
 #define AP_RESEND_CYCLES	10000000ull
 #define AP_GIVE_UP_CYCLES	10000000000ull
 
-#define MADT_LOCAL_APIC		0
-#define MADT_LOCAL_X2APIC	9
-#define MADT_ENABLED		1
-#define MADT_ENTRIES_OFFSET	44
-
 #define WORK_SLOTS		16
 
 struct work {
@@ -146,30 +141,25 @@ static void add_cpu(u32 apic_id)
 	id_map[kut_nr_cpus++] = apic_id;
 }
 
+static int madt_cpu(struct acpi_subtable_header *h)
+{
+	struct acpi_madt_local_apic *lapic = (void *)h;
+	struct acpi_madt_local_x2apic *x2apic = (void *)h;
+
+	if (h->type == ACPI_MADT_TYPE_LOCAL_APIC && h->length >= sizeof(*lapic)) {
+		if (lapic->lapic_flags & ACPI_MADT_ENABLED)
+			add_cpu(lapic->id);
+	} else if (h->type == ACPI_MADT_TYPE_LOCAL_X2APIC &&
+		   h->length >= sizeof(*x2apic)) {
+		if (x2apic->lapic_flags & ACPI_MADT_ENABLED)
+			add_cpu(x2apic->local_apic_id);
+	}
+	return 0;
+}
+
 static bool cpus_from_madt(void)
 {
-	const struct acpi_sdt_header *madt = kut_acpi_find_table("APIC");
-	const u8 *p, *end;
-	u32 id, flags;
-
-	if (!madt)
-		return false;
-	p = (const u8 *)madt + MADT_ENTRIES_OFFSET;
-	end = (const u8 *)madt + madt->length;
-	for (; p + 2 <= end && p[1] >= 2 && p + p[1] <= end; p += p[1]) {
-		if (p[0] == MADT_LOCAL_APIC && p[1] >= 8) {
-			id = p[3];
-			memcpy(&flags, p + 4, 4);
-		} else if (p[0] == MADT_LOCAL_X2APIC && p[1] >= 16) {
-			memcpy(&id, p + 4, 4);
-			memcpy(&flags, p + 8, 4);
-		} else {
-			continue;
-		}
-		if (flags & MADT_ENABLED)
-			add_cpu(id);
-	}
-	return true;
+	return kut_acpi_walk_madt(-1, madt_cpu) >= 0;
 }
 
 /*

@@ -7,6 +7,7 @@
 #define KUT_X86_X86_H
 
 #include <libcflat.h>
+#include <x86/acpi.h>
 
 /* setup.c: the ACPI RSDP the PVH start_info named (0: none). */
 extern u64 kut_x86_rsdp_paddr;
@@ -23,21 +24,13 @@ void kut_x86_setup_ap(u32 cpu, void *rsp0);
  */
 void kut_x86_apic_init_cpu(bool x2apic);
 
-/* The header every ACPI table but the RSDP starts with. */
-struct acpi_sdt_header {
-	char signature[4];
-	u32 length;			/* of the whole table */
-	u8 revision;
-	u8 checksum;
-	char oem_id[6];
-	char oem_table_id[8];
-	u32 oem_revision;
-	u32 creator_id;
-	u32 creator_revision;
-} __attribute__((packed));
-
-/* acpi.c: the ACPI table with signature @sig ("APIC"), or NULL. */
-const struct acpi_sdt_header *kut_acpi_find_table(const char *sig);
+/*
+ * acpi.c: call @handler with each MADT subtable of type @type (-1: of
+ * every type) in table order, until it returns non-zero; how many it was
+ * called with, -1 without a MADT.  smp.c takes CPUs of both kinds of
+ * entry in one pass, keeping the table's order.
+ */
+int kut_acpi_walk_madt(int type, acpi_table_handler handler);
 
 /* trampoline.S: the real-mode code copied below 1 MiB for the APs. */
 extern const char ap_trampoline[], ap_trampoline_end[];
