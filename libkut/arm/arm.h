@@ -14,9 +14,6 @@ void mmu_boot_setup(void);
 /* pl011.c: use the PL011 at @base for the console. */
 void pl011_set_base(void *base);
 
-/* chr-testdev.c: send "codeq" to QEMU's testdev; returns if there is none. */
-void chr_testdev_exit(int code);
-
 /* smp.c: CPU 0's per-CPU data, once the device tree is read. */
 void smp_boot_cpu_init(void);
 

@@ -6,8 +6,9 @@
  * Order matters.  The MMU goes on first, so that RAM is Normal memory:
  * Debian's libfdt.a may make unaligned accesses, which fault on the
  * Device memory everything is with the MMU off.  The device tree is then
- * copied right after the image, where the page allocator will not hand it
- * out, and read for the console, RAM, CPUs, command line and initrd.
+ * copied right after the image (../fdt/dt-boot.c), where the page
+ * allocator will not hand it out, and read for the console, RAM, CPUs,
+ * command line and initrd.
  */
 #include <libcflat.h>
 #include <devicetree.h>
@@ -19,35 +20,12 @@
 
 #include "../boot.h"
 #include "arm.h"
+#include "../fdt/dt-boot.h"
 
 u64 cpus[NR_CPUS];
 int nr_cpus;
 struct mem_region mem_regions[NR_MEM_REGIONS];
 phys_addr_t __phys_offset, __phys_end;
-
-/* Device-tree errors before the console is known end the test here. */
-static void __noreturn dt_fail(const char *what, int err)
-{
-	printf("kut: device tree: %s: %s\n", what, fdt_strerror(err));
-	abort();
-}
-
-static const void *copy_fdt(const void *fdt, uintptr_t *end)
-{
-	void *copy = __image_end;
-	int ret = fdt_check_header(fdt);
-	size_t size;
-
-	if (!fdt || ret < 0) {
-		printf("kut: no valid device tree at %p (was the image booted as a kernel, with -kernel?)\n",
-		       fdt);
-		abort();
-	}
-	size = fdt_totalsize(fdt);
-	memmove(copy, fdt, size);
-	*end = PAGE_ALIGN((uintptr_t)copy + size);
-	return copy;
-}
 
 static void setup_console(void)
 {
@@ -83,9 +61,9 @@ static void setup_memory(struct kut_boot_info *bi, uintptr_t reserved_end)
 
 	n = dt_get_memory_params(regs, NR_MEM_REGIONS);
 	if (n < 0)
-		dt_fail("memory nodes", n);
+		dt_boot_fail("memory nodes", n);
 	if (n == 0)
-		dt_fail("memory nodes", -FDT_ERR_NOTFOUND);
+		dt_boot_fail("memory nodes", -FDT_ERR_NOTFOUND);
 	for (i = 0; i < n; i++) {
 		u64 start = regs[i].addr, end = regs[i].addr + regs[i].size;
 
@@ -113,19 +91,15 @@ void kut_arm_setup(const void *boot_fdt)
 	static struct kut_boot_info bi;
 	const char *initrd;
 	uintptr_t reserved_end;
-	const void *fdt;
 	u32 initrd_size;
 	int ret;
 
 	mmu_boot_setup();
-	fdt = copy_fdt(boot_fdt, &reserved_end);
-	ret = dt_init(fdt);
-	if (ret < 0)
-		dt_fail("header", ret);
+	dt_boot_init(boot_fdt, &reserved_end);
 	setup_console();
 	ret = dt_for_each_cpu_node(add_cpu, NULL);
 	if (ret < 0)
-		dt_fail("/cpus", ret);
+		dt_boot_fail("/cpus", ret);
 	smp_boot_cpu_init();
 	psci_set_conduit();
 	timer_save_state();

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * smp.c - secondary CPUs: PSCI CPU_ON bring-up, the idle loop, and
- * on_cpu()/on_cpus() (asm/smp.h).
+ * smp.c - secondary CPUs: PSCI CPU_ON bring-up and the idle loop, which
+ * waits in WFE for on_cpu() work (../fdt/on-cpu.c), kicked with SEV.
  *
  * One CPU boots at a time (boot_lock), since secondary_data is shared.
- * Work for an idle CPU is a {func, data} slot per CPU; the CPU takes it
- * out of cpu_idle_mask while it runs, so "idle again" means "done".
  */
 #include <libcflat.h>
 #include <alloc_page.h>
@@ -17,19 +15,14 @@
 #include <asm/spinlock.h>
 
 #include "arm.h"
+#include "../fdt/on-cpu.h"
 
 struct secondary_data secondary_data;
 cpumask_t cpu_present_mask;
 cpumask_t cpu_online_mask;
 cpumask_t cpu_idle_mask;
 
-struct on_cpu_work {
-	void (*func)(void *data);
-	void *data;
-};
-static struct on_cpu_work work[NR_CPUS];
 static struct spinlock boot_lock;
-static struct spinlock work_lock;
 
 int mpidr_to_cpu(uint64_t mpidr)
 {
@@ -114,84 +107,21 @@ void smp_boot_secondary_nofail(int cpu, secondary_entry_fn entry)
 void do_idle(void)
 {
 	int cpu = smp_processor_id();
-	struct on_cpu_work *w = &work[cpu];
-	void (*func)(void *data);
 
 	for (;;) {
 		cpumask_set_cpu(cpu, &cpu_idle_mask);
 		sev();
-		while (!(func = __atomic_load_n(&w->func, __ATOMIC_ACQUIRE)))
+		while (!on_cpu_work_pending(cpu))
 			wfe();
-		func(w->data);
-		__atomic_store_n(&w->func, NULL, __ATOMIC_RELEASE);
+		on_cpu_run_work(cpu);
 	}
 }
 
-void on_cpu_async(int cpu, void (*func)(void *data), void *data)
+void arch_cpu_kick(int cpu)
 {
-	struct on_cpu_work *w = &work[cpu];
-
-	assert_msg(cpu >= 0 && cpu < nr_cpus, "no CPU %d", cpu);
-	if (cpu == smp_processor_id()) {
-		func(data);
-		return;
-	}
-	if (!cpu_online(cpu))
-		smp_boot_secondary(cpu, NULL);
-	spin_lock(&work_lock);
-	while (!cpumask_test_cpu(cpu, &cpu_idle_mask)) {
-		spin_unlock(&work_lock);
-		wfe();
-		spin_lock(&work_lock);
-	}
-	cpumask_clear_cpu(cpu, &cpu_idle_mask);
-	w->data = data;
-	__atomic_store_n(&w->func, func, __ATOMIC_RELEASE);
-	spin_unlock(&work_lock);
+	(void)cpu;
 	dsb(ish);
 	sev();
-}
-
-static void wait_idle(int cpu)
-{
-	while (!cpumask_test_cpu(cpu, &cpu_idle_mask))
-		wfe();
-	smp_rmb();
-}
-
-void on_cpu(int cpu, void (*func)(void *data), void *data)
-{
-	on_cpu_async(cpu, func, data);
-	if (cpu != smp_processor_id())
-		wait_idle(cpu);
-}
-
-void on_cpus(void (*func)(void *data), void *data)
-{
-	int cpu, me = smp_processor_id();
-
-	for (cpu = 0; cpu < nr_cpus; cpu++)
-		if (cpu != me)
-			on_cpu_async(cpu, func, data);
-	func(data);
-	for (cpu = 0; cpu < nr_cpus; cpu++)
-		if (cpu != me)
-			wait_idle(cpu);
-}
-
-int cpu_count(void)
-{
-	return nr_cpus;
-}
-
-int smp_id(void)
-{
-	return smp_processor_id();
-}
-
-/* Secondaries start on first use: there is nothing to do up front. */
-void smp_init(void)
-{
 }
 
 void halt(void)

@@ -6,10 +6,13 @@ FAMILY		:= arm
 
 # The common arm code in libkut/arm/ (the arch's own head/entry/... files
 # come first, from the including file).
-ARCH_SRCS	+= setup.c mmu.c pl011.c virtio.c chr-testdev.c psci.c smp.c \
+ARCH_SRCS	+= setup.c mmu.c pl011.c exit.c psci.c smp.c \
 		   gic.c gic-v2.c gic-v3.c timer.c stack.c delay.c user.c vm.c
-# libkut/ files that are not common to every arch.
-SHARED_SRCS	:= fdt/devicetree.c fdt/pci-host-generic.c
+# libkut/ files that are not common to every arch: the device tree, its
+# PCI host bridge, virtio-mmio and the chr-testdev on it, on_cpu() for
+# CPUs listed there.
+SHARED_SRCS	:= fdt/devicetree.c fdt/pci-host-generic.c fdt/virtio-mmio.c \
+		   fdt/chr-testdev.c fdt/on-cpu.c fdt/dt-boot.c
 
 # Bundled tests: the sources in tests/arm/ are built for arm and arm64,
 # those in tests/common/ named here for every arch that lists them.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * virtio.c - the minimal virtio-mmio driver of virtio.h.  Register
+ * virtio-mmio.c - the minimal virtio-mmio driver of virtio.h.  Register
  * offsets and the split-virtqueue layout are those of the virtio 1.x
  * specification (section 4.2, and 4.2.4 for the legacy interface).
  */

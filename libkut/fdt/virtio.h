@@ -4,10 +4,12 @@
  * device on one virtqueue (internal, not installed).  It speaks both the
  * legacy (version 1, QEMU's default for the virt machine) and the
  * version 2 register layout; it negotiates no features besides
- * VIRTIO_F_VERSION_1 and polls instead of taking interrupts.
+ * VIRTIO_F_VERSION_1 and polls instead of taking interrupts.  The
+ * transports are found in the device tree, so every arch with one (arm,
+ * arm64, riscv64) shares it.
  */
-#ifndef KUT_ARM_VIRTIO_H
-#define KUT_ARM_VIRTIO_H
+#ifndef KUT_FDT_VIRTIO_H
+#define KUT_FDT_VIRTIO_H
 
 #include <libcflat.h>
 
@@ -54,4 +56,11 @@ int virtio_mmio_setup_vq(struct virtio_mmio_dev *dev, unsigned int index,
 /* Hand @len bytes at @buf to the device and wait until it has used them. */
 void virtq_send(struct virtq *vq, const void *buf, u32 len);
 
-#endif /* KUT_ARM_VIRTIO_H */
+/*
+ * chr-testdev.c: send "<code>q" to QEMU's testdev chardev, which ends
+ * QEMU (code KUT_EXIT_SKIP as KUT_TESTDEV_SKIP_CODE); returns only if the
+ * machine has no testdev, after saying so on the console.
+ */
+void chr_testdev_exit(int code);
+
+#endif /* KUT_FDT_VIRTIO_H */
