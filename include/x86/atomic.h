@@ -2,7 +2,9 @@
 /*
  * x86/atomic.h - upstream's x86 "atomic.h": atomic_t (<asm/atomic.h>),
  * a 64-bit atomic_t, and QEMU-style atomic_fetch_<op>() on plain
- * integers of any size.
+ * integers of any size.  The 64-bit operations are atomic on i386 too
+ * (the compiler uses CMPXCHG8B there), and its counter is 8-byte
+ * aligned as LOCK CMPXCHG8B wants.
  */
 #ifndef _X86_ATOMIC_H_
 #define _X86_ATOMIC_H_
@@ -11,27 +13,34 @@
 #include <asm/atomic.h>
 
 typedef struct {
-	long long counter;
+	long long counter __attribute__((aligned(8)));
 } atomic64_t;
 
 #define ATOMIC64_INIT(i)	{ (i) }
 
+/* The value, read in one access (upstream's return types: long, u64). */
+#ifdef __x86_64__
 static inline long atomic64_read(const atomic64_t *v)
+#else
+static inline u64 atomic64_read(const atomic64_t *v)
+#endif
 {
-	return *(const volatile long long *)&v->counter;
+	return __atomic_load_n(&v->counter, __ATOMIC_RELAXED);
 }
 
 static inline void atomic64_set(atomic64_t *v, long long i)
 {
-	*(volatile long long *)&v->counter = i;
+	__atomic_store_n(&v->counter, i, __ATOMIC_RELAXED);
 }
 
 /* Set @v to @new if it holds @old; returns what it held. */
 static inline u64 atomic64_cmpxchg(atomic64_t *v, u64 old, u64 new)
 {
-	asm volatile("lock cmpxchgq %2, %1"
-		     : "+a"(old), "+m"(v->counter) : "r"(new) : "memory", "cc");
-	return old;
+	long long held = old;
+
+	__atomic_compare_exchange_n(&v->counter, &held, new, false,
+				    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return held;
 }
 
 /*

@@ -4,8 +4,8 @@
  *
  * kut boots with a GDT whose selectors are those upstream kvm-unit-tests
  * tests hard-code (table below), an IDT whose 256 vectors all lead to one
- * dispatcher, and one 64-bit TSS per CPU.  A test catches an exception in
- * one of three ways:
+ * dispatcher, and one TSS per CPU (64-bit on x86_64, 32-bit on i386).  A
+ * test catches an exception in one of three ways:
  *   - handle_exception(vector, fn): fn(regs) runs for every such exception
  *     on any CPU; it may change regs (e.g. advance regs->rip) to resume;
  *   - ASM_TRY("label") before one instruction in inline asm: if that
@@ -21,38 +21,61 @@
  * (0x3f8-0x3ff) and the exit device's (0xf4-0xf7), so that user code
  * (x86/usermode.h) can print and end the test; other ports raise #GP at
  * CPL 3 unless IOPL is 3.
+ *
+ * i386: a fault on an unusable stack still gets its report because #DF
+ * is a task gate (TSS_DF) to a task with a stack of its own (x86_64 uses
+ * an IST stack); per-CPU data is a GDT data segment in GS (x86_64: the GS
+ * base MSR).  set_intr_task_gate() and friends are upstream's 32-bit
+ * task-switch API.
  */
 #ifndef _X86_DESC_H_
 #define _X86_DESC_H_
 
 /*
- * Selectors:
- * 0x00 null              0x08 ring-0 code (64-bit)   0x10 ring-0 data
- * 0x18 ring-0 code, P=0  0x20 ring-0 code (32-bit)   0x28 ring-0 code (16-bit)
- * 0x30 ring-0 data (16-bit)  0x38 ring-3 code (32-bit)  0x40 ring-3 data
- * 0x48 ring-3 code (64-bit)  0x50-0x78 free for tests
- * 0x80 + 16 * cpu: that CPU's TSS
+ * Selectors:         x86_64                    i386
+ * 0x00               null                      null
+ * 0x08               ring-0 code (64-bit)      ring-0 code (32-bit)
+ * 0x10               ring-0 data               ring-0 data
+ * 0x18               ring-0 code, P=0          ring-0 code, P=0
+ * 0x20               ring-0 code (32-bit)      TSS_INTR: tss_intr
+ * 0x28               ring-0 code (16-bit)      same
+ * 0x30               ring-0 data (16-bit)      same
+ * 0x38               ring-3 code (32-bit)      same
+ * 0x40               ring-3 data               same
+ * 0x48               ring-3 code (64-bit)      TSS_DF: the #DF task
+ * 0x50-0x78          free for tests            same
+ * 0x80 + 16 * cpu    that CPU's TSS            same
+ * 0x88 + 16 * cpu    (TSS, upper half)         that CPU's per-CPU data (GS)
  * (ring-3 selectors have RPL 3: USER_CS32 is 0x3b.)  0x08/0x10 and
  * 0x3b..0x4b are laid out for SYSCALL/SYSRET.
  */
 #define KERNEL_CS	0x08
 #define KERNEL_DS	0x10
 #define NP_SEL		0x18
-#define KERNEL_CS32	0x20
 #define KERNEL_CS16	0x28
 #define KERNEL_DS16	0x30
 #define USER_CS32	0x3b
 #define USER_DS		0x43
-#define USER_CS64	0x4b
 #define FIRST_SPARE_SEL	0x50
 #define TSS_MAIN	0x80
 
 #define KERNEL_DS32	KERNEL_DS
 #define USER_DS32	USER_DS
+#ifdef __x86_64__
+#define KERNEL_CS32	0x20
+#define USER_CS64	0x4b
 #define KERNEL_CS64	KERNEL_CS
 #define KERNEL_DS64	KERNEL_DS
 #define USER_CS		USER_CS64
 #define USER_DS64	USER_DS
+#else
+#define KERNEL_CS32	KERNEL_CS
+#define USER_CS		USER_CS32
+/* The TSS of set_intr_task_gate()'s task (tss_intr). */
+#define TSS_INTR	0x20
+/* kut's double-fault task: #DF is a task gate to it. */
+#define TSS_DF		0x48
+#endif
 
 /* Most CPUs kut brings up; sizes the GDT's TSS slots. */
 #define MAX_TEST_CPUS	64
@@ -90,6 +113,43 @@ handler handle_exception(u8 v, handler fn);
 /* The same, under the name the other kut arches use. */
 handler install_exception_handler(int vector, handler fn);
 
+/* A 32-bit TSS (i386), field by field; t is the debug-trap flag. */
+typedef struct {
+	u16 prev;
+	u16 res1;
+	u32 esp0;
+	u16 ss0;
+	u16 res2;
+	u32 esp1;
+	u16 ss1;
+	u16 res3;
+	u32 esp2;
+	u16 ss2;
+	u16 res4;
+	u32 cr3;
+	u32 eip;
+	u32 eflags;
+	u32 eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	u16 es;
+	u16 res5;
+	u16 cs;
+	u16 res6;
+	u16 ss;
+	u16 res7;
+	u16 ds;
+	u16 res8;
+	u16 fs;
+	u16 res9;
+	u16 gs;
+	u16 res10;
+	u16 ldt;
+	u16 res11;
+	u16 t : 1;
+	u16 res12 : 15;
+	u16 iomap_base;
+} tss32_t;
+
+/* A 64-bit TSS (x86_64). */
 typedef struct __attribute__((packed)) {
 	u32 res1;
 	u64 rsp0;
@@ -155,7 +215,31 @@ struct system_desc64 {
 
 extern idt_entry_t boot_idt[256];
 extern gdt_entry_t gdt[];
+/* The TSSs, by CPU number. */
+#ifdef __x86_64__
 extern tss64_t tss[];
+#else
+extern tss32_t tss[];
+
+/*
+ * i386 task switches, upstream's API.  tss_intr is a second task that
+ * TSS_INTR selects: setup_tss32() readies it (ring-0 segments, this
+ * CPU's GS, the current CR3, a 4 KiB stack of its own, IF clear) and
+ * gives this CPU's TSS the current CR3, which a switch back loads;
+ * set_intr_task_gate(vec, fn) makes vector @vec switch to it at @fn, on
+ * a fresh stack (it calls setup_tss32() the first time).  A task ends with "iret", which
+ * switches back to the task it interrupted (the back link, prev); run
+ * again, it resumes after that iret.  One tss_intr serves every CPU:
+ * one CPU at a time may be in it.
+ */
+extern tss32_t tss_intr;
+void setup_tss32(void);
+void set_intr_task_gate(int vec, void *fn);
+/* Make IDT vector @vec a task gate to the TSS selector @sel. */
+void set_idt_task_gate(int vec, u16 sel);
+/* Make GDT slot @sel a task gate to @tss_sel (for lcall/ljmp through it). */
+void set_gdt_task_gate(u16 sel, u16 tss_sel);
+#endif
 
 /*
  * (Re)load the IDT with kut's default entries: every vector reaches the
@@ -167,13 +251,20 @@ void setup_idt(void);
 /* Print this CPU's task register and the TSS it selects. */
 void print_current_tss_info(void);
 
-/* Point IDT vector @vec at @addr, a 64-bit interrupt gate with DPL @dpl. */
+/*
+ * Point IDT vector @vec at @addr: an interrupt gate (64-bit on x86_64,
+ * 32-bit on i386) with DPL @dpl.
+ */
 void set_idt_entry(int vec, void *addr, int dpl);
 void set_idt_sel(int vec, u16 sel);
 void set_idt_dpl(int vec, u16 dpl);
 /* Write GDT slot @sel: @access is the access byte, @gran the flags nibble << 4. */
 void set_gdt_entry(int sel, unsigned long base, u32 limit, u8 access, u8 gran);
-/* Run exception @e on its own stack (IST), e.g. to survive a bad RSP. */
+/*
+ * Run exception @e on a stack of its own, e.g. to survive a bad stack
+ * pointer: through IST1 on x86_64; on i386, as upstream, it is
+ * set_intr_task_gate(@e, @fn) (and setup_alt_stack() is setup_tss32()).
+ */
 void set_intr_alt_stack(int e, void *fn);
 void setup_alt_stack(void);
 

@@ -18,7 +18,9 @@
 /*
  * The interrupted context, as a handler sees it; it may change rip (and
  * the rest) to resume elsewhere.  The same frame as struct ex_regs:
- * regs[] holds rax, rcx, rdx, rbx, (unused), rbp, rsi, rdi, r8 .. r15.
+ * regs[] holds rax, rcx, rdx, rbx, (unused), rbp, rsi, rdi, and r8 .. r15
+ * on x86_64 (16 registers there, 8 on i386).  As in ex_regs, rsp and ss
+ * are x86_64's: on i386 the CPU saves them only on a privilege change.
  */
 typedef struct {
 	ulong regs[sizeof(ulong) * 2];
@@ -27,8 +29,10 @@ typedef struct {
 	ulong rip;
 	ulong cs;
 	ulong rflags;
+#ifdef __x86_64__
 	ulong rsp;
 	ulong ss;
+#endif
 } isr_regs_t;
 
 /* Run @func for interrupt vector @vec on every CPU (NULL: no handler). */

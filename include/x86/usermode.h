@@ -8,7 +8,7 @@
  * instruction permissions), and a test needs a way to run a few lines of
  * C in ring 3 and see what the CPU did there.
  *
- * How: run_in_user() enters ring 3 with IRETQ and comes back through a
+ * How: run_in_user() enters ring 3 with IRET(Q) and comes back through a
  * #UD at a fixed address in its own ring-3 code, which the exception
  * dispatcher recognizes before anything else; a fault of the chosen
  * vector brings it back early.  (Not INT n as upstream, nor SYSCALL: on
@@ -22,6 +22,7 @@
  *   - DS, ES, FS and GS hold USER_DS, keeping their bases (per-CPU data
  *     and a test's own GS base stay reachable from ring 3), CS and SS
  *     USER_CS and USER_DS; RFLAGS are the caller's (its IF and IOPL too);
+ *     on i386 GS keeps kut's per-CPU segment, which ring 3 may use;
  *   - ring 3 may use the console's and the exit device's I/O ports, so
  *     printf(), report() and exit() work there; other ports raise #GP
  *     unless IOPL is 3 (x86/desc.h).
@@ -48,7 +49,9 @@
 /*
  * The function run_in_user() runs.  It is called with run_in_user()'s
  * four arguments as its first four (rdi, rsi, rdx, rcx), so a function
- * taking up to four integer or pointer arguments can be cast to it.
+ * taking up to four integer or pointer arguments can be cast to it.  On
+ * i386 they go on the stack as 32-bit values (int, long, pointers; the
+ * low half of each), and a u64 result comes back whole.
  */
 typedef uint64_t (*usermode_func)(void);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * x86/vm.h - the x86_64 page tables: finding, installing and splitting
+ * x86/vm.h - the x86 page tables: finding, installing and splitting
  * entries, with upstream kvm-unit-tests' names and signatures, and the
  * map setup_vm() builds.
  *
@@ -9,7 +9,9 @@
  * tables and watch what the CPU does.  Levels are numbered as upstream
  * does: 1 is the 4 KiB PTE, 2 the PDE (2 MiB pages), 3 the PDPTE (1 GiB
  * pages), 4 the PML4E; @cr3 arguments are the top-level table as a
- * pointer (current_page_table()).
+ * pointer (current_page_table()).  i386 pages as upstream's i386 does,
+ * with 2 levels: the PTE and the PDE (4 MiB pages), asm/page.h's
+ * PAGE_LEVEL and LARGE_PAGE_SIZE tell which.
  *
  * The map: boot maps [0, 4 GiB) 1:1 with 2 MiB pages, for the kernel
  * only.  setup_vm() (vmalloc.h) builds new tables that map all RAM, and
@@ -18,6 +20,9 @@
  * 4 GiB to the page allocator.  vmalloc's window is the last 512 GiB of
  * the address space (PML4 slot 511, from 0xffffff8000000000); setup_vm()
  * carries that slot over, so what was vmalloc'd before stays mapped.
+ * i386: boot maps [0, 2 GiB) and [3 GiB, 4 GiB) in 4 MiB pages, and so
+ * does setup_vm(), user-accessible; vmalloc's window is the gigabyte in
+ * between, whose page-directory entries setup_vm() copies.
  *
  * SMP (the contract with the AP start-up code): setup_vm() loads the new
  * CR3 on the calling CPU, then on every other running CPU through

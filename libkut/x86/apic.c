@@ -116,14 +116,23 @@ void eoi(void)
 	apic_write(APIC_EOI, APIC_EIO_ACK);
 }
 
+/* CR8 is the TPR's priority class in long mode; i386 has no CR8. */
 u8 apic_get_tpr(void)
 {
+#ifdef __x86_64__
 	return read_cr8();
+#else
+	return apic_read(APIC_TASKPRI) >> 4;
+#endif
 }
 
 void apic_set_tpr(u8 tpr)
 {
+#ifdef __x86_64__
 	write_cr8(tpr);
+#else
+	apic_write(APIC_TASKPRI, tpr << 4);
+#endif
 }
 
 void enable_apic(void)

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
- * desc.c - x86 IDT, TSS, per-CPU GS base and the exception dispatcher.
+ * desc.c - x86 IDT, GDT, TSS and the exception dispatcher, for both
+ * modes; desc64.c and desc32.c hold what differs (alternate stacks,
+ * per-CPU data, the register dump).
  *
- * Every vector enters kut_x86_exception() (isr64.S).  Order of precedence:
+ * Every vector enters kut_x86_exception() (isr64.S, isr32.S; on i386 #DF
+ * comes through the double-fault task).  Order of precedence:
  * a handler installed with handle_exception(); then an ASM_TRY record for
  * the faulting instruction; otherwise the exception is unexpected and the
  * test ends with a register dump and a backtrace.  An exception inside
@@ -29,17 +32,14 @@
 #define USER_IO_PORTS		0x400
 #define IO_BITMAP_BYTES		(USER_IO_PORTS / 8 + 1)
 #define IO_BITMAP_SLOTS		\
-	((IO_BITMAP_BYTES + sizeof(tss64_t) - 1) / sizeof(tss64_t))
+	((IO_BITMAP_BYTES + sizeof(kut_tss_t) - 1) / sizeof(kut_tss_t))
 #define COM1_PORT		0x3f8
 
 idt_entry_t boot_idt[256] __attribute__((aligned(16)));
-tss64_t tss[MAX_TEST_CPUS + IO_BITMAP_SLOTS] __attribute__((aligned(16)));
+kut_tss_t tss[MAX_TEST_CPUS + IO_BITMAP_SLOTS] __attribute__((aligned(16)));
 
 static handler exception_handlers[256];
 static struct percpu percpu_area[MAX_TEST_CPUS];
-
-/* The alternate stack for #DF, NMI and #MC (IST1), one per CPU. */
-static u8 ist_stacks[MAX_TEST_CPUS][8192] __attribute__((aligned(16)));
 
 extern char isr_stubs[];	/* 256 stubs of 16 bytes */
 extern char gdt_end[];
@@ -79,9 +79,11 @@ void set_idt_entry(int vec, void *addr, int dpl)
 	memset(e, 0, sizeof(*e));
 	e->offset0 = a;
 	e->offset1 = a >> 16;
-	e->offset2 = a >> 32;
+#ifdef __x86_64__
+	e->offset2 = (u64)a >> 32;
+#endif
 	e->selector = KERNEL_CS;
-	e->type = 0xe;		/* 64-bit interrupt gate */
+	e->type = 0xe;		/* interrupt gate of the current mode's width */
 	e->dpl = dpl;
 	e->p = 1;
 }
@@ -106,6 +108,7 @@ void set_gdt_entry(int sel, unsigned long base, u32 limit, u8 access, u8 gran)
 	e->type_limit_flags = access | ((limit >> 16) & 0xf) << 8 |
 			      (gran & 0xf0) << 8;
 	e->base3 = base >> 24;
+#ifdef __x86_64__
 	/* A system descriptor (S=0) takes two slots in long mode. */
 	if (!(access & 0x10)) {
 		struct system_desc64 *d = (struct system_desc64 *)e;
@@ -113,6 +116,7 @@ void set_gdt_entry(int sel, unsigned long base, u32 limit, u8 access, u8 gran)
 		d->base4 = base >> 32;
 		d->zero = 0;
 	}
+#endif
 }
 
 unsigned long get_gdt_entry_base(gdt_entry_t *entry)
@@ -120,8 +124,10 @@ unsigned long get_gdt_entry_base(gdt_entry_t *entry)
 	unsigned long base = entry->base1 | ((u32)entry->base2 << 16) |
 			     ((u32)entry->base3 << 24);
 
+#ifdef __x86_64__
 	if (!entry->s)
 		base |= (unsigned long)((struct system_desc64 *)entry)->base4 << 32;
+#endif
 	return base;
 }
 
@@ -137,17 +143,6 @@ unsigned long get_gdt_entry_limit(gdt_entry_t *entry)
 gdt_entry_t *get_tss_descr(void)
 {
 	return &gdt[str() >> 3];
-}
-
-void set_intr_alt_stack(int e, void *fn)
-{
-	set_idt_entry(e, fn, 0);
-	boot_idt[e].ist = 1;
-}
-
-void setup_alt_stack(void)
-{
-	/* IST1 is set up for every CPU during bring-up. */
 }
 
 handler handle_exception(u8 v, handler fn)
@@ -237,26 +232,19 @@ static bool try_fixup(struct ex_regs *regs)
 static void dump_regs(struct ex_regs *regs)
 {
 	const char *name = exception_mnemonic(regs->vector);
+	const int w = X86_REG_DIGITS;
 
 	if (regs->vector < 32)
-		printf("Unhandled exception %lu %s at ip %016lx\n",
-		       regs->vector, name ? name : "(reserved)", regs->rip);
+		printf("Unhandled exception %lu %s at ip %0*lx\n",
+		       regs->vector, name ? name : "(reserved)", w, regs->rip);
 	else
-		printf("Unexpected interrupt, vector %lu, at ip %016lx\n",
-		       regs->vector, regs->rip);
-	printf("error_code=%016lx      rflags=%016lx      cs=%016lx\n",
-	       regs->error_code, regs->rflags, regs->cs);
-	printf("rax=%016lx rcx=%016lx rdx=%016lx rbx=%016lx\n",
-	       regs->rax, regs->rcx, regs->rdx, regs->rbx);
-	printf("rbp=%016lx rsi=%016lx rdi=%016lx rsp=%016lx\n",
-	       regs->rbp, regs->rsi, regs->rdi, regs->rsp);
-	printf(" r8=%016lx  r9=%016lx r10=%016lx r11=%016lx\n",
-	       regs->r8, regs->r9, regs->r10, regs->r11);
-	printf("r12=%016lx r13=%016lx r14=%016lx r15=%016lx\n",
-	       regs->r12, regs->r13, regs->r14, regs->r15);
-	printf("cr0=%016lx cr2=%016lx cr3=%016lx cr4=%016lx\n",
-	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
-	printf(" ss=%016lx  cpu=%u\n", regs->ss, this_cpu()->smp_id);
+		printf("Unexpected interrupt, vector %lu, at ip %0*lx\n",
+		       regs->vector, w, regs->rip);
+	printf("error_code=%0*lx      rflags=%0*lx      cs=%0*lx\n",
+	       w, regs->error_code, w, regs->rflags, w, regs->cs);
+	kut_x86_dump_gprs(regs);
+	printf("cr0=%0*lx cr2=%0*lx cr3=%0*lx cr4=%0*lx\n",
+	       w, read_cr0(), w, read_cr2(), w, read_cr3(), w, read_cr4());
 }
 
 void unhandled_exception(struct ex_regs *regs, bool cpu)
@@ -268,7 +256,6 @@ void unhandled_exception(struct ex_regs *regs, bool cpu)
 	abort();
 }
 
-void kut_x86_exception(struct ex_regs *regs);
 void kut_x86_exception(struct ex_regs *regs)
 {
 	struct percpu *pc;
@@ -280,8 +267,9 @@ void kut_x86_exception(struct ex_regs *regs)
 	pc = this_cpu();
 	if (pc->exception_depth) {
 		/* The default handler itself faulted: say so and stop. */
-		printf("\nNested exception %lu at ip %016lx while reporting "
-		       "an exception; stopping\n", regs->vector, regs->rip);
+		printf("\nNested exception %lu at ip %0*lx while reporting "
+		       "an exception; stopping\n", regs->vector, X86_REG_DIGITS,
+		       regs->rip);
 		arch_exit(1);
 	}
 	if (h) {
@@ -294,13 +282,6 @@ void kut_x86_exception(struct ex_regs *regs)
 	unhandled_exception(regs, false);
 }
 
-void percpu_init(struct percpu *pc, u32 id)
-{
-	pc->smp_id = id;
-	pc->self = pc;
-	wrmsr(MSR_GS_BASE, (unsigned long)pc);
-}
-
 static void allow_user_ports(u8 *bitmap, unsigned int port, unsigned int n)
 {
 	for (; n--; port++)
@@ -309,8 +290,8 @@ static void allow_user_ports(u8 *bitmap, unsigned int port, unsigned int n)
 
 static void setup_tss(u32 cpu, void *rsp0)
 {
-	int sel = TSS_MAIN + 16 * cpu;
-	tss64_t *t = &tss[cpu];
+	int sel = X86_TSS_SEL(cpu);
+	kut_tss_t *t = &tss[cpu];
 	u8 *bitmap = (u8 *)&tss[MAX_TEST_CPUS];
 
 	if (cpu == 0) {
@@ -319,8 +300,7 @@ static void setup_tss(u32 cpu, void *rsp0)
 		allow_user_ports(bitmap, KUT_X86_DEBUG_EXIT_PORT, 4);
 	}
 	memset(t, 0, sizeof(*t));
-	t->rsp0 = (unsigned long)rsp0;
-	t->ist1 = (unsigned long)ist_stacks[cpu] + sizeof(ist_stacks[cpu]);
+	kut_x86_init_tss(t, cpu, rsp0);
 	t->iomap_base = bitmap - (u8 *)t;
 	set_gdt_entry(sel, (unsigned long)t,
 		      t->iomap_base + IO_BITMAP_BYTES - 1, 0x89, 0);
@@ -340,20 +320,8 @@ void setup_idt(void)
 	/* #BP and #OF are trap instructions tests run from ring 3 too. */
 	set_idt_dpl(BP_VECTOR, 3);
 	set_idt_dpl(OF_VECTOR, 3);
-	boot_idt[DF_VECTOR].ist = 1;
-	boot_idt[NMI_VECTOR].ist = 1;
-	boot_idt[MC_VECTOR].ist = 1;
+	kut_x86_setup_alt_vectors();
 	lidt(&idtr);
-}
-
-void print_current_tss_info(void)
-{
-	u16 tr = str();
-	tss64_t *t = (tss64_t *)get_gdt_entry_base(&gdt[tr >> 3]);
-
-	printf("TR=%#x TSS at %p: rsp0=%#lx ist1=%#lx iomap_base=%#x\n",
-	       tr, (void *)t, (unsigned long)t->rsp0, (unsigned long)t->ist1,
-	       t->iomap_base);
 }
 
 static void load_gdt(void)

@@ -19,8 +19,10 @@ _Static_assert(__builtin_offsetof(isr_regs_t, vector) ==
 	       __builtin_offsetof(struct ex_regs, vector), "vector");
 _Static_assert(__builtin_offsetof(isr_regs_t, rip) ==
 	       __builtin_offsetof(struct ex_regs, rip), "rip");
+#ifdef __x86_64__
 _Static_assert(__builtin_offsetof(isr_regs_t, ss) ==
 	       __builtin_offsetof(struct ex_regs, ss), "ss");
+#endif
 
 static void irq_entry(struct ex_regs *regs)
 {
@@ -37,9 +39,15 @@ void handle_irq(unsigned vec, void (*func)(isr_regs_t *regs))
 void handle_external_interrupt(int vector)
 {
 	unsigned long entry = (unsigned long)get_idt_addr(&boot_idt[vector & 0xff]);
+
+	/*
+	 * The frame a CPU pushes for an interrupt, then the call as its
+	 * jump.  In long mode the frame always holds SS:RSP, realigned; in
+	 * 32-bit mode an interrupt at CPL 0 pushes no stack pointer.
+	 */
+#ifdef __x86_64__
 	unsigned long sp;
 
-	/* The frame a CPU pushes for an interrupt, then the call as its jump. */
 	asm volatile("mov %%rsp, %[sp]\n\t"
 		     "and $-16, %%rsp\n\t"
 		     "push %[ss]\n\t"
@@ -52,4 +60,13 @@ void handle_external_interrupt(int vector)
 		     : [entry] "r"(entry), [ss] "i"(KERNEL_DS),
 		       [cs] "i"(KERNEL_CS), [ifl] "i"(X86_EFLAGS_IF)
 		     : "memory", "cc");
+#else
+	asm volatile("pushf\n\t"
+		     "orl %[ifl], (%%esp)\n\t"
+		     "push %[cs]\n\t"
+		     "call *%[entry]"
+		     : : [entry] "r"(entry), [cs] "i"(KERNEL_CS),
+		       [ifl] "i"(X86_EFLAGS_IF)
+		     : "memory", "cc");
+#endif
 }

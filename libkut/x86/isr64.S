@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * isr64.S - the 256 IDT entry stubs and the common exception entry.
+ * isr64.S - the x86_64 IDT entry stubs (isr-stubs.h) and the common
+ * exception entry.
  *
  * Each stub makes the frame uniform (a dummy error code where the CPU
  * pushes none, then the vector) and jumps to isr_common, which saves the
@@ -11,27 +12,10 @@
  * faulted.
  */
 
-/* Vectors for which the CPU pushes an error code. */
-.macro isr_stub vec
-	.balign 16
-	.if (\vec == 8) || ((\vec >= 10) && (\vec <= 14)) || (\vec == 17) || (\vec == 21) || (\vec == 29) || (\vec == 30)
-	pushq	$\vec
-	.else
-	pushq	$0
-	pushq	$\vec
-	.endif
-	jmp	isr_common
-.endm
+#include "isr-stubs.h"
 
 	.text
-	.balign 16
-	.globl isr_stubs
-isr_stubs:
-.irp hi, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-.irp lo, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-	isr_stub (\hi * 16 + \lo)
-.endr
-.endr
+	isr_stub_table
 
 /* Offsets in struct ex_regs. */
 #define EX_RBP		40

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * percpu.h - x86 per-CPU data, reached through the GS base (internal).
+ * percpu.h - x86 per-CPU data, reached through GS (internal): its base
+ * is set through the GS base MSR on x86_64 (desc64.c) and comes from a
+ * per-CPU GDT data segment on i386 (desc32.c).
  *
  * The first fields sit at fixed offsets because inline asm in installed
  * headers addresses them directly: ASM_TRY clears exception_vector with
@@ -34,7 +36,7 @@ static inline struct percpu *this_cpu(void)
 	return p;
 }
 
-/* Point this CPU's GS base at @pc (done once per CPU during bring-up). */
+/* Point this CPU's GS at @pc (done once per CPU during bring-up). */
 void percpu_init(struct percpu *pc, u32 id);
 
 #endif /* KUT_X86_PERCPU_H */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * setup.c - x86_64 boot: turn QEMU's PVH start_info into kut_boot_info.
+ * setup.c - x86 boot (both modes): turn QEMU's PVH start_info into
+ * kut_boot_info.
  *
  * The start_info layout is the Xen PVH ABI (struct hvm_start_info):
  * version 1 and later carry the E820 memory map; older loaders give none,
@@ -41,9 +42,6 @@ struct hvm_memmap_table_entry {
 	u32 type;
 	u32 reserved;
 };
-
-/* Identity map set up by start64.S. */
-#define X86_MAPPED_LIMIT	(4ull << 30)
 
 void kut_x86_setup_idt(void);
 void kut_x86_start(u32 start_info_paddr) __attribute__((noreturn));
@@ -98,7 +96,7 @@ void kut_x86_start(u32 start_info_paddr)
 	const struct hvm_start_info *si = (const void *)(unsigned long)start_info_paddr;
 
 	kut_x86_setup_idt();
-	bi.mapped_limit = X86_MAPPED_LIMIT;
+	bi.mapped_limit = X86_BOOT_MAPPED;
 	if (si && si->magic == HVM_START_MAGIC)
 		parse_start_info(&bi, si);
 	else

@@ -216,12 +216,13 @@ static void start_aps(void)
 
 	boot_regs.cr3 = read_cr3();
 	boot_regs.cr4 = read_cr4();
-	boot_regs.efer = rdmsr(MSR_EFER);
+	/* EFER (for NX) exists where NX does; 2-level paging has no NX bit. */
+	boot_regs.efer = cpu_has_efer_nx() ? rdmsr(MSR_EFER) : 0;
 	for (cpu = 1; cpu < kut_nr_cpus; cpu++) {
 		mem = alloc_pages(AP_MEM_ORDER);
 		assert_msg(mem, "no memory for CPU %u's stacks", cpu);
 		ap_rsp0[cpu] = mem + AP_RSP0_SIZE;
-		ap_stack_tops[cpu] = (u64)mem + (PAGE_SIZE << AP_MEM_ORDER);
+		ap_stack_tops[cpu] = (unsigned long)mem + (PAGE_SIZE << AP_MEM_ORDER);
 	}
 	memcpy((void *)TRAMPOLINE_PA, ap_trampoline,
 	       ap_trampoline_end - ap_trampoline);

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: MIT
 /*
- * stack.c - x86_64 backtraces by walking the frame-pointer chain (kut
- * builds with -fno-omit-frame-pointer): each frame holds the caller's rbp
- * and the return address.  The walk stops at rbp == 0 (set at entry), at
- * a misaligned or unmapped frame, or when frames stop going up the stack.
+ * stack.c - x86 backtraces (both modes) by walking the frame-pointer
+ * chain (kut builds with -fno-omit-frame-pointer): each frame holds the
+ * caller's frame pointer and the return address.  The walk stops at a
+ * frame pointer of 0 (set at entry), at a misaligned frame or one outside
+ * the boot map, or when frames stop going up the stack.
  */
-#include <stdint.h>
+#include <libcflat.h>
 
 #include "../arch.h"
-#include "../boot.h"
-
-#define MAPPED_LIMIT	(4ull << 30)
+#include "x86.h"
 
 int arch_backtrace(const void *frame, const void **ret, int max)
 {
@@ -20,7 +19,8 @@ int arch_backtrace(const void *frame, const void **ret, int max)
 	while (n < max && fp) {
 		uintptr_t f = (uintptr_t)fp;
 
-		if ((f & 7) || f < 4096 || f + 16 > MAPPED_LIMIT)
+		if ((f & (sizeof(f) - 1)) || f < 4096 ||
+		    f + 2 * sizeof(f) > X86_BOOT_MAPPED)
 			break;
 		if (!fp[1])
 			break;

@@ -18,14 +18,7 @@
 #define PTE_P_RW	0x003
 #define PDE_P_RW_PS	0x083
 
-	.section .note.Xen, "a", @note
-	.balign 4
-	.long 4				/* name size: "Xen\0" */
-	.long 4				/* descriptor size */
-	.long 18			/* XEN_ELFNOTE_PHYS32_ENTRY */
-	.asciz "Xen"
-	.long pvh_start32
-	.balign 4
+	pvh_note pvh_start32
 
 	.section .text.boot, "ax"
 	.code32
@@ -40,12 +33,7 @@ pvh_start32:
 1:	load_data_segments
 
 	/* The stack and the page tables live in the BSS: clear it first. */
-	mov	$__bss_start, %edi
-	mov	$__bss_end, %ecx
-	sub	%edi, %ecx
-	shr	$2, %ecx
-	xor	%eax, %eax
-	rep stosl
+	clear_bss
 	mov	$boot_stack_top, %esp
 
 	/* PML4[0] -> PDPT, PDPT[0..3] -> four page directories. */
@@ -81,6 +69,27 @@ start64:
 4:	cli
 	hlt
 	jmp	4b
+
+/*
+ * An AP, from trampoline.S: flat 32-bit code, paging off, its stack in
+ * esp and its CPU number in esi.
+ */
+	.code32
+	.globl kut_x86_ap_enter
+kut_x86_ap_enter:
+	enter_long_mode pt_pml4
+	ljmp	$KERNEL_CS, $ap_start64
+
+	.code64
+ap_start64:
+	load_data_segments
+	mov	%esp, %esp		/* zero-extends: the upper half is undefined */
+	mov	%esi, %edi
+	xor	%ebp, %ebp		/* ends the frame-pointer chain */
+	call	kut_x86_ap_start
+5:	cli
+	hlt
+	jmp	5b
 
 	.section .rodata.boot, "a"
 	.balign 8

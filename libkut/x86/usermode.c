@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * usermode.c - run_in_user() (x86/usermode.h): the state around a call
- * at CPL 3; usermode64.S does the ring switches.
+ * at CPL 3, for both modes; usermode64.S and usermode32.S do the ring
+ * switches.
  *
  * Per CPU (found by task register: a test may have moved the GS base):
  * the stack to come back to, the fault being waited for and whether it
@@ -21,10 +22,14 @@
 #include <x86/vm.h>
 
 #include "percpu.h"
+#include "x86.h"
 
 #define USER_STACK_ORDER	2		/* 16 KiB */
 
-/* What kut_x86_user_call() takes; usermode64.S has the offsets. */
+/*
+ * What kut_x86_user_call() takes; usermode64.S and usermode32.S have the
+ * offsets (i386 reads the low half of each field).
+ */
 struct user_entry {
 	u64 func;
 	u64 arg[4];
@@ -34,7 +39,7 @@ struct user_entry {
 _Static_assert(__builtin_offsetof(struct user_entry, arg) == 8 &&
 	       __builtin_offsetof(struct user_entry, rsp) == 40 &&
 	       __builtin_offsetof(struct user_entry, rflags) == 48,
-	       "usermode64.S's UE_* offsets");
+	       "usermode*.S's UE_* offsets");
 
 struct user_call {
 	bool active;
@@ -47,17 +52,20 @@ struct user_call {
 /* What run_in_user() changes, to put back. */
 struct kernel_state {
 	u16 ds, es, fs, gs;
+#ifdef __x86_64__
 	u64 fs_base, gs_base;
-	u64 rsp0;
+#endif
+	unsigned long sp0;
 };
 
-u64 kut_x86_user_call(const struct user_entry *e, void *rsp0, u64 *back_rsp);
+u64 kut_x86_user_call(const struct user_entry *e, void *sp0,
+		      unsigned long *back_sp);
 void kut_x86_user_entry(void);
 void kut_x86_user_exit(void);
 void kut_x86_user_back(void);
 bool kut_x86_user_fault(struct ex_regs *regs);
 
-static u64 back_rsp[MAX_TEST_CPUS];
+static unsigned long back_sp[MAX_TEST_CPUS];
 static struct user_call calls[MAX_TEST_CPUS];
 
 /*
@@ -103,9 +111,10 @@ static void check_reachable(const void *va, bool write, const char *what)
 /*
  * Data selectors ring 3 may hold, so that IRET to ring 3 (the way down,
  * and back from an interrupt) keeps them rather than nulling them, which
- * on some CPUs clears the base too.  Loading FS and GS reloads their
- * bases from the descriptor (0): put back the ones they had, so per-CPU
- * data and a test's own GS base stay reachable.
+ * on some CPUs clears the base too.  x86_64: loading FS and GS reloads
+ * their bases from the descriptor (0), so put back the ones they had;
+ * per-CPU data and a test's own GS base stay reachable.  i386: GS keeps
+ * kut's per-CPU segment, which ring 3 may use (desc32.c).
  */
 static void enter_user_segments(struct kernel_state *k)
 {
@@ -113,14 +122,18 @@ static void enter_user_segments(struct kernel_state *k)
 	k->es = read_es();
 	k->fs = read_fs();
 	k->gs = read_gs();
+#ifdef __x86_64__
 	k->fs_base = rdmsr(MSR_FS_BASE);
 	k->gs_base = rdmsr(MSR_GS_BASE);
+#endif
 	write_ds(USER_DS);
 	write_es(USER_DS);
 	write_fs(USER_DS);
+#ifdef __x86_64__
 	write_gs(USER_DS);
 	wrmsr(MSR_FS_BASE, k->fs_base);
 	wrmsr(MSR_GS_BASE, k->gs_base);
+#endif
 }
 
 static void leave_user_segments(const struct kernel_state *k)
@@ -129,8 +142,10 @@ static void leave_user_segments(const struct kernel_state *k)
 	write_es(k->es);
 	write_fs(k->fs);
 	write_gs(k->gs);
+#ifdef __x86_64__
 	wrmsr(MSR_FS_BASE, k->fs_base);
 	wrmsr(MSR_GS_BASE, k->gs_base);
+#endif
 }
 
 uint64_t run_in_user_ex(usermode_func func, unsigned int fault_vector,
@@ -162,22 +177,24 @@ uint64_t run_in_user_ex(usermode_func func, unsigned int fault_vector,
 	check_reachable(func, false, "the function");
 	check_reachable(kut_x86_user_entry, false, "kut's user-mode entry");
 	check_reachable(c->stack, true, "the user stack");
-	check_reachable((void *)(e.rsp - 1), true, "the user stack");
+	check_reachable((void *)(unsigned long)(e.rsp - 1), true,
+			"the user stack");
 
 	c->vector = fault_vector;
 	c->ex_handler = ex_handler;
 	c->raised = false;
 	flags = read_rflags();
-	e.rflags = flags & ~X86_EFLAGS_NT;	/* IRETQ would fault on NT */
+	/* With NT, IRET would fault (x86_64) or switch tasks (i386). */
+	e.rflags = flags & ~X86_EFLAGS_NT;
 	cli();
 	enter_user_segments(&k);
-	k.rsp0 = tss[cpu].rsp0;
+	k.sp0 = TSS_SP0(&tss[cpu]);
 	c->active = true;
 	ret = kut_x86_user_call(&e, (u8 *)&tss[cpu] +
-				__builtin_offsetof(tss64_t, rsp0),
-				&back_rsp[cpu]);
+				__builtin_offsetof(kut_tss_t, TSS_SP0_FIELD),
+				&back_sp[cpu]);
 	c->active = false;
-	tss[cpu].rsp0 = k.rsp0;
+	TSS_SP0(&tss[cpu]) = k.sp0;
 	leave_user_segments(&k);
 	if (flags & X86_EFLAGS_IF)
 		sti();
@@ -185,15 +202,35 @@ uint64_t run_in_user_ex(usermode_func func, unsigned int fault_vector,
 	return c->raised ? 0 : ret;
 }
 
-/* Resume in kut_x86_user_back, on the caller's stack, with @result. */
+/*
+ * Resume in kut_x86_user_back, on the caller's stack, with @result in
+ * the registers a u64 is returned in.  On i386 the IRET stays at CPL 0
+ * and so pops no stack pointer: the frame already lies just below the
+ * caller's stack (the TSS's esp0), which kut_x86_user_back relies on.
+ */
 static void back_to_kernel(struct ex_regs *regs, unsigned int cpu, u64 result)
 {
 	regs->rax = result;
+#ifdef __x86_64__
+	regs->ss = KERNEL_DS;
+	regs->rsp = back_sp[cpu];
+#else
+	(void)cpu;
+	regs->rdx = result >> 32;
+#endif
 	regs->rip = (unsigned long)kut_x86_user_back;
 	regs->cs = KERNEL_CS;
-	regs->ss = KERNEL_DS;
-	regs->rsp = back_rsp[cpu];
 	regs->rflags = X86_EFLAGS_FIXED;
+}
+
+/* What the user function returned, as its calling convention has it. */
+static u64 user_result(const struct ex_regs *regs)
+{
+#ifdef __x86_64__
+	return regs->rax;
+#else
+	return (u64)regs->rdx << 32 | regs->rax;
+#endif
 }
 
 bool kut_x86_user_fault(struct ex_regs *regs)
@@ -208,7 +245,7 @@ bool kut_x86_user_fault(struct ex_regs *regs)
 	/* The function returned: no GS here, it may not be ours. */
 	if (regs->vector == UD_VECTOR &&
 	    regs->rip == (unsigned long)kut_x86_user_exit) {
-		back_to_kernel(regs, cpu, regs->rax);
+		back_to_kernel(regs, cpu, user_result(regs));
 		return true;
 	}
 	if (regs->vector != c->vector)

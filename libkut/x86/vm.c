@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 /*
- * vm.c - x86_64 page tables (x86/vm.h) and the x86 side of vmalloc.h:
- * setup_vm()'s map and vmalloc's window.
+ * vm.c - x86 page tables (x86/vm.h) and the x86 side of vmalloc.h:
+ * setup_vm()'s map and vmalloc's window, for both modes: the walks are
+ * written in levels (asm/page.h: 4 of 512 entries on x86_64, 2 of 1024
+ * on i386), and only the window's place differs.
  *
  * Tables are pages from the page allocator, identity mapped, so an
  * entry's address field can be followed with phys_to_virt().  The boot
- * tables (start64.S) are static and map 4 GiB; setup_vm() replaces them
- * with allocated ones that map all RAM.  vmalloc works in one PML4 slot
- * (the last), whose PDPT is made once when the window is set up, so
- * every top-level table that copies the slot shares vmalloc's mappings.
+ * tables (start64.S, start32.S) are static; setup_vm() replaces them
+ * with allocated ones that map all RAM (all that 32-bit paging reaches
+ * on i386).  x86_64's window is one PML4 slot (the last), whose PDPT is
+ * made once when the window is set up, so every top-level table that
+ * copies the slot shares vmalloc's mappings.  i386's is upstream's,
+ * [2 GiB, 3 GiB), which the identity map leaves out: 256 page-directory
+ * entries, copied to the new tables by setup_vm().
  */
 #include <libcflat.h>
 #include <alloc_page.h>
@@ -18,10 +23,17 @@
 #include "../arch.h"
 #include "../boot.h"
 
-#define VM_SLOT			511
+#ifdef __x86_64__
 #define VM_WINDOW_START		0xffffff8000000000ul
 /* The last page stays out, so an address plus a size never wraps to 0. */
 #define VM_WINDOW_END		(~0ul - PAGE_SIZE + 1)
+#else
+#define VM_WINDOW_START		0x80000000ul
+#define VM_WINDOW_END		0xc0000000ul
+#endif
+/* The top-level entries the window spans. */
+#define VM_TOP_FIRST		PGDIR_OFFSET(VM_WINDOW_START, PAGE_LEVEL)
+#define VM_TOP_LAST		PGDIR_OFFSET(VM_WINDOW_END - 1, PAGE_LEVEL)
 #define LOW_4G			(1ull << 32)
 #define PAT_LARGE_MASK		(1ull << 12)	/* PAT bit of a huge page */
 
@@ -214,7 +226,8 @@ void force_4k_page(void *addr)
 	pteval_t *e;
 	int level;
 
-	for (level = 3; level >= 2; level--) {
+	/* Large pages are PDPTEs (x86_64 only) and PDEs. */
+	for (level = MIN(PAGE_LEVEL, PDPT_LEVEL); level >= 2; level--) {
 		e = get_pte_level(cr3, addr, level);
 		assert(e && (*e & PT_PRESENT_MASK));
 		if (*e & PT_PAGE_SIZE_MASK)
@@ -256,16 +269,30 @@ static void load_vm_root(void *data)
 		write_cr3(virt_to_phys(vm_root));
 }
 
+/* Where the identity map ends for RAM ending at @top: 4 GiB at least. */
+static phys_addr_t identity_end(phys_addr_t top)
+{
+	phys_addr_t end = MAX(top, LOW_4G);
+
+	/* 32-bit paging maps 4 GiB of virtual space, no more. */
+	if (sizeof(uintptr_t) == 4)
+		end = LOW_4G;
+	return (end + LARGE_PAGE_SIZE - 1) & ~(phys_addr_t)(LARGE_PAGE_SIZE - 1);
+}
+
 void *setup_mmu(phys_addr_t top, void *opaque)
 {
 	pgd_t *old = vm_root ? vm_root : current_page_table();
 	pgd_t *root = new_table();
-	phys_addr_t end = MAX(top, LOW_4G);
+	phys_addr_t end = identity_end(top), pa;
+	unsigned int i;
 
 	pte_opt_mask = opaque ? *(pteval_t *)opaque : PT_USER_MASK;
-	end = (end + LARGE_PAGE_SIZE - 1) & ~(phys_addr_t)(LARGE_PAGE_SIZE - 1);
-	__setup_mmu_range(root, 0, end, X86_MMU_MAP_HUGE);
-	root[VM_SLOT] = old[VM_SLOT];
+	for (pa = 0; pa < end; pa += LARGE_PAGE_SIZE)
+		if (pa + LARGE_PAGE_SIZE <= VM_WINDOW_START || pa >= VM_WINDOW_END)
+			install_large_page(root, pa, (void *)(uintptr_t)pa);
+	for (i = VM_TOP_FIRST; i <= VM_TOP_LAST; i++)
+		root[i] = old[i];
 	vm_root = root;
 	write_cr3(virt_to_phys(root));
 	/* The other CPUs follow (on_cpus() runs it here too: a no-op). */
@@ -276,19 +303,26 @@ void *setup_mmu(phys_addr_t top, void *opaque)
 
 void arch_setup_vm(void *opaque)
 {
-	phys_addr_t end = MAX(kut_ram_end(), LOW_4G);
+	phys_addr_t top = kut_ram_end();
 
-	setup_mmu(end, opaque);
-	kut_mem_extend(end);
+	setup_mmu(top, opaque);
+	/* RAM in or above i386's window stays out of reach. */
+	kut_mem_extend(MIN(identity_end(top), (phys_addr_t)VM_WINDOW_START));
 }
 
 void arch_vm_window(uintptr_t *start, uintptr_t *end)
 {
 	if (!vm_root)
 		vm_root = current_page_table();
-	if (!(vm_root[VM_SLOT] & PT_PRESENT_MASK))
-		vm_root[VM_SLOT] = virt_to_phys(new_table()) | PT_PRESENT_MASK |
-				   PT_WRITABLE_MASK | PT_USER_MASK;
+	/*
+	 * A window of one top-level entry gets its table now, so that every
+	 * root that copies the entry shares what vmalloc maps later.
+	 */
+	if (VM_TOP_FIRST == VM_TOP_LAST &&
+	    !(vm_root[VM_TOP_FIRST] & PT_PRESENT_MASK))
+		vm_root[VM_TOP_FIRST] = virt_to_phys(new_table()) |
+					PT_PRESENT_MASK | PT_WRITABLE_MASK |
+					PT_USER_MASK;
 	*start = VM_WINDOW_START;
 	*end = VM_WINDOW_END;
 }

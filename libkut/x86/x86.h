@@ -8,13 +8,54 @@
 
 #include <libcflat.h>
 #include <x86/acpi.h>
+#include <x86/desc.h>
+
+/*
+ * The boot page tables map [0, X86_BOOT_MAPPED) 1:1 (and, on i386, the
+ * MMIO gigabyte [3 GiB, 4 GiB) too; [2 GiB, 3 GiB) is vmalloc's window).
+ */
+#ifdef __x86_64__
+#define X86_BOOT_MAPPED		(4ull << 30)
+#else
+#define X86_BOOT_MAPPED		(2ull << 30)
+#endif
+
+/* Hex digits of a register in dumps: 16 on x86_64, 8 on i386. */
+#define X86_REG_DIGITS		((int)(2 * sizeof(unsigned long)))
+
+/* The TSS of this mode, and where it keeps the ring-0 stack pointer. */
+#ifdef __x86_64__
+typedef tss64_t kut_tss_t;
+#define TSS_SP0_FIELD		rsp0
+#else
+typedef tss32_t kut_tss_t;
+#define TSS_SP0_FIELD		esp0
+#endif
+#define TSS_SP0(t)		((t)->TSS_SP0_FIELD)
+
+/* GDT selector of CPU @cpu's TSS (the slot after it: see desc32.c). */
+#define X86_TSS_SEL(cpu)	(TSS_MAIN + 16 * (cpu))
+
+/* desc.c: the exception dispatcher every vector enters (isr*.S). */
+void kut_x86_exception(struct ex_regs *regs);
+
+/*
+ * desc32.c / desc64.c: what differs between the modes around the
+ * common descriptor code of desc.c.
+ */
+/* Fill CPU @cpu's zeroed TSS @t: ring-0 stack @sp0, alternate stacks. */
+void kut_x86_init_tss(kut_tss_t *t, u32 cpu, void *sp0);
+/* After setup_idt() has pointed every vector at its stub: #DF, NMI, #MC. */
+void kut_x86_setup_alt_vectors(void);
+/* Print @regs' general registers and stack pointer as the dump shows them. */
+void kut_x86_dump_gprs(const struct ex_regs *regs);
 
 /* setup.c: the ACPI RSDP the PVH start_info named (0: none). */
 extern u64 kut_x86_rsdp_paddr;
 
 /*
  * desc.c: load the boot GDT and IDT on CPU @cpu and give it its per-CPU
- * data (GS base) and its TSS, with @rsp0 as the ring-0 stack.
+ * data (GS) and its TSS, with @rsp0 as the ring-0 stack.
  */
 void kut_x86_setup_ap(u32 cpu, void *rsp0);
 

@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: MIT
 /*
- * selftest.c - checks of the x86_64 framework itself, one area per first
- * argument (see unittests.cfg):
+ * selftest.c - checks of the x86 framework itself (x86_64 and i386), one
+ * area per first argument (see unittests.cfg):
  *   setup     argv from -append, environment from kut-run -e, memory map
  *   vectors   handle_exception, ASM_TRY, test_for_exception, resuming
- *   cpu       long mode, paging and the control registers boot left
+ *   cpu       the mode (long mode; i386: 32-bit paging, per-CPU GS),
+ *             paging and the control registers boot left
  *   legacy    the 2017 report(msg, pass) argument order still works
  * and purpose-made endings that kut-run's own tests check from outside:
  *   pass, fail, skip, pf (unexpected #PF), ud (unexpected #UD), hang,
  *   abort, assert, badstack (a fault with an unusable stack: #DF on its
- *   own stack), triple (no IDT at all: QEMU resets, kut-run says FAIL).
+ *   own stack, IST on x86_64, a task on i386), triple (no IDT at all:
+ *   QEMU resets, kut-run says FAIL).
  */
 #include <libcflat.h>
 #include <alloc_page.h>
 #include <argv.h>
+#include <smp.h>
 #include <asm/page.h>
 #include <x86/processor.h>
 #include <x86/desc.h>
+
+/* An address the boot page tables leave unmapped. */
+#ifdef __x86_64__
+#define UNMAPPED_ADDR	0x100000000000ul	/* above the 4 GiB mapped */
+#else
+#define UNMAPPED_ADDR	0x90000000ul		/* vmalloc's window */
+#endif
 
 static int check_setup(int argc, char **argv)
 {
@@ -105,8 +115,13 @@ static void check_vectors(void)
 	report(exception_vector() == GP_VECTOR && exception_error_code() == 0xfff8,
 	       "ASM_TRY caught #GP, error code %#x", exception_error_code());
 	write_fs(KERNEL_DS);
+#ifdef __x86_64__
 	report(rdmsr_safe(MSR_EFER, &val) == 0 && (val & EFER_LMA),
 	       "rdmsr EFER works, LMA set");
+#else
+	report(rdmsr_safe(MSR_IA32_APICBASE, &val) == 0 && (val & 0x800),
+	       "rdmsr APIC_BASE works, APIC enabled");
+#endif
 
 	report(test_for_exception(UD_VECTOR, do_ud, NULL),
 	       "test_for_exception sees #UD");
@@ -120,11 +135,19 @@ static void check_cpu(void)
 {
 	report_prefix_push("cpu");
 	report(read_cr0() & X86_CR0_PG, "paging on");
+#ifdef __x86_64__
 	report(read_cr4() & X86_CR4_PAE, "PAE on");
 	report(rdmsr(MSR_EFER) & EFER_LMA, "long mode active");
+	report(this_cpu_has(X86_FEATURE_LM), "CPUID reports long mode");
+#else
+	report((read_cr4() & (X86_CR4_PSE | X86_CR4_PAE)) == X86_CR4_PSE,
+	       "2-level paging with 4 MiB pages (PSE on, PAE off)");
+	report(read_gs() == TSS_MAIN + 8, "GS is CPU 0's per-CPU segment");
+	report(smp_id() == 0 && exception_vector() == 0,
+	       "per-CPU data reads through GS");
+#endif
 	report(read_cs() == KERNEL_CS, "CS is KERNEL_CS");
 	report(str() == TSS_MAIN, "TSS loaded at TSS_MAIN");
-	report(this_cpu_has(X86_FEATURE_LM), "CPUID reports long mode");
 	{
 		u64 t1 = rdtsc(), t2 = rdtsc();
 
@@ -170,11 +193,12 @@ int main(int argc, char **argv)
 	else if (!strcmp(what, "skip"))
 		report_skip("a skipped check");
 	else if (!strcmp(what, "pf"))
-		*(volatile int *)0x100000000000ul = 1;
+		*(volatile int *)UNMAPPED_ADDR = 1;
 	else if (!strcmp(what, "ud"))
 		asm volatile("ud2");
 	else if (!strcmp(what, "badstack"))
-		asm volatile("mov %0, %%rsp; push %%rax" : : "r"(0x100000000000ul));
+		asm volatile("mov %0, %%" R "sp; push %%" R "ax"
+			     : : "r"(UNMAPPED_ADDR));
 	else if (!strcmp(what, "triple")) {
 		struct descriptor_table_ptr none = { 0, 0 };
 

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 /*
- * vm.c - the x86_64 MMU API (x86/vm.h) and setup_vm() against what the
- * MMU really does; vmalloc.h's portable side is tests/common/vmalloc.c.
+ * vm.c - the x86 MMU API (x86/vm.h) and setup_vm() against what the
+ * MMU really does, on x86_64 and i386 (large pages are 2 MiB and 4 MiB);
+ * vmalloc.h's portable side is tests/common/vmalloc.c.
  * One area per first argument (unittests.cfg):
  *   fault     #PF with the right CR2 and error code for vmalloc's guard
  *             page, a page after vfree(), a page made not present, a
- *             read-only page (CR0.WP on and off) and an NX page
- *   large     a 2 MiB page, found and split (force_4k_page(), and
+ *             read-only page (CR0.WP on and off) and an NX page (x86_64:
+ *             i386's 2-level paging has no NX bit)
+ *   large     a large page, found and split (force_4k_page(), and
  *             install_pte() through it)
  *   setup-vm  setup_vm(): new CR3 on every CPU, the identity map user
- *             accessible in 2 MiB pages, MMIO below 4 GiB mapped; then
+ *             accessible in large pages, MMIO below 4 GiB mapped; then
  *             fault and large again on its tables
- *   highmem   setup_vm() hands RAM above 4 GiB out (run with -m 5G)
+ *   highmem   setup_vm() hands RAM above 4 GiB out (run with -m 5G;
+ *             x86_64 only)
  * and one that must end in FAIL, checked from outside by make check:
  *   vfree-bad vfree() of a pointer vmalloc never gave
  */
@@ -25,21 +28,34 @@
 #include <x86/msr.h>
 #include <x86/vm.h>
 
+/* vmalloc's window (x86/vm.h). */
+#ifdef __x86_64__
 #define WINDOW_START	0xffffff8000000000ul
+#define WINDOW_LAST	(~0ul)
+#else
+#define WINDOW_START	0x80000000ul
+#define WINDOW_LAST	0xbffffffful
+#endif
 #define PF_ERR_P	(1u << 0)
 #define PF_ERR_W	(1u << 1)
 #define PF_ERR_ID	(1u << 4)
+/* A large page's order and its number of 4 KiB pages. */
+#define LARGE_ORDER	PGDIR_WIDTH
+#define LARGE_PAGES	(1u << PGDIR_WIDTH)
 
 static bool in_window(const void *p)
 {
-	return (uintptr_t)p >= WINDOW_START;
+	return (uintptr_t)p - WINDOW_START <= WINDOW_LAST - WINDOW_START;
 }
 
 /* Read a byte at @p under ASM_TRY: the vector it raised, 0 if none. */
 static unsigned int try_read(volatile u8 *p)
 {
-	asm volatile(ASM_TRY("1f") "movb (%0), %%al\n\t" "1:"
-		     : : "r"(p) : "rax", "memory");
+	u8 v;
+
+	asm volatile(ASM_TRY("1f") "movb (%1), %0\n\t" "1:"
+		     : "=q"(v) : "r"(p) : "memory");
+	(void)v;
 	return exception_vector();
 }
 
@@ -53,7 +69,8 @@ static unsigned int try_write(volatile u8 *p, u8 v)
 static void check_large(void)
 {
 	pgd_t *cr3 = current_page_table();
-	u8 *big = alloc_pages(9), *alias = alloc_vpages_aligned(512, 9);
+	u8 *big = alloc_pages(LARGE_ORDER);
+	u8 *alias = alloc_vpages_aligned(LARGE_PAGES, LARGE_ORDER);
 	u8 *page = alloc_page();
 	struct pte_search s;
 	pteval_t *pte;
@@ -64,7 +81,7 @@ static void check_large(void)
 	s = find_pte_level(cr3, alias + 4096 * 300, 1);
 	report(s.pte == pte && s.level == 2 && found_huge_pte(s) &&
 	       found_leaf_pte(s) && alias[LARGE_PAGE_SIZE - 1] == 0x77,
-	       "a 2 MiB page: find_pte_level() stops at the PDE, reads agree");
+	       "a large page: find_pte_level() stops at the PDE, reads agree");
 	report(get_pte(cr3, alias + 5) == pte && !get_pte_level(cr3, alias, 1) &&
 	       virt_to_pte_phys(cr3, alias + 12345) == virt_to_phys(big) + 12345,
 	       "get_pte() is the PDE, there is no level-1 entry");
@@ -82,13 +99,14 @@ static void check_large(void)
 	flush_tlb();
 	page[1] = 0x99;
 	report(alias[4096 * 7 + 1] == 0x99 && alias[LARGE_PAGE_SIZE - 1] == 0x77,
-	       "install_page() into a 2 MiB page splits it, the rest stays");
+	       "install_page() into a large page splits it, the rest stays");
 	vfree(alias);
 	free_pages(big);
 	free_page(page);
 	report_prefix_pop();
 }
 
+#ifdef __x86_64__
 static volatile unsigned long pf_cr2, pf_error;
 static volatile int pf_count;
 
@@ -102,12 +120,45 @@ static void pf_return_handler(struct ex_regs *regs)
 	regs->rsp += sizeof(unsigned long);
 }
 
+/* Code in page @v (a "ret" at @v) runs, then doesn't once it is NX. */
+static void check_nx(pteval_t *pte, u8 *v)
+{
+	void (*fn)(void) = (void (*)(void))v;
+
+	if (!this_cpu_has(X86_FEATURE_NX)) {
+		report_skip("NX: the CPU has no NX");
+		return;
+	}
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NX);
+	handle_exception(PF_VECTOR, pf_return_handler);
+	pf_count = 0;
+	fn();
+	report(pf_count == 0, "code in a page without NX runs");
+	*pte |= PT64_NX_MASK;
+	invlpg(v);
+	fn();
+	report(pf_count == 1 && pf_cr2 == (ulong)v &&
+	       pf_error == (PF_ERR_P | PF_ERR_ID),
+	       "NX page: fetch #PF, CR2 %#lx, error %#lx",
+	       (ulong)pf_cr2, (ulong)pf_error);
+	handle_exception(PF_VECTOR, NULL);
+	*pte &= ~PT64_NX_MASK;
+	invlpg(v);
+}
+#else
+static void check_nx(pteval_t *pte, u8 *v)
+{
+	(void)pte;
+	(void)v;
+	report_skip("NX: 2-level 32-bit paging has no NX bit");
+}
+#endif
+
 static void check_fault(void)
 {
 	pgd_t *cr3 = current_page_table();
 	u8 *page = alloc_page(), *v = alloc_vpage();
 	pteval_t *pte = install_page(cr3, virt_to_phys(page), v);
-	void (*fn)(void) = (void (*)(void))v;
 	unsigned int vec, err;
 	ulong cr0 = read_cr0();
 	u8 *buf;
@@ -153,25 +204,7 @@ static void check_fault(void)
 	*pte |= PT_WRITABLE_MASK;
 	invlpg(v);
 	page[0] = 0xc3;		/* ret */
-	if (!this_cpu_has(X86_FEATURE_NX)) {
-		report_skip("NX: the CPU has no NX");
-	} else {
-		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NX);
-		handle_exception(PF_VECTOR, pf_return_handler);
-		pf_count = 0;
-		fn();
-		report(pf_count == 0, "code in a page without NX runs");
-		*pte |= PT64_NX_MASK;
-		invlpg(v);
-		fn();
-		report(pf_count == 1 && pf_cr2 == (ulong)v &&
-		       pf_error == (PF_ERR_P | PF_ERR_ID),
-		       "NX page: fetch #PF, CR2 %#lx, error %#lx",
-		       (ulong)pf_cr2, (ulong)pf_error);
-		handle_exception(PF_VECTOR, NULL);
-		*pte &= ~PT64_NX_MASK;
-		invlpg(v);
-	}
+	check_nx(pte, v);
 	vfree(v);
 	free_page(page);
 	report_prefix_pop();
@@ -206,7 +239,7 @@ static void check_setup_vm(void)
 		       cpu_count() - 1);
 	pte = get_pte(current_page_table(), (void *)check_setup_vm);
 	report(pte && (*pte & PT_USER_MASK) && (*pte & PT_PAGE_SIZE_MASK),
-	       "the identity map is 2 MiB pages, user-accessible");
+	       "the identity map is large pages, user-accessible");
 	report(virt_to_pte_phys(current_page_table(), (void *)0xfee00000ul) ==
 	       0xfee00000ul, "MMIO below 4 GiB is identity mapped");
 	post = malloc(PAGE_SIZE);
@@ -219,6 +252,7 @@ static void check_setup_vm(void)
 	report_prefix_pop();
 }
 
+#ifdef __x86_64__
 static void check_highmem(void)
 {
 	void *p = NULL, **held = NULL;
@@ -254,6 +288,12 @@ static void check_highmem(void)
 	}
 	report_prefix_pop();
 }
+#else
+static void check_highmem(void)
+{
+	report_skip("highmem: 32-bit paging reaches no RAM above 4 GiB");
+}
+#endif
 
 int main(int argc, char **argv)
 {

@@ -6,6 +6,10 @@
  * conversions here are casts (vmalloc.h's addresses are the exception); a
  * test that builds or edits page tables (x86/vm.h) uses the PT_* bits and
  * the geometry below.
+ *
+ * x86_64 pages with 4 levels of 512 entries (2 MiB large pages); i386,
+ * as upstream's, with 2 levels of 1024 entries and no PAE (4 MiB large
+ * pages through CR4.PSE, no NX bit, physical addresses below 4 GiB).
  */
 #ifndef _ASM_X86_PAGE_H_
 #define _ASM_X86_PAGE_H_
@@ -16,7 +20,11 @@
 #define PAGE_SIZE		(_AC(1, UL) << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 
+#ifdef __x86_64__
 #define LARGE_PAGE_SIZE		(_AC(1, UL) << 21)	/* 2 MiB */
+#else
+#define LARGE_PAGE_SIZE		(_AC(1, UL) << 22)	/* 4 MiB */
+#endif
 
 #define PT_PRESENT_MASK		(_AC(1, ULL) << 0)
 #define PT_WRITABLE_MASK	(_AC(1, ULL) << 1)
@@ -31,13 +39,19 @@
 #define PT64_NX_MASK		(_AC(1, ULL) << 63)
 #define PT_ADDR_MASK		_AC(0x000ffffffffff000, ULL)
 
+#ifdef __x86_64__
 #define PAGE_LEVEL		4
 #define PGDIR_WIDTH		9
 #define PGDIR_MASK		511
+#else
+#define PAGE_LEVEL		2
+#define PGDIR_WIDTH		10
+#define PGDIR_MASK		1023
+#endif
 
 /* Accessed and dirty together, as tests set and clear them. */
 #define PT_AD_MASK		(PT_ACCESSED_MASK | PT_DIRTY_MASK)
-/* The level of a PDPTE (level 1 is the 4 KiB PTE, 4 the PML4E). */
+/* The level of a PDPTE (level 1 is the 4 KiB PTE, 4 the PML4E; x86_64). */
 #define PDPT_LEVEL		3
 /* How far an address shifts to index the table of level @lvl ... */
 #define PGDIR_BITS(lvl)		(((lvl) - 1) * PGDIR_WIDTH + PAGE_SHIFT)

@@ -6,9 +6,9 @@
  * Before main(), kut reads the CPUs from the ACPI MADT (falling back to
  * QEMU's fw_cfg CPU count), starts each one with INIT-SIPI-SIPI through a
  * real-mode trampoline below 1 MiB, and gives it its own stack, TSS,
- * per-CPU data (GS base), the boot CPU's IDT, GDT and page tables, and
- * its local APIC enabled (x2APIC mode where CPUID offers it, as on the
- * boot CPU).  CPU 0 is the boot CPU; the others are numbered in MADT
+ * per-CPU data (GS base; on i386 a GS segment), the boot CPU's IDT, GDT
+ * and page tables, and its local APIC enabled (x2APIC mode where CPUID
+ * offers it, as on the boot CPU).  CPU 0 is the boot CPU; the others are numbered in MADT
  * order, and id_map[] (x86/apic.h) gives each one's APIC ID.
  *
  * Idle CPUs wait in "sti; hlt".  on_cpu() queues the work on the target
