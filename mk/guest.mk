@@ -40,6 +40,11 @@ LIBFDT		:= $(LIBFDT_DIR)/lib/libfdt.a
 # libfdt.h includes <fdt.h> and <libfdt_env.h>: both directories.
 LIBFDT_INCLUDES	:= -I$(LIBFDT_DIR)/include -I$(LIBFDT_DIR)/include/libfdt
 endif
+# Arches Debian has no libfdt.a for compile it (mk/libfdt-src.mk).
+ifneq ($(LIBFDT_FROM_SOURCE),)
+.DEFAULT_GOAL	:= all
+include mk/libfdt-src.mk
+endif
 
 SRC_INCLUDES	:= -Iinclude $(addprefix -I,$(ASM_INCLUDE_DIRS)) \
 		   $(if $(FAMILY_INCLUDE),-Iinclude/$(FAMILY_INCLUDE)) $(LIBFDT_INCLUDES)
@@ -58,9 +63,11 @@ LDS		:= $(OUT)/kut.lds
 
 TEST_SRCS	:= $(sort $(wildcard $(TEST_SRC_DIR)/*.c))
 # COMMON_TESTS (arch .mk): tests whose one source in tests/common/ serves
-# several arch families.
+# several arch families; ARCH_TESTS: tests of this arch alone, from
+# tests/$(ARCH)/ when TEST_SRC_DIR is the family's folder.
 TEST_ELFS	:= $(TEST_SRCS:$(TEST_SRC_DIR)/%.c=$(OUT)/tests/%.elf) \
-		   $(COMMON_TESTS:%=$(OUT)/tests/%.elf)
+		   $(COMMON_TESTS:%=$(OUT)/tests/%.elf) \
+		   $(ARCH_TESTS:%=$(OUT)/tests/%.elf)
 TEST_FLATS	:= $(TEST_ELFS:.elf=.flat)
 
 all: $(LIB) $(LDS) $(TEST_FLATS) $(OUT)/tests/unittests.cfg
@@ -78,8 +85,10 @@ $(OUT)/obj/%.o: libkut/%.S
 ifneq ($(LIBFDT),)
 # Headers first: library objects include <libfdt/libfdt.h>.
 $(LIB_OBJS): | $(LIBFDT)
+ifneq ($(LIBFDT_DEB_ARCH),)
 $(LIBFDT):
 	$(Q)scripts/fetch-libfdt $(LIBFDT_DEB_ARCH) $(LIBFDT_DIR)
+endif
 endif
 
 $(LIB): $(LIB_OBJS)
@@ -92,6 +101,11 @@ $(LDS): linker-scripts/$(ARCH).lds
 
 # Bundled tests link exactly as a user's test does with pkg-config.
 $(OUT)/tests/%.o: $(TEST_SRC_DIR)/%.c | $(LIBFDT)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(TEST_CFLAGS) -c $< -o $@
+
+$(OUT)/tests/%.o: tests/$(ARCH)/%.c | $(LIBFDT)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(TEST_CFLAGS) -c $< -o $@

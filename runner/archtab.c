@@ -43,7 +43,7 @@ static const char *const stdio_serial[] = { "-serial", "stdio", NULL };
 
 static const char *const x86_kvm_hosts[] = { "x86_64", NULL };
 
-#define X86_ROW(arch_name) {						\
+#define X86_ROW(arch_name, paging32) {					\
 	.name = arch_name,						\
 	.qemu = "qemu-system-x86_64",					\
 	.qemu_package = "qemu-system-x86",				\
@@ -55,6 +55,7 @@ static const char *const x86_kvm_hosts[] = { "x86_64", NULL };
 	.no_pci_machines = x86_no_pci_machines,				\
 	.serial = stdio_serial,						\
 	.kvm_hosts = x86_kvm_hosts,					\
+	.kvm_paging32 = paging32,					\
 	.boot = IMAGE_BOOT_PVH | IMAGE_BOOT_MULTIBOOT,			\
 	.boot_desc = "an ELF with a Xen PVH note, or an ELF32 with a "	\
 		     "multiboot header",				\
@@ -89,9 +90,19 @@ static const char *const arm_pci_devices[] = {
 
 static const char *const arm64_kvm_hosts[] = { "aarch64", NULL };
 
+/*
+ * riscv64 facts: the virt machine with QEMU's default firmware, OpenSBI
+ * (fw_dynamic, from qemu-system-data), which jumps to the image QEMU's
+ * -kernel loaded (a RISC-V Linux Image, or the ELF) in S-mode with the
+ * device tree.  The test devices are arm's: the chr-testdev on a
+ * virtio-mmio virtio-serial device, and pci-testdev on the PCIe host
+ * bridge (ECAM) the machine always has.
+ */
+static const char *const riscv64_kvm_hosts[] = { "riscv64", NULL };
+
 static const struct arch_info arch_table[] = {
-	X86_ROW("x86_64"),
-	X86_ROW("i386"),
+	X86_ROW("x86_64", false),
+	X86_ROW("i386", true),
 	{
 		.name = "arm64",
 		.qemu = "qemu-system-aarch64",
@@ -122,6 +133,21 @@ static const struct arch_info arch_table[] = {
 		.boot = IMAGE_BOOT_LINUX,
 		.boot_desc = "a raw image with a zImage header "
 			     "(the .flat, not the .elf)",
+		.decode = LAUNCH_DECODE_TESTDEV,
+	},
+	{
+		.name = "riscv64",
+		.qemu = "qemu-system-riscv64",
+		.qemu_package = "qemu-system-misc",
+		.machine = "virt",
+		.fixed_args = arm_fixed_args,
+		.devices = arm_devices,
+		.pci_devices = arm_pci_devices,
+		.serial = stdio_serial,
+		.kvm_hosts = riscv64_kvm_hosts,
+		.boot = IMAGE_BOOT_LINUX | IMAGE_BOOT_ELF,
+		.boot_desc = "a raw image starting with a RISC-V Image header, "
+			     "or an ELF",
 		.decode = LAUNCH_DECODE_TESTDEV,
 	},
 };

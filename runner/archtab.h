@@ -32,6 +32,8 @@ struct arch_info {
 	const char *const *no_pci_machines; /* these machines (no PCI bus) */
 	const char *const *serial;	/* where the guest console goes */
 	const char *const *kvm_hosts;	/* `uname -m` values with KVM for it */
+	bool kvm_paging32;		/* pages outside long mode (i386): KVM */
+					/* must run that too (qemu.c) */
 	unsigned int boot;		/* IMAGE_BOOT_* formats QEMU boots */
 	const char *boot_desc;		/* those formats, for error messages */
 	enum launch_decode decode;	/* how QEMU's exit status reads */

@@ -32,6 +32,7 @@ void qemu_caps_init(struct qemu_caps *caps, const char *qemu)
 	memset(caps, 0, sizeof(*caps));
 	caps->qemu = xstrdup(qemu);
 	caps->kvm = -1;
+	caps->kvm_paging32 = -1;
 	caps->machines = caps->devices = caps->accels = empty;
 }
 
@@ -68,6 +69,13 @@ bool qemu_kvm_usable(struct qemu_caps *caps)
 	}
 	caps->kvm = 1;
 	return true;
+}
+
+bool qemu_kvm_runs_paging32(struct qemu_caps *caps)
+{
+	if (caps->kvm_paging32 < 0)
+		caps->kvm_paging32 = access("/sys/module/kvm_pvm", F_OK) != 0;
+	return caps->kvm_paging32;
 }
 
 static bool is_executable(const char *path)
@@ -217,6 +225,7 @@ int qemu_pick_accel(const struct arch_info *arch, const char *requested,
 		    const char **accel, char *err, size_t errsize)
 {
 	bool kvm_host = arch_kvm_host(arch, host_machine);
+	bool kvm_paging_ok = !arch->kvm_paging32 || qemu_kvm_runs_paging32(caps);
 
 	if (requested && !strcmp(requested, "tcg")) {
 		*accel = "tcg";
@@ -227,7 +236,7 @@ int qemu_pick_accel(const struct arch_info *arch, const char *requested,
 			 requested);
 		return KUT_EXIT_ERROR;
 	}
-	if (kvm_host && qemu_kvm_usable(caps)) {
+	if (kvm_host && qemu_kvm_usable(caps) && kvm_paging_ok) {
 		*accel = "kvm";
 		return 0;
 	}
@@ -239,6 +248,10 @@ int qemu_pick_accel(const struct arch_info *arch, const char *requested,
 		snprintf(err, errsize,
 			 "KVM cannot run %s guests on this %s host", arch->name,
 			 host_machine);
+	else if (qemu_kvm_usable(caps))
+		snprintf(err, errsize,
+			 "KVM cannot run %s guests here: it is PVM (kvm_pvm), "
+			 "which runs no 32-bit guest with paging", arch->name);
 	else
 		snprintf(err, errsize, "KVM requested but unusable (%s)",
 			 caps->kvm_problem);

@@ -24,6 +24,8 @@ struct qemu_caps {
 	char *qemu;		/* the QEMU binary these facts are about */
 	int kvm;		/* -1: not checked yet, 0: unusable, 1: usable */
 	char kvm_problem[128];	/* why KVM is unusable */
+	int kvm_paging32;	/* -1: not checked yet, else whether KVM runs */
+				/* 32-bit guests with paging on */
 	bool probed;		/* the lists below are filled in */
 	struct strvec machines;	/* "pc", "q35", ... */
 	struct strvec devices;	/* "pc-testdev", ... */
@@ -38,6 +40,14 @@ void qemu_caps_free(struct qemu_caps *caps);
  * (cached in @caps; the reason it cannot goes to caps->kvm_problem).
  */
 bool qemu_kvm_usable(struct qemu_caps *caps);
+
+/*
+ * Whether this host's KVM runs guests that turn paging on outside long
+ * mode (i386 guests; cached in @caps).  Not PVM's (the kvm_pvm module,
+ * KVM without hardware virtualization on some cloud VMs), which runs
+ * 64-bit paging only and stops such a guest.
+ */
+bool qemu_kvm_runs_paging32(struct qemu_caps *caps);
 
 /*
  * Ask QEMU (caps->qemu) for its machines, devices and accelerators.  Starts

@@ -17,7 +17,7 @@ FAMILY_INCLUDE	:= x86
 ARCH_CFLAGS	:= -m64 -mno-red-zone -mno-sse -mno-sse2 -mno-mmx
 ARCH_LDFLAGS	:= -m64
 
-ARCH_SRCS	:= start64.S isr64.S setjmp64.S desc.c setup.c uart.c exit.c stack.c pci.c
+ARCH_SRCS	:= start64.S isr64.S setjmp64.S desc.c desc64.c setup.c uart.c exit.c stack.c pci.c
 # SMP, local and I/O APIC, interrupts, ACPI tables (x86/acpi.h), fw_cfg.
 ARCH_SRCS	+= trampoline.S smp.c apic.c isr.c acpi.c fwcfg.c
 # Busy waits (x86/delay.h); user mode: run_in_user() (x86/usermode.h).

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * vmalloc.c - vmalloc.h on every arch with an MMU (x86_64, arm64, arm):
+ * vmalloc.c - vmalloc.h on every arch with an MMU (x86_64, i386, arm64, arm):
  * what it hands out, checked through the page tables and by writing to
  * it.  Faults (the guard page, access after vfree) are the arch tests'
  * (tests/<arch>/vm.c).  One area per first argument (unittests.cfg):
@@ -18,13 +18,20 @@
 #include <vmalloc.h>
 #include <asm/page.h>
 #include <asm/io.h>
-#ifdef __x86_64__
+#if defined(__x86_64__) || defined(__i386__)
+#define X86_VM
 #include <x86/vm.h>
+#ifdef __x86_64__
 #define WINDOW_START	0xffffff8000000000ul
+#else
+#define WINDOW_START	0x80000000ul	/* [2 GiB, 3 GiB) */
+#endif
 #else
 #include <asm/mmu.h>
 #ifdef __aarch64__
 #define WINDOW_START	(384UL << 30)
+#elif defined(__riscv)
+#define WINDOW_START	0xffffffc000000000ul	/* Sv39's high half */
 #else
 #define WINDOW_START	(3UL << 30)
 #endif
@@ -33,7 +40,7 @@
 /* The tables vmalloc maps into. */
 static pgd_t *root(void)
 {
-#ifdef __x86_64__
+#ifdef X86_VM
 	return current_page_table();
 #else
 	return mmu_idmap;
@@ -42,8 +49,11 @@ static pgd_t *root(void)
 
 static bool mapped(void *va)
 {
-#ifdef __x86_64__
+#ifdef X86_VM
 	return any_present_pages(root(), va, PAGE_SIZE);
+#elif defined(__riscv)
+	/* riscv's get_pte() creates what is missing: ask for the translation. */
+	return virt_to_pte_phys(root(), va) != 0;
 #else
 	return get_pte(root(), (uintptr_t)va) != NULL;
 #endif

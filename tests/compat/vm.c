@@ -10,7 +10,8 @@
 #include "vmalloc.h"
 #include "asm/page.h"
 #include "asm/io.h"
-#ifdef __x86_64__
+#if defined(__x86_64__) || defined(__i386__)
+#define X86_VM
 #include "x86/vm.h"
 #else
 #include "asm/mmu.h"
@@ -18,7 +19,7 @@
 
 static pgd_t *page_root(void)
 {
-#ifdef __x86_64__
+#ifdef X86_VM
 	return current_page_table();
 #else
 	return mmu_idmap;
@@ -43,7 +44,7 @@ int main(void)
 	report(big && virt_to_pte_phys(page_root(), big) != (phys_addr_t)(ulong)big,
 	       "malloc() after setup_vm() is virtual memory");
 	free(big);
-#ifdef __x86_64__
+#ifdef X86_VM
 	{
 		pteval_t *pte = get_pte(page_root(), alias);
 		struct pte_search s = find_pte_level(page_root(), alias, 1);

@@ -78,10 +78,19 @@ int main(int ac, char **av)
 	handle_exception(DE_VECTOR, NULL);
 	report(de_hits == 1, "a division by zero went to the handler once");
 
+#ifdef __x86_64__
 	asm volatile(ASM_TRY("1f") "mov (%0), %%al\n\t" "1:"
 		     : : "r"(NONCANONICAL) : "rax", "memory");
 	report(exception_vector() == GP_VECTOR && exception_error_code() == 0,
 	       "ASM_TRY: a non-canonical load -> #GP(0)");
+#else
+	/* i386 has no canonical addresses: a selector past the GDT faults. */
+	asm volatile(ASM_TRY("1f") "mov %0, %%fs\n\t" "1:"
+		     : : "r"(0xfff8) : "memory");
+	report(exception_vector() == GP_VECTOR && exception_error_code() == 0xfff8,
+	       "ASM_TRY: a selector past the GDT -> #GP(selector)");
+	write_fs(KERNEL_DS);
+#endif
 
 	report(wrmsr_safe(MSR_IA32_TSC, rdmsr(MSR_IA32_TSC)) == 0, "wrmsr_safe: fine");
 	report(write_cr4_checking(read_cr4()) == 0, "write_cr4_checking: fine");

@@ -45,7 +45,8 @@ static void test_bits(void)
 
 	report(GENMASK(7, 4) == 0xf0 && GENMASK_ULL(39, 21) == 0xffffe00000ull,
 	       "GENMASK");
-	report(BIT_MASK(65) == 2 && BIT_WORD(65) == 1, "BIT_MASK, BIT_WORD");
+	report(BIT_MASK(65) == 2 && BIT_WORD(65) == 65 / BITS_PER_LONG,
+	       "BIT_MASK, BIT_WORD");
 	report(upper_32_bits(0x123456789ull) == 1 &&
 	       lower_32_bits(0x123456789ull) == 0x23456789, "upper/lower_32_bits");
 	report(fls(1) == 0 && fls(0x80) == 7 && is_power_of_2(64) &&

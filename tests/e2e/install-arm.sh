@@ -1,14 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# install-arm.sh - the installed SDK for arm64 and arm, end to end: the
-# install carries libfdt.a and its headers beside libkut; a test builds
-# from one file with only the installed pkg-config data (GCC and Clang),
+# install-arm.sh - the installed SDK for arm64 and arm (and riscv64, the
+# other device-tree arch), end to end: the install carries libfdt.a and
+# its headers beside libkut; a test builds from one file with only the
+# installed pkg-config data (GCC and Clang),
 # becomes a .flat and runs with the installed kut-run; examples/ builds
 # and runs the same way from a copy outside the source tree.
 . tests/lib.sh
 
 arm_arches=
-for a in arm64 arm; do
+for a in arm64 arm riscv64; do
 	case " $ARCHES " in *" $a "*) arm_arches="$arm_arches $a" ;; esac
 done
 [ -n "$arm_arches" ] || exit 0
@@ -23,7 +24,7 @@ for a in $arm_arches; do
 	for f in lib/kut/$a/libkut-$a.a lib/kut/$a/libfdt.a lib/kut/$a/kut.lds \
 		 lib/pkgconfig/kut-$a.pc include/kut/devicetree.h \
 		 include/kut/$a/libfdt/libfdt.h include/kut/$a/libfdt/libfdt_env.h \
-		 include/kut/$a/asm/gic.h include/kut/$a/asm/processor.h \
+		 include/kut/$a/asm/$(case $a in riscv64) echo sbi.h ;; *) echo gic.h ;; esac) include/kut/$a/asm/processor.h \
 		 share/kvm-unit-tests/$a/selftest.flat share/kvm-unit-tests/$a/unittests.cfg; do
 		if [ -f "$tmp/prefix/$f" ]; then
 			pass "arm install: $f"
@@ -66,7 +67,7 @@ for a in $arm_arches; do
 		expect_exit 0 "e2e $c: devicetree.h and libfdt from the install" \
 			env ACCEL=tcg "$KUT_RUN" "$work/probe-dt.flat" -smp 2 -append probe
 		expect_log "e2e $c: devicetree.h and libfdt from the install" \
-			'^PASS: libfdt finds the PL011' '^SUMMARY: 5 tests$'
+			'^PASS: libfdt finds the (PL011|ns16550a)' '^SUMMARY: 5 tests$'
 	done
 
 	rm -rf "$tmp/examples"

@@ -3,8 +3,8 @@
 # install.sh - the installed SDK, end to end: DESTDIR staging and a real
 # prefix lay out the same files; the prefix still works after being moved;
 # a test builds from one file with only the installed pkg-config data
-# (GCC and Clang, one command and separate compile/link), becomes a .flat,
-# and runs with the installed kut-run.
+# (GCC and Clang, one command and separate compile/link; x86_64 and
+# i386), becomes a .flat, and runs with the installed kut-run.
 . tests/lib.sh
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kut-e2e.XXXXXX")
@@ -62,43 +62,50 @@ work=$tmp/work
 mkdir -p "$work"
 cp examples/hello.c tests/e2e/probe-ud.c "$work/"
 
-arch=x86_64
-pkg=kut-$arch
-cc=$(pkg-config --variable=cc $pkg)
-if [ "$cc" = x86_64-linux-gnu-gcc ]; then
-	pass "pkg-config --variable=cc $pkg names the compiler ($cc)"
-else
-	fail "pkg-config --variable=cc $pkg names the compiler" "got '$cc'"
-fi
-objcopy=$(pkg-config --variable=objcopy $pkg)
-flatflags=$(pkg-config --variable=flatflags $pkg)
-clang_cc="clang --target=$(pkg-config --variable=clang_target $pkg)"
-
-for compiler in "$cc" "$clang_cc"; do
-	c=${compiler%% *}
-	# Exactly the documented line: library flags before the source.
-	( cd "$work" && rm -f hello.elf hello.flat &&
-	  $compiler $(pkg-config --cflags --libs $pkg) -o hello.elf hello.c &&
-	  $objcopy $flatflags hello.elf hello.flat ) >"$(logfile "e2e $c one-line")" 2>&1
-	if [ -f "$work/hello.flat" ]; then
-		pass "e2e $c: one-line pkg-config build and flat step"
+# The x86 arches: each from its own pkg-config data, GCC and Clang.
+for arch in x86_64 i386; do
+	case " $ARCHES " in *" $arch "*) ;; *) continue ;; esac
+	pkg=kut-$arch
+	case $arch in
+	x86_64) want_cc=x86_64-linux-gnu-gcc ;;
+	i386) want_cc=i686-linux-gnu-gcc ;;
+	esac
+	cc=$(pkg-config --variable=cc $pkg)
+	if [ "$cc" = "$want_cc" ]; then
+		pass "pkg-config --variable=cc $pkg names the compiler ($cc)"
 	else
-		fail "e2e $c: one-line pkg-config build and flat step"
-		show_log "$(logfile "e2e $c one-line")"
+		fail "pkg-config --variable=cc $pkg names the compiler" "got '$cc'"
 	fi
-	expect_exit 0 "e2e $c: installed kut-run runs hello.flat" \
-		"$KUT_RUN" "$work/hello.flat" -append 'a b'
-	expect_log "e2e $c: installed kut-run runs hello.flat" \
-		'^PASS: argument 2 is "b"' '^SUMMARY: 2 tests$'
-	expect_exit 0 "e2e $c: installed kut-run runs hello.elf" \
-		"$KUT_RUN" "$work/hello.elf" -append x
+	objcopy=$(pkg-config --variable=objcopy $pkg)
+	flatflags=$(pkg-config --variable=flatflags $pkg)
+	clang_cc="clang --target=$(pkg-config --variable=clang_target $pkg)"
 
-	expect_exit 0 "e2e $c: separate compile and link steps" sh -c "
-		cd '$work' && rm -f probe-ud.o probe-ud.elf &&
-		$compiler \$(pkg-config --cflags $pkg) -c probe-ud.c -o probe-ud.o &&
-		$compiler \$(pkg-config --libs $pkg) -o probe-ud.elf probe-ud.o"
-	expect_exit 0 "e2e $c: ASM_TRY and constructors survive --gc-sections" \
-		"$KUT_RUN" "$work/probe-ud.elf"
+	for compiler in "$cc" "$clang_cc"; do
+		c="$arch ${compiler%% *}"
+		# Exactly the documented line: library flags before the source.
+		( cd "$work" && rm -f hello.elf hello.flat &&
+		  $compiler $(pkg-config --cflags --libs $pkg) -o hello.elf hello.c &&
+		  $objcopy $flatflags hello.elf hello.flat ) >"$(logfile "e2e $c one-line")" 2>&1
+		if [ -f "$work/hello.flat" ]; then
+			pass "e2e $c: one-line pkg-config build and flat step"
+		else
+			fail "e2e $c: one-line pkg-config build and flat step"
+			show_log "$(logfile "e2e $c one-line")"
+		fi
+		expect_exit 0 "e2e $c: installed kut-run runs hello.flat" \
+			"$KUT_RUN" "$work/hello.flat" -append 'a b'
+		expect_log "e2e $c: installed kut-run runs hello.flat" \
+			'^PASS: argument 2 is "b"' '^SUMMARY: 2 tests$'
+		expect_exit 0 "e2e $c: installed kut-run runs hello.elf" \
+			"$KUT_RUN" "$work/hello.elf" -append x
+
+		expect_exit 0 "e2e $c: separate compile and link steps" sh -c "
+			cd '$work' && rm -f probe-ud.o probe-ud.elf &&
+			$compiler \$(pkg-config --cflags $pkg) -c probe-ud.c -o probe-ud.o &&
+			$compiler \$(pkg-config --libs $pkg) -o probe-ud.elf probe-ud.o"
+		expect_exit 0 "e2e $c: ASM_TRY and constructors survive --gc-sections" \
+			"$KUT_RUN" "$work/probe-ud.elf"
+	done
 done
 
 # examples/, kut.mk and kut-new: tests/e2e/sdk.sh.

@@ -1,14 +1,26 @@
 // SPDX-License-Identifier: MIT
 /*
- * probe-dt.c - an out-of-tree arm/arm64 test that needs what the SDK
- * installs beside libkut: devicetree.h, Debian's libfdt (headers and
- * libfdt.a) and the arch's asm/ headers.  Run with -smp 2 -append probe.
+ * probe-dt.c - an out-of-tree test for the device-tree arches (arm,
+ * arm64, riscv64) that needs what the SDK installs beside libkut:
+ * devicetree.h, libfdt (headers and libfdt.a: Debian's, or on riscv64
+ * built from source) and the arch's asm/ headers.  Run with -smp 2
+ * -append probe.
  */
 #include <libcflat.h>
 #include <devicetree.h>
 #include <libfdt/libfdt.h>
 #include <asm/setup.h>
+#ifdef __riscv
+#include <asm/sbi.h>
+#define UART		"ns16550a"
+#define UART_NAME	"ns16550a"
+#define UART_BASE	0x10000000
+#else
 #include <asm/psci.h>
+#define UART		"arm,pl011"
+#define UART_NAME	"PL011"
+#define UART_BASE	0x09000000
+#endif
 
 int main(int argc, char **argv)
 {
@@ -19,10 +31,14 @@ int main(int argc, char **argv)
 	report(dt_get_bootargs(&bootargs) == 0 && argc == 2 &&
 	       !strcmp(bootargs, argv[1]), "bootargs '%s' are argv[1]",
 	       bootargs ? bootargs : "");
-	report(dt_pbus_get_base_compatible("arm,pl011", &uart) == 0 &&
-	       uart.addr == 0x09000000, "libfdt finds the PL011 at %#llx",
+	report(dt_pbus_get_base_compatible(UART, &uart) == 0 &&
+	       uart.addr == UART_BASE, "libfdt finds the " UART_NAME " at %#llx",
 	       (unsigned long long)uart.addr);
 	report(nr_cpus == 2, "two CPUs in the device tree");
+#ifdef __riscv
+	report(sbi_probe(SBI_EXT_HSM) != 0, "SBI answers");
+#else
 	report(psci_invoke(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0) > 0, "PSCI answers");
+#endif
 	return report_summary();
 }

@@ -34,6 +34,16 @@ bool kut_simple_glob(const char *text, const char *pattern);
 void kut_exit(int code) __attribute__((noreturn));
 void kut_abort(void) __attribute__((noreturn));
 
+/* div64.h (internal): 64-bit division for 32-bit guests, and libgcc's names */
+uint64_t kut_kut_udivmod64(uint64_t n, uint64_t d, uint64_t *rem);
+int64_t kut_kut_sdivmod64(int64_t n, int64_t d, int64_t *rem);
+uint64_t kut___udivdi3(uint64_t n, uint64_t d);
+uint64_t kut___umoddi3(uint64_t n, uint64_t d);
+uint64_t kut___udivmoddi4(uint64_t n, uint64_t d, uint64_t *rem);
+int64_t kut___divdi3(int64_t n, int64_t d);
+int64_t kut___moddi3(int64_t n, int64_t d);
+int64_t kut___divmoddi4(int64_t n, int64_t d, int64_t *rem);
+
 /* string.h */
 void *kut_memcpy(void *dest, const void *src, size_t n);
 void *kut_memmove(void *dest, const void *src, size_t n);

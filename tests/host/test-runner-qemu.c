@@ -141,20 +141,28 @@ TEST(argv_i386_row_runs_on_x86_64_qemu)
 
 static struct qemu_caps caps;
 
-static const char *accel_for(const char *arch, const char *requested,
-			     const char *host, int kvm, int *status)
+static const char *accel_for_kvm(const char *arch, const char *requested,
+				 const char *host, int kvm, int paging32,
+				 int *status)
 {
 	static char err[256];
 	const char *accel = "(unset)";
 
 	qemu_caps_init(&caps, "/usr/bin/qemu");
 	caps.kvm = kvm;			/* pre-filled: no /dev/kvm access */
+	caps.kvm_paging32 = paging32;	/* nor /sys/module */
 	snprintf(caps.kvm_problem, sizeof(caps.kvm_problem), "/dev/kvm: nope");
 	err[0] = '\0';
 	*status = qemu_pick_accel(arch_find(arch), requested, host, &caps,
 				  &accel, err, sizeof(err));
 	qemu_caps_free(&caps);
 	return *status ? err : accel;
+}
+
+static const char *accel_for(const char *arch, const char *requested,
+			     const char *host, int kvm, int *status)
+{
+	return accel_for_kvm(arch, requested, host, kvm, 1, status);
 }
 
 TEST(accel_choice)
@@ -180,6 +188,20 @@ TEST(accel_kvm_requested_but_unusable_is_a_skip)
 	CHECK_INT(st, KUT_EXIT_SKIP);
 	CHECK_STR(accel_for("x86_64", "kvm", "aarch64", 1, &st),
 		  "KVM cannot run x86_64 guests on this aarch64 host");
+	CHECK_INT(st, KUT_EXIT_SKIP);
+}
+
+/* PVM's KVM runs 64-bit paging only: i386 guests go to TCG. */
+TEST(accel_i386_on_a_kvm_without_32bit_paging)
+{
+	int st;
+
+	CHECK_STR(accel_for_kvm("i386", NULL, "x86_64", 1, 0, &st), "tcg");
+	CHECK_INT(st, 0);
+	CHECK_STR(accel_for_kvm("x86_64", NULL, "x86_64", 1, 0, &st), "kvm");
+	CHECK_STR(accel_for_kvm("i386", "kvm", "x86_64", 1, 0, &st),
+		  "KVM cannot run i386 guests here: it is PVM (kvm_pvm), "
+		  "which runs no 32-bit guest with paging");
 	CHECK_INT(st, KUT_EXIT_SKIP);
 }
 

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+/*
+ * sbi.c - SBI calls (asm/sbi.h).  An ECALL from S-mode traps to the
+ * firmware in M-mode, which answers in a0 (error) and a1 (value); every
+ * other argument register is preserved, per the SBI calling convention.
+ */
+#include <libcflat.h>
+#include <limits.h>
+#include <asm/sbi.h>
+#include <asm/setup.h>
+#include <asm/smp.h>
+
+struct sbiret sbi_ecall(int ext, int fid, unsigned long arg0,
+			unsigned long arg1, unsigned long arg2,
+			unsigned long arg3, unsigned long arg4,
+			unsigned long arg5)
+{
+	register unsigned long a0 asm("a0") = arg0;
+	register unsigned long a1 asm("a1") = arg1;
+	register unsigned long a2 asm("a2") = arg2;
+	register unsigned long a3 asm("a3") = arg3;
+	register unsigned long a4 asm("a4") = arg4;
+	register unsigned long a5 asm("a5") = arg5;
+	register unsigned long a6 asm("a6") = (unsigned long)fid;
+	register unsigned long a7 asm("a7") = (unsigned long)ext;
+	struct sbiret ret;
+
+	asm volatile("ecall"
+		     : "+r"(a0), "+r"(a1)
+		     : "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a6), "r"(a7)
+		     : "memory");
+	ret.error = (long)a0;
+	ret.value = (long)a1;
+	return ret;
+}
+
+static struct sbiret sbi_call0(int ext, int fid)
+{
+	return sbi_ecall(ext, fid, 0, 0, 0, 0, 0, 0);
+}
+
+void sbi_shutdown(void)
+{
+	struct sbiret ret = sbi_ecall(SBI_EXT_SRST, SBI_EXT_SRST_RESET,
+				      SBI_SRST_RESET_TYPE_SHUTDOWN,
+				      SBI_SRST_RESET_REASON_NONE, 0, 0, 0, 0);
+
+	printf("kut: SBI system reset (shutdown) failed: %ld\n", ret.error);
+}
+
+struct sbiret sbi_hart_start(unsigned long hartid, unsigned long entry,
+			     unsigned long sp)
+{
+	return sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_START, hartid, entry,
+			 sp, 0, 0, 0);
+}
+
+struct sbiret sbi_hart_stop(void)
+{
+	return sbi_call0(SBI_EXT_HSM, SBI_EXT_HSM_HART_STOP);
+}
+
+struct sbiret sbi_hart_get_status(unsigned long hartid)
+{
+	return sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_STATUS, hartid, 0, 0,
+			 0, 0, 0);
+}
+
+struct sbiret sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base)
+{
+	return sbi_ecall(SBI_EXT_IPI, SBI_EXT_IPI_SEND_IPI, hart_mask,
+			 hart_mask_base, 0, 0, 0, 0);
+}
+
+struct sbiret sbi_send_ipi_cpu(int cpu)
+{
+	return sbi_send_ipi(1, cpus[cpu].hartid);
+}
+
+/*
+ * Hart masks are one unsigned long wide from a base: send one call per
+ * window of BITS_PER_LONG hart ids that holds CPUs of @mask.
+ */
+struct sbiret sbi_send_ipi_cpumask(const cpumask_t *mask)
+{
+	struct sbiret ret = { SBI_SUCCESS, 0 };
+	cpumask_t left;
+	int cpu;
+
+	cpumask_copy(&left, mask);
+	while (!cpumask_empty(&left)) {
+		unsigned long base = ULONG_MAX, bits = 0;
+
+		for_each_cpu(cpu, &left)
+			base = MIN(base, cpus[cpu].hartid);
+		for_each_cpu(cpu, &left) {
+			if (cpus[cpu].hartid - base < BITS_PER_LONG) {
+				bits |= 1UL << (cpus[cpu].hartid - base);
+				cpumask_clear_cpu(cpu, &left);
+			}
+		}
+		ret = sbi_send_ipi(bits, base);
+		if (ret.error)
+			break;
+	}
+	return ret;
+}
+
+struct sbiret sbi_send_ipi_broadcast(void)
+{
+	cpumask_t others;
+
+	cpumask_copy(&others, &cpu_online_mask);
+	cpumask_clear_cpu(smp_processor_id(), &others);
+	return sbi_send_ipi_cpumask(&others);
+}
+
+struct sbiret sbi_remote_sfence_vma(unsigned long hart_mask,
+				    unsigned long hart_mask_base,
+				    unsigned long start, unsigned long size)
+{
+	return sbi_ecall(SBI_EXT_RFENCE, SBI_EXT_RFENCE_REMOTE_SFENCE_VMA,
+			 hart_mask, hart_mask_base, start, size, 0, 0);
+}
+
+struct sbiret sbi_set_timer(unsigned long stime_value)
+{
+	return sbi_ecall(SBI_EXT_TIME, SBI_EXT_TIME_SET_TIMER, stime_value, 0,
+			 0, 0, 0, 0);
+}
+
+struct sbiret sbi_get_spec_version(void)
+{
+	return sbi_call0(SBI_EXT_BASE, SBI_EXT_BASE_GET_SPEC_VERSION);
+}
+
+struct sbiret sbi_get_imp_id(void)
+{
+	return sbi_call0(SBI_EXT_BASE, SBI_EXT_BASE_GET_IMP_ID);
+}
+
+struct sbiret sbi_get_imp_version(void)
+{
+	return sbi_call0(SBI_EXT_BASE, SBI_EXT_BASE_GET_IMP_VERSION);
+}
+
+long sbi_probe(int ext)
+{
+	struct sbiret ret = sbi_ecall(SBI_EXT_BASE, SBI_EXT_BASE_PROBE_EXT,
+				      (unsigned long)ext, 0, 0, 0, 0, 0);
+
+	return ret.error ? 0 : ret.value;
+}

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+/*
+ * smp.c - secondary harts: SBI HSM bring-up, and the idle loop that
+ * waits for on_cpu() work (../fdt/on-cpu.c).
+ *
+ * A hart is started on first use.  An idle CPU sleeps in WFI with only
+ * the software interrupt enabled in sie (and interrupts off in sstatus,
+ * so nothing traps): each work item is followed by exactly one SBI IPI
+ * (arch_cpu_kick()), which wakes it.  The idle CPU consumes that IPI
+ * before running the work, even when it saw the work before the IPI
+ * arrived, so no stale IPI is left pending for a test that enables
+ * software interrupts itself.
+ */
+#include <libcflat.h>
+#include <alloc_page.h>
+#include <asm/smp.h>
+#include <asm/setup.h>
+#include <asm/sbi.h>
+#include <asm/mmu.h>
+#include <asm/io.h>
+#include <asm/processor.h>
+
+#include "riscv.h"
+#include "../fdt/on-cpu.h"
+
+cpumask_t cpu_present_mask;
+cpumask_t cpu_online_mask;
+cpumask_t cpu_idle_mask;
+static cpumask_t cpu_started;
+
+static secondary_func_t boot_func[NR_CPUS];
+
+extern char secondary_entry[];
+
+static void __noreturn do_idle(void)
+{
+	int cpu = smp_processor_id();
+
+	for (;;) {
+		local_ipi_enable();
+		set_cpu_idle(cpu, true);
+		while (!on_cpu_work_pending(cpu))
+			wfi();
+		while (!(csr_read(CSR_SIP) & IE_SSIE))
+			cpu_relax();
+		ipi_ack();
+		local_ipi_disable();
+		on_cpu_run_work(cpu);
+	}
+}
+
+void arch_cpu_kick(int cpu)
+{
+	mb();
+	sbi_send_ipi_cpu(cpu);
+}
+
+void kut_riscv_secondary_setup(struct secondary_data *data)
+{
+	int cpu = data->info->cpu;
+	secondary_func_t func = boot_func[cpu];
+
+	timer_hart_init();
+	smp_wmb();
+	set_cpu_online(cpu, true);
+	if (func)
+		func();
+	do_idle();
+}
+
+static void start_hart(int cpu, secondary_func_t func)
+{
+	void *stack = alloc_pages(2);
+	struct secondary_data *data;
+	struct sbiret ret;
+
+	assert(stack && (4 * PAGE_SIZE) == STACK_SIZE);
+	/* The data sits at the top of the stack, the stack grows below it. */
+	data = (struct secondary_data *)((char *)stack + STACK_SIZE) - 1;
+	data->sp = (uintptr_t)data & ~15UL;
+	data->satp = csr_read(CSR_SATP);
+	data->info = &cpus[cpu];
+	boot_func[cpu] = func;
+	mb();
+	ret = sbi_hart_start(cpus[cpu].hartid, virt_to_phys(secondary_entry),
+			     virt_to_phys(data));
+	if (ret.error) {
+		printf("kut: SBI HART_START of CPU %d (hart %lu) failed: %ld\n",
+		       cpu, cpus[cpu].hartid, ret.error);
+		abort();
+	}
+	while (!cpu_online(cpu))
+		cpu_relax();
+}
+
+void smp_boot_secondary(int cpu, void (*func)(void))
+{
+	assert_msg(cpu > 0 && cpu < nr_cpus, "no CPU %d", cpu);
+	assert_msg(!cpumask_test_and_set_cpu(cpu, &cpu_started),
+		   "CPU %d was started already", cpu);
+	start_hart(cpu, func);
+}
+
+void smp_boot_secondary_nofail(int cpu, void (*func)(void))
+{
+	assert_msg(cpu > 0 && cpu < nr_cpus, "no CPU %d", cpu);
+	if (!cpumask_test_and_set_cpu(cpu, &cpu_started))
+		start_hart(cpu, func);
+	while (!cpu_online(cpu))
+		cpu_relax();
+}
+
+void halt(void)
+{
+	int cpu = smp_processor_id();
+
+	if (cpu == 0)
+		exit(report_summary());
+	local_irq_disable();
+	set_cpu_online(cpu, false);
+	sbi_hart_stop();
+	for (;;)
+		wfi();
+}

@@ -1,0 +1,35 @@
+# SPDX-License-Identifier: MIT
+# riscv64.mk - what is particular to riscv64 guests (QEMU's virt machine,
+# S-mode under OpenSBI).
+
+FAMILY		:= riscv
+GNU_TRIPLET	:= riscv64-linux-gnu
+CLANG_TARGET	:= riscv64-linux-gnu
+QEMU		:= qemu-system-riscv64
+# (read by scripts/install-deps; qemu-system-data carries OpenSBI, QEMU's
+# default -bios; linux-source-6.1 carries the libfdt sources, see below)
+DEB_PACKAGES	:= gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-misc qemu-system-data linux-source-6.1
+
+# Debian 12 has no libfdt-dev:riscv64: libfdt is compiled at build time
+# from the sources in linux-source-6.1 (or LIBFDT_SRC=, a libfdt source
+# directory), with this arch's flags (mk/libfdt-src.mk).
+LIBFDT_FROM_SOURCE := 1
+
+# rv64gc is the one -march both GCC 12 (which needs Zicsr spelt out:
+# "g" includes it) and Clang 14 (which rejects "_zicsr") accept for the
+# CSR instructions; the soft-float ABI keeps FP registers out of calls,
+# and integer code compiles to no FP instructions.  medany: the image
+# runs at 0x80200000, beyond medlow's +-2 GiB around 0.
+ARCH_CFLAGS	:= -march=rv64gc -mabi=lp64 -mcmodel=medany
+ARCH_LDFLAGS	:=
+
+ARCH_SRCS	:= head.S entry.S setjmp.S setup.c processor.c sbi.c uart.c \
+		   exit.c stack.c mmu.c vm.c smp.c timer.c delay.c isa.c
+SHARED_SRCS	:= fdt/devicetree.c fdt/pci-host-generic.c fdt/virtio-mmio.c \
+		   fdt/chr-testdev.c fdt/on-cpu.c fdt/dt-boot.c
+
+COMMON_TESTS	:= alloc pci-test vmalloc
+
+# The flat image is the raw memory image, starting with a RISC-V Linux
+# Image header: OpenSBI jumps to it, and kut-run tells the arch from it.
+FLAT_OBJCOPY_FLAGS := -O binary

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: MIT
+/*
+ * selftest.c - checks of the riscv64 framework itself, one area per
+ * first argument (see unittests.cfg):
+ *   setup [smp=N] [mem=MiB]  argv, environment, and the harts and RAM
+ *                            the device tree describes against what
+ *                            QEMU was asked for
+ *   vectors   illegal instruction, breakpoint, load and store page
+ *             faults, a store to read-only text: caught by installed
+ *             handlers, which resume
+ *   mmu       the boot identity map: Sv39 on, read-only text, an alias
+ *             mapping, translation off and on again
+ *   smp       every CPU runs on_cpus() work and knows who it is
+ * and purpose-made endings that kut-run's own tests check from outside:
+ *   pass, fail, skip, pagefault (unexpected store page fault), leaf
+ *   (the same in a function that calls none), illegal (unexpected
+ *   illegal instruction), hang, abort, assert.
+ */
+#include <libcflat.h>
+#include <alloc_page.h>
+#include <devicetree.h>
+#include <vmalloc.h>
+#include <asm/csr.h>
+#include <asm/mmu.h>
+#include <asm/io.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/sbi.h>
+#include <asm/setup.h>
+#include <asm/smp.h>
+
+/* "name=value" in argv, or NULL. */
+static const char *arg_value(int argc, char **argv, const char *name)
+{
+	size_t n = strlen(name);
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (!strncmp(argv[i], name, n) && argv[i][n] == '=')
+			return argv[i] + n + 1;
+	return NULL;
+}
+
+static u64 dt_ram_bytes(void)
+{
+	struct dt_pbus_reg regs[8];
+	int n = dt_get_memory_params(regs, ARRAY_SIZE(regs)), i;
+	u64 ram = 0;
+
+	for (i = 0; i < n; i++)
+		ram += regs[i].size;
+	return ram;
+}
+
+static void check_setup(int argc, char **argv)
+{
+	const char *want_argc = getenv("SELFTEST_ARGC");
+	const char *smp = arg_value(argc, argv, "smp");
+	const char *mem = arg_value(argc, argv, "mem");
+	u64 ram = dt_ram_bytes();
+	int local;
+
+	report_prefix_push("setup");
+	report(argv[argc] == NULL, "argv is NULL-terminated (argc=%d)", argc);
+	if (want_argc)
+		report(argc == atol(want_argc), "argc %d == SELFTEST_ARGC %s",
+		       argc, want_argc);
+	if (smp)
+		report(nr_cpus == atol(smp), "nr_cpus %d == smp=%s", nr_cpus, smp);
+	else
+		report_skip("no smp=N argument");
+	if (mem)
+		report(ram == (u64)atol(mem) << 20, "RAM %llu MiB == mem=%s",
+		       (unsigned long long)(ram >> 20), mem);
+	else
+		report_skip("no mem=MiB argument");
+	report((uintptr_t)&local >= 0x80000000UL && (uintptr_t)&local < 0x80000000UL + ram,
+	       "stack in RAM (%p)", &local);
+	report(smp_processor_id() == 0 && current_thread_info() == &cpus[0],
+	       "boot hart %lu is CPU 0", cpus[0].hartid);
+	report(hartid_to_cpu(cpus[0].hartid) == 0 && hartid_to_cpu(~0UL) == -1,
+	       "hartid_to_cpu()");
+	report(timebase_frequency > 0, "timebase-frequency %llu Hz",
+	       (unsigned long long)timebase_frequency);
+	report_prefix_pop();
+}
+
+static volatile unsigned long caught_cause, caught_tval;
+
+static void catch_and_skip(struct pt_regs *regs)
+{
+	caught_cause = regs->cause;
+	caught_tval = regs->badaddr;
+	regs->epc += insn_len(regs->epc);
+}
+
+/* An address the MMU maps nothing at: a page of the vmalloc window. */
+static void *unmapped_page(void)
+{
+	void *p = alloc_vpage();
+
+	assert(p && !virt_to_pte_phys(mmu_idmap, p));
+	return p;
+}
+
+static void expect(unsigned long cause, const char *what, bool tval_ok)
+{
+	report(caught_cause == cause && tval_ok, "%s: handler ran (cause %lu, stval %#lx), resumed",
+	       what, caught_cause, caught_tval);
+	caught_cause = ~0UL;
+	caught_tval = 0;
+}
+
+static void check_vectors(void)
+{
+	static const int causes[] = {
+		EXC_INST_ILLEGAL, EXC_BREAKPOINT, EXC_LOAD_PAGE_FAULT,
+		EXC_STORE_PAGE_FAULT,
+	};
+	volatile unsigned long *bad = unmapped_page();
+	volatile u32 *text = (volatile u32 *)((uintptr_t)check_vectors & ~7UL);
+	unsigned int i;
+
+	report_prefix_push("vectors");
+	for (i = 0; i < ARRAY_SIZE(causes); i++)
+		install_exception_handler(causes[i], catch_and_skip);
+	caught_cause = ~0UL;
+
+	/* csrw cycle, zero: a write to a read-only CSR. */
+	asm volatile(".4byte 0xc0001073");
+	expect(EXC_INST_ILLEGAL, "illegal instruction", caught_tval == 0xc0001073 || !caught_tval);
+	asm volatile("ebreak");
+	expect(EXC_BREAKPOINT, "ebreak", true);
+	(void)*bad;
+	expect(EXC_LOAD_PAGE_FAULT, "load from an unmapped page",
+	       caught_tval == (unsigned long)bad);
+	*bad = 1;
+	expect(EXC_STORE_PAGE_FAULT, "store to an unmapped page",
+	       caught_tval == (unsigned long)bad);
+	*text = *text;
+	expect(EXC_STORE_PAGE_FAULT, "store to read-only text",
+	       caught_tval == (unsigned long)text);
+
+	for (i = 0; i < ARRAY_SIZE(causes); i++)
+		install_exception_handler(causes[i], NULL);
+	report_prefix_pop();
+}
+
+static void check_mmu(void)
+{
+	u32 *page = alloc_page(), *alias = alloc_vpage();
+	uintptr_t text = (uintptr_t)check_mmu;
+	pte_t *pte;
+
+	report_prefix_push("mmu");
+	report(csr_read(CSR_SATP) >> SATP_MODE_SHIFT == SATP_MODE_39 >> SATP_MODE_SHIFT &&
+	       current_pgtable() == mmu_idmap, "Sv39 on at boot, with mmu_idmap");
+	report(virt_to_pte_phys(mmu_idmap, page) == (uintptr_t)page &&
+	       virt_to_phys(page) == (uintptr_t)page, "RAM is identity mapped");
+	pte = get_pte(mmu_idmap, text);
+	report((*pte & (_PAGE_READ | _PAGE_WRITE | _PAGE_EXEC)) == (_PAGE_READ | _PAGE_EXEC),
+	       "text is mapped read-only and executable");
+
+	install_page(mmu_idmap, virt_to_phys(page), alias);
+	page[7] = 0x12345678;
+	report(alias[7] == 0x12345678, "an alias mapping reads what the page holds");
+	alias[8] = 0x9abcdef0;
+	report(page[8] == 0x9abcdef0, "a write through the alias lands in the page");
+	report(virt_to_pte_phys(mmu_idmap, alias) == virt_to_phys(page) &&
+	       virt_to_phys(alias) == virt_to_phys(page),
+	       "virt_to_pte_phys() and virt_to_phys() follow the alias");
+
+	page[9] = 1;
+	mmu_disable();
+	page[9] = 2;
+	mmu_enable(SATP_MODE_DEFAULT, mmu_idmap);
+	report(mmu_enabled() && page[9] == 2, "translation off and on again keeps memory");
+	report_prefix_pop();
+}
+
+static unsigned long seen_hartid[NR_CPUS];
+static int seen_cpu[NR_CPUS];
+
+static void whoami(void *data)
+{
+	int cpu = smp_processor_id();
+
+	(void)data;
+	seen_hartid[cpu] = current_thread_info()->hartid;
+	seen_cpu[cpu] = cpu;
+	smp_wmb();
+}
+
+static void check_smp(void)
+{
+	int cpu, ok = 1;
+
+	report_prefix_push("smp");
+	for (cpu = 0; cpu < nr_cpus; cpu++)
+		seen_cpu[cpu] = -1;
+	on_cpus(whoami, NULL);
+	smp_rmb();
+	for (cpu = 0; cpu < nr_cpus; cpu++) {
+		struct sbiret st = sbi_hart_get_status(cpus[cpu].hartid);
+
+		if (seen_cpu[cpu] != cpu || seen_hartid[cpu] != cpus[cpu].hartid ||
+		    st.error || st.value != SBI_EXT_HSM_STARTED) {
+			report_info("CPU %d: ran as %d on hart %lu, device tree says %lu, HSM status %ld/%ld",
+				    cpu, seen_cpu[cpu], seen_hartid[cpu],
+				    cpus[cpu].hartid, st.error, st.value);
+			ok = 0;
+		}
+	}
+	report(ok, "on_cpus() ran on all %d CPUs, each on its own hart", nr_cpus);
+	report(cpumask_weight(&cpu_online_mask) == nr_cpus, "%d CPUs online",
+	       cpumask_weight(&cpu_online_mask));
+	/* Twice more, so that idle CPUs are woken again. */
+	on_cpus(whoami, NULL);
+	on_cpu(nr_cpus - 1, whoami, NULL);
+	report(seen_cpu[nr_cpus - 1] == nr_cpus - 1, "idle CPUs take more work");
+	report_prefix_pop();
+}
+
+/* A leaf: GCC keeps its return address in ra only. */
+static noinline void store_to(volatile int *p)
+{
+	*p = 1;
+}
+
+int main(int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(what, "setup")) {
+		check_setup(argc, argv);
+	} else if (!strcmp(what, "vectors")) {
+		check_vectors();
+	} else if (!strcmp(what, "mmu")) {
+		check_mmu();
+	} else if (!strcmp(what, "smp")) {
+		check_smp();
+	} else if (!strcmp(what, "pass")) {
+		report_pass("a passing check");
+	} else if (!strcmp(what, "fail")) {
+		report_fail("a failing check");
+	} else if (!strcmp(what, "skip")) {
+		report_skip("a skipped check");
+	} else if (!strcmp(what, "pagefault")) {
+		*(volatile int *)unmapped_page() = 1;
+	} else if (!strcmp(what, "leaf")) {
+		store_to(unmapped_page());
+	} else if (!strcmp(what, "illegal")) {
+		asm volatile(".4byte 0xc0001073");
+	} else if (!strcmp(what, "hang")) {
+		for (;;)
+			cpu_relax();
+	} else if (!strcmp(what, "abort")) {
+		report_abort("aborting on purpose");
+	} else if (!strcmp(what, "assert")) {
+		assert(argc == 1000);
+	} else {
+		report_abort("unknown selftest '%s'", what);
+	}
+	return report_summary();
+}
