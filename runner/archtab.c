@@ -60,6 +60,7 @@ static const char *const x86_kvm_hosts[] = { "x86_64", NULL };
 	.boot_desc = "an ELF with a Xen PVH note, or an ELF32 with a "	\
 		     "multiboot header",				\
 	.decode = LAUNCH_DECODE_TESTDEV,				\
+	.gdb_arch = "i386:x86-64",					\
 }
 
 /*
@@ -119,6 +120,7 @@ static const struct arch_info arch_table[] = {
 		.boot_desc = "a raw image starting with an arm64 Image header "
 			     "(the .flat, not the .elf)",
 		.decode = LAUNCH_DECODE_TESTDEV,
+		.gdb_arch = "aarch64",
 	},
 	{
 		.name = "arm",
@@ -134,6 +136,7 @@ static const struct arch_info arch_table[] = {
 		.boot_desc = "a raw image with a zImage header "
 			     "(the .flat, not the .elf)",
 		.decode = LAUNCH_DECODE_TESTDEV,
+		.gdb_arch = "arm",
 	},
 	{
 		.name = "riscv64",
@@ -149,6 +152,7 @@ static const struct arch_info arch_table[] = {
 		.boot_desc = "a raw image starting with a RISC-V Image header, "
 			     "or an ELF",
 		.decode = LAUNCH_DECODE_TESTDEV,
+		.gdb_arch = "riscv:rv64",
 	},
 };
 

@@ -37,6 +37,8 @@ struct arch_info {
 	unsigned int boot;		/* IMAGE_BOOT_* formats QEMU boots */
 	const char *boot_desc;		/* those formats, for error messages */
 	enum launch_decode decode;	/* how QEMU's exit status reads */
+	const char *gdb_arch;		/* gdb's "set architecture" for QEMU's */
+					/* stub, NULL: gdb's guess (gdb.c) */
 };
 
 /* The row for @name, or NULL. */

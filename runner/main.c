@@ -19,6 +19,7 @@
 #include "kut_abi.h"
 #include "archtab.h"
 #include "envfile.h"
+#include "gdb.h"
 #include "image.h"
 #include "launch.h"
 #include "qemu.h"
@@ -34,6 +35,7 @@ struct options {
 	const char *timeout;		/* --timeout, else $TIMEOUT */
 	const char *timeout_from;	/* where it came from, for errors */
 	bool dry_run;
+	bool gdb;			/* --gdb: QEMU waits for a debugger */
 	const char *image;
 	char *const *qemu_args;		/* everything after IMAGE */
 	struct suite_options suite;
@@ -71,6 +73,9 @@ static void usage(FILE *out)
 "                     the cfg's timeout = keys)\n"
 "      --dry-run      print the QEMU command(s), shell-quoted, instead of\n"
 "                     running them\n"
+"      --gdb          start QEMU stopped, its gdb stub on a free local port,\n"
+"                     and print the gdb-multiarch command that attaches\n"
+"                     (one IMAGE only; TCG and no timeout unless asked)\n"
 "  -h, --help         show this help\n"
 "  -V, --version      show the version\n"
 "      --             end of options\n"
@@ -157,7 +162,7 @@ static void add_env_file(struct options *opt)
 
 enum {
 	OPT_ACCEL = 256, OPT_TIMEOUT, OPT_DRY_RUN, OPT_SHARD, OPT_EXPECT,
-	OPT_JUNIT, OPT_LOGS, OPT_ARCH, OPT_COLOR,
+	OPT_JUNIT, OPT_LOGS, OPT_ARCH, OPT_COLOR, OPT_GDB,
 };
 
 #define SHORT_OPTIONS	"+:e:hVs:g:aj:l::tv"
@@ -166,6 +171,7 @@ static const struct option long_options[] = {
 	{ "accel", required_argument, NULL, OPT_ACCEL },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "gdb", no_argument, NULL, OPT_GDB },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "suite", required_argument, NULL, 's' },
@@ -277,6 +283,9 @@ static void one_option(struct options *opt, int c, char **argv)
 	case OPT_DRY_RUN:
 		opt->dry_run = true;
 		break;
+	case OPT_GDB:
+		opt->gdb = true;
+		break;
 	case 'h':
 		usage(stdout);
 		exit(0);
@@ -370,6 +379,16 @@ static void suite_args(struct options *opt, int argc, char **argv)
 	}
 }
 
+/* --gdb debugs one image, interactively. */
+static void gdb_check_usage(const struct options *opt, const char *first)
+{
+	if (is_suite_mode(opt, first))
+		bad_usage("--gdb", "debugs one IMAGE, not a suite");
+	if (opt->dry_run)
+		bad_usage("--gdb", "cannot go with --dry-run: the gdb stub's "
+			  "socket lives only while kut-run runs");
+}
+
 static void parse_args(int argc, char **argv, struct options *opt)
 {
 	const char *first;
@@ -377,6 +396,8 @@ static void parse_args(int argc, char **argv, struct options *opt)
 	/* '+': stop at IMAGE, the rest belongs to QEMU. */
 	get_options(opt, argc, argv);
 	first = optind < argc ? argv[optind] : NULL;
+	if (opt->gdb)
+		gdb_check_usage(opt, first);
 	if (!is_suite_mode(opt, first)) {
 		if (opt->suite_only)
 			die(KUT_EXIT_ERROR, "%s: a suite-mode option, but %s is "
@@ -452,6 +473,12 @@ static const char *pick_accel(const struct options *opt,
 	char err[256];
 	int status;
 
+	/*
+	 * Breakpoints under KVM need the host's guest-debug support, which
+	 * nested hosts (PVM) lack: TCG's are exact everywhere.
+	 */
+	if (!requested && opt->gdb)
+		requested = "tcg";
 	if (uname(&host) < 0)
 		die(KUT_EXIT_ERROR, "uname failed");
 	status = qemu_pick_accel(arch, requested, host.machine, caps, &accel,
@@ -590,7 +617,9 @@ int main(int argc, char **argv)
 	add_env_file(&opt);
 	if (!opt.image)
 		return run_suite(&opt);
-	ms = timeout_ms(&opt);
+	/* A debugging session lasts as long as the user wants. */
+	ms = opt.gdb && !opt.timeout && !env_value("TIMEOUT") ? 0 :
+	     timeout_ms(&opt);
 	cfg.image = opt.image;
 	cfg.arch = arch_of_image(opt.image);
 	cfg.qemu = find_qemu(opt.image, cfg.arch);
@@ -607,6 +636,8 @@ int main(int argc, char **argv)
 			die(KUT_EXIT_ERROR, "%s: %s", opt.image, err);
 	}
 	qemu_build_argv(&cfg, &qemu_argv);
+	if (opt.gdb)
+		gdb_prepare(opt.image, cfg.arch, &qemu_argv);
 	if (opt.dry_run) {
 		/* The printed command names the env file: keep it. */
 		if (cfg.initrd)

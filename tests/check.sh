@@ -35,6 +35,7 @@ run_section() {
 	run_section "documentation and man pages" tests/check-docs.sh
 	run_section "bad input" tests/e2e/bad-input.sh
 	run_section "kut-run command line" tests/e2e/cli.sh
+	run_section "kut-run --gdb under gdb-multiarch" tests/e2e/gdb.sh
 	run_section "dependency installer" tests/e2e/deps.sh
 } 2>&1 | tee "$out"
 
