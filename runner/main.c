@@ -535,13 +535,14 @@ static void print_output(void *ctx, enum launch_stream stream,
 	out->at_bol = text[len - 1] == '\n';
 }
 
-static int run(const struct options *opt, char *const *argv, long long ms)
+static int run(const struct options *opt, const struct arch_info *arch,
+	       char *const *argv, long long ms)
 {
 	struct output out = { .image = opt->image, .at_bol = true };
 	struct launch_request req = {
 		.argv = argv,
 		.timeout_ms = ms,
-		.decode = LAUNCH_DECODE_TESTDEV,
+		.decode = arch->decode,
 		.output = print_output,
 		.ctx = &out,
 	};
@@ -646,7 +647,7 @@ int main(int argc, char **argv)
 		launch_check_signals();
 		return 0;
 	}
-	status = run(&opt, qemu_argv.v, ms);
+	status = run(&opt, cfg.arch, qemu_argv.v, ms);
 	tempfile_remove_all();
 	launch_check_signals();
 	return status;
