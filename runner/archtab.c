@@ -42,9 +42,12 @@ static const char *const x86_no_pci_machines[] = { "microvm", NULL };
 static const char *const stdio_serial[] = { "-serial", "stdio", NULL };
 
 static const char *const x86_kvm_hosts[] = { "x86_64", NULL };
+static const char *const x86_64_unames[] = { "x86_64", NULL };
+static const char *const i386_unames[] = { "i686", "i386", NULL };
 
 #define X86_ROW(arch_name, paging32) {					\
-	.name = arch_name,						\
+	.name = #arch_name,						\
+	.unames = arch_name##_unames,					\
 	.qemu = "qemu-system-x86_64",					\
 	.qemu_package = "qemu-system-x86",				\
 	.machine = "pc",						\
@@ -90,6 +93,8 @@ static const char *const arm_pci_devices[] = {
 };
 
 static const char *const arm64_kvm_hosts[] = { "aarch64", NULL };
+static const char *const arm64_unames[] = { "aarch64", NULL };
+static const char *const arm_unames[] = { "armv7l", "armv8l", NULL };
 
 /*
  * riscv64 facts: the virt machine with QEMU's default firmware, OpenSBI
@@ -100,12 +105,14 @@ static const char *const arm64_kvm_hosts[] = { "aarch64", NULL };
  * bridge (ECAM) the machine always has.
  */
 static const char *const riscv64_kvm_hosts[] = { "riscv64", NULL };
+static const char *const riscv64_unames[] = { "riscv64", NULL };
 
 static const struct arch_info arch_table[] = {
-	X86_ROW("x86_64", false),
-	X86_ROW("i386", true),
+	X86_ROW(x86_64, false),
+	X86_ROW(i386, true),
 	{
 		.name = "arm64",
+		.unames = arm64_unames,
 		.qemu = "qemu-system-aarch64",
 		.qemu_package = "qemu-system-arm",
 		.machine = "virt",
@@ -124,6 +131,7 @@ static const struct arch_info arch_table[] = {
 	},
 	{
 		.name = "arm",
+		.unames = arm_unames,
 		.qemu = "qemu-system-arm",
 		.qemu_package = "qemu-system-arm",
 		.machine = "virt,highmem=off",
@@ -140,6 +148,7 @@ static const struct arch_info arch_table[] = {
 	},
 	{
 		.name = "riscv64",
+		.unames = riscv64_unames,
 		.qemu = "qemu-system-riscv64",
 		.qemu_package = "qemu-system-misc",
 		.machine = "virt",
@@ -192,6 +201,18 @@ const struct arch_info *arch_for_image(const struct image_info *info,
 		return NULL;
 	}
 	return arch;
+}
+
+const char *arch_of_host(const char *host_machine)
+{
+	const char *const *u;
+	size_t i;
+
+	for (i = 0; i < ARCH_COUNT; i++)
+		for (u = arch_table[i].unames; u && *u; u++)
+			if (!strcmp(*u, host_machine))
+				return arch_table[i].name;
+	return NULL;
 }
 
 bool arch_kvm_host(const struct arch_info *arch, const char *host_machine)

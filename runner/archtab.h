@@ -20,6 +20,7 @@
 
 struct arch_info {
 	const char *name;		/* as image.c names it: "x86_64" */
+	const char *const *unames;	/* `uname -m` of hosts of this arch */
 	const char *qemu;		/* default QEMU binary, found in PATH */
 	const char *qemu_package;	/* Debian package shipping it */
 	const char *machine;		/* -machine, unless MACHINE is set */
@@ -54,6 +55,12 @@ const struct arch_info *arch_at(size_t i);
  */
 const struct arch_info *arch_for_image(const struct image_info *info,
 				       char *err, size_t errsize);
+
+/*
+ * The arch of a host whose `uname -m` is @host_machine ("aarch64" ->
+ * "arm64"), or NULL when no row claims it.
+ */
+const char *arch_of_host(const char *host_machine);
 
 /* Whether a host whose `uname -m` is @host_machine runs @arch under KVM. */
 bool arch_kvm_host(const struct arch_info *arch, const char *host_machine);

@@ -84,18 +84,9 @@ char *suite_cfg_path(const char *suite)
 /* kut's name for the arch of a host whose `uname -m` is @m. */
 static const char *kut_arch_of(const char *m)
 {
-	static const char *const map[][2] = {
-		{ "x86_64", "x86_64" }, { "i686", "i386" }, { "i386", "i386" },
-		{ "aarch64", "arm64" }, { "armv7l", "arm" }, { "armv8l", "arm" },
-		{ "ppc64le", "ppc64le" }, { "ppc64", "ppc64" },
-		{ "riscv64", "riscv64" }, { "s390x", "s390x" },
-	};
-	size_t i;
+	const char *arch = arch_of_host(m);
 
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i][0], m))
-			return map[i][1];
-	return m;
+	return arch ? arch : m;
 }
 
 /* <exe>/../share/kvm-unit-tests, written without the "bin/..". */
@@ -154,19 +145,10 @@ static void print_warning(void *ctx, const char *path, unsigned int line,
 	warn("%s:%u: %s", path, line, msg);
 }
 
-static const char *const known_arches[] = {
-	"x86_64", "i386", "arm64", "arm", "ppc64", "ppc64le", "riscv32",
-	"riscv64", "s390x", NULL,
-};
-
+/* An arch kut-run has a row for: a name 'arch =' keys can mean. */
 static bool known_arch(const char *name)
 {
-	const char *const *a;
-
-	for (a = known_arches; *a; a++)
-		if (!strcmp(*a, name))
-			return true;
-	return false;
+	return arch_find(name) != NULL;
 }
 
 /* ARCH= of an upstream build tree's config.mak, next to its <arch>/ dir. */

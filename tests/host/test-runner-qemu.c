@@ -139,6 +139,17 @@ TEST(argv_i386_row_runs_on_x86_64_qemu)
 	CHECK(!arch_kvm_host(arch, "i686"));
 }
 
+/* Suite mode picks the installed suite of the host's arch by uname. */
+TEST(arch_of_host_reads_the_table)
+{
+	CHECK_STR(arch_of_host("x86_64"), "x86_64");
+	CHECK_STR(arch_of_host("i686"), "i386");
+	CHECK_STR(arch_of_host("aarch64"), "arm64");
+	CHECK_STR(arch_of_host("armv8l"), "arm");
+	CHECK_STR(arch_of_host("riscv64"), "riscv64");
+	CHECK(arch_of_host("sparc64") == NULL);
+}
+
 static struct qemu_caps caps;
 
 static const char *accel_for_kvm(const char *arch, const char *requested,
