@@ -95,6 +95,8 @@ static const char *const arm_pci_devices[] = {
 static const char *const arm64_kvm_hosts[] = { "aarch64", NULL };
 static const char *const arm64_unames[] = { "aarch64", NULL };
 static const char *const arm_unames[] = { "armv7l", "armv8l", NULL };
+/* The 64-bit QEMU runs 32-bit arm guests too (QEMU=qemu-system-aarch64). */
+static const char *const arm_qemu_also[] = { "qemu-system-aarch64", NULL };
 
 /*
  * riscv64 facts: the virt machine with QEMU's default firmware, OpenSBI
@@ -134,6 +136,7 @@ static const struct arch_info arch_table[] = {
 		.unames = arm_unames,
 		.qemu = "qemu-system-arm",
 		.qemu_package = "qemu-system-arm",
+		.qemu_also = arm_qemu_also,
 		.machine = "virt,highmem=off",
 		.cpu_tcg = "cortex-a15",
 		.fixed_args = arm_fixed_args,

@@ -23,6 +23,7 @@ struct arch_info {
 	const char *const *unames;	/* `uname -m` of hosts of this arch */
 	const char *qemu;		/* default QEMU binary, found in PATH */
 	const char *qemu_package;	/* Debian package shipping it */
+	const char *const *qemu_also;	/* other qemu-system-* running it */
 	const char *machine;		/* -machine, unless MACHINE is set */
 	const char *firmware;		/* -bios file if QEMU ships it, or NULL */
 	const char *cpu_kvm;		/* -cpu under KVM, NULL: QEMU's default */

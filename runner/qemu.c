@@ -145,32 +145,26 @@ static char *data_dir_of(const char *qemu_path)
 }
 
 /*
- * Whether the binary at @path can run @arch's guests.  Only names of the
- * form qemu-system-<target> say which guests they run; anything else (a
- * wrapper, qemu-kvm) is trusted.  A 64-bit QEMU also runs its 32-bit
- * sibling's guests.
+ * Whether the binary at @path can run @arch's guests: the row's QEMU, or
+ * one its qemu_also lists.  Only names of the form qemu-system-<target>
+ * say which guests they run; anything else (a wrapper, qemu-kvm) is
+ * trusted.
  */
 static bool qemu_runs_arch(const char *path, const struct arch_info *arch,
 			   const char **target)
 {
 	static const char prefix[] = "qemu-system-";
-	static const char *const wider[][2] = {
-		{ "i386", "x86_64" }, { "arm", "aarch64" },
-		{ "ppc", "ppc64" }, { "riscv32", "riscv64" },
-	};
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	const char *want = arch->qemu + sizeof(prefix) - 1;
-	size_t i;
+	const char *const *also;
 
 	*target = NULL;
-	if (strncmp(base, prefix, sizeof(prefix) - 1) ||
-	    strncmp(arch->qemu, prefix, sizeof(prefix) - 1))
+	if (strncmp(base, prefix, sizeof(prefix) - 1))
 		return true;
 	*target = base + sizeof(prefix) - 1;
-	if (!strcmp(*target, want))
+	if (!strcmp(base, arch->qemu))
 		return true;
-	for (i = 0; i < sizeof(wider) / sizeof(wider[0]); i++)
-		if (!strcmp(want, wider[i][0]) && !strcmp(*target, wider[i][1]))
+	for (also = arch->qemu_also; also && *also; also++)
+		if (!strcmp(base, *also))
 			return true;
 	return false;
 }
