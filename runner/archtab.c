@@ -16,9 +16,14 @@
 
 #include "kut_abi.h"
 #include "archtab.h"
+/* QEMU_<arch>, QEMU_PACKAGE_<arch>: from mk/arch/<arch>.mk (mk/host.mk). */
+#include "arch-qemu.h"
 
 #define STR(x)	#x
 #define XSTR(x)	STR(x)
+
+/* An arch's QEMU and package, as its mk/arch/<arch>.mk names them. */
+#define QEMU_OF(arch)	.qemu = QEMU_##arch, .qemu_package = QEMU_PACKAGE_##arch
 
 static const char *const x86_fixed_args[] = {
 	"-display", "none", "-no-reboot", NULL
@@ -48,8 +53,7 @@ static const char *const i386_unames[] = { "i686", "i386", NULL };
 #define X86_ROW(arch_name, paging32) {					\
 	.name = #arch_name,						\
 	.unames = arch_name##_unames,					\
-	.qemu = "qemu-system-x86_64",					\
-	.qemu_package = "qemu-system-x86",				\
+	QEMU_OF(arch_name),						\
 	.machine = "pc",						\
 	.firmware = "qboot.rom",					\
 	.fixed_args = x86_fixed_args,					\
@@ -96,7 +100,7 @@ static const char *const arm64_kvm_hosts[] = { "aarch64", NULL };
 static const char *const arm64_unames[] = { "aarch64", NULL };
 static const char *const arm_unames[] = { "armv7l", "armv8l", NULL };
 /* The 64-bit QEMU runs 32-bit arm guests too (QEMU=qemu-system-aarch64). */
-static const char *const arm_qemu_also[] = { "qemu-system-aarch64", NULL };
+static const char *const arm_qemu_also[] = { QEMU_arm64, NULL };
 
 /*
  * riscv64 facts: the virt machine with QEMU's default firmware, OpenSBI
@@ -115,8 +119,7 @@ static const struct arch_info arch_table[] = {
 	{
 		.name = "arm64",
 		.unames = arm64_unames,
-		.qemu = "qemu-system-aarch64",
-		.qemu_package = "qemu-system-arm",
+		QEMU_OF(arm64),
 		.machine = "virt",
 		.cpu_kvm = "host",
 		.cpu_tcg = "max",
@@ -134,8 +137,7 @@ static const struct arch_info arch_table[] = {
 	{
 		.name = "arm",
 		.unames = arm_unames,
-		.qemu = "qemu-system-arm",
-		.qemu_package = "qemu-system-arm",
+		QEMU_OF(arm),
 		.qemu_also = arm_qemu_also,
 		.machine = "virt,highmem=off",
 		.cpu_tcg = "cortex-a15",
@@ -152,8 +154,7 @@ static const struct arch_info arch_table[] = {
 	{
 		.name = "riscv64",
 		.unames = riscv64_unames,
-		.qemu = "qemu-system-riscv64",
-		.qemu_package = "qemu-system-misc",
+		QEMU_OF(riscv64),
 		.machine = "virt",
 		.fixed_args = arm_fixed_args,
 		.devices = arm_devices,

@@ -6,8 +6,10 @@
  * QEMU binary, machine, firmware, CPU model, fixed arguments, test devices,
  * console, which hosts run the arch under KVM, which boot formats boot and
  * how QEMU's exit status encodes the result.  Supporting a new arch is
- * adding a row in archtab.c; the code that builds and runs the QEMU
- * command reads these fields and has no per-arch branches.
+ * adding a row in archtab.c (its QEMU binary and package come from the
+ * arch's mk/arch/<arch>.mk, where the build reads them too); the code
+ * that builds and runs the QEMU command reads these fields and has no
+ * per-arch branches.
  */
 #ifndef KUT_RUNNER_ARCHTAB_H
 #define KUT_RUNNER_ARCHTAB_H

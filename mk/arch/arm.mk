@@ -3,10 +3,12 @@
 
 GNU_TRIPLET	:= arm-linux-gnueabihf
 CLANG_TARGET	:= arm-linux-gnueabihf
+# The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-arm
+QEMU_PACKAGE	:= qemu-system-arm
 # (read by scripts/install-deps; device-tree-compiler: fdtput, for make
 # check's bad-device-tree case)
-DEB_PACKAGES	:= gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf qemu-system-arm device-tree-compiler
+DEB_PACKAGES	:= gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf device-tree-compiler
 # Debian's libfdt.a for this arch (fetched, never installed: see
 # scripts/fetch-libfdt).
 LIBFDT_DEB_ARCH	:= armhf

@@ -3,9 +3,11 @@
 
 GNU_TRIPLET	:= aarch64-linux-gnu
 CLANG_TARGET	:= aarch64-linux-gnu
+# The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-aarch64
+QEMU_PACKAGE	:= qemu-system-arm
 # (read by scripts/install-deps; device-tree-compiler: fdtput, for make check's bad-device-tree case)
-DEB_PACKAGES	:= gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm device-tree-compiler
+DEB_PACKAGES	:= gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu device-tree-compiler
 # Debian's libfdt.a for this arch (fetched, never installed: see
 # scripts/fetch-libfdt).
 LIBFDT_DEB_ARCH	:= arm64

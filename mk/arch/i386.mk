@@ -9,8 +9,10 @@ FAMILY		:= x86
 # other cross compilers, where gcc-multilib's "gcc -m32" would remove them.
 GNU_TRIPLET	:= i686-linux-gnu
 CLANG_TARGET	:= i686-linux-gnu
+# The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-x86_64
-DEB_PACKAGES	:= gcc-i686-linux-gnu binutils-i686-linux-gnu qemu-system-x86 qemu-system-data
+QEMU_PACKAGE	:= qemu-system-x86
+DEB_PACKAGES	:= gcc-i686-linux-gnu binutils-i686-linux-gnu qemu-system-data
 
 # Upstream's x86 tests include "processor.h", "apic.h", ... bare.
 FAMILY_INCLUDE	:= x86

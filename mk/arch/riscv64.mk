@@ -5,10 +5,12 @@
 FAMILY		:= riscv
 GNU_TRIPLET	:= riscv64-linux-gnu
 CLANG_TARGET	:= riscv64-linux-gnu
+# The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-riscv64
+QEMU_PACKAGE	:= qemu-system-misc
 # (read by scripts/install-deps; qemu-system-data carries OpenSBI, QEMU's
 # default -bios; linux-source-6.1 carries the libfdt sources, see below)
-DEB_PACKAGES	:= gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-misc qemu-system-data linux-source-6.1
+DEB_PACKAGES	:= gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-data linux-source-6.1
 
 # Debian 12 has no libfdt-dev:riscv64: libfdt is compiled at build time
 # from the sources in linux-source-6.1 (or LIBFDT_SRC=, a libfdt source

@@ -4,8 +4,10 @@
 FAMILY		:= x86
 GNU_TRIPLET	:= x86_64-linux-gnu
 CLANG_TARGET	:= x86_64-linux-gnu
+# The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-x86_64
-DEB_PACKAGES	:= qemu-system-x86 qemu-system-data
+QEMU_PACKAGE	:= qemu-system-x86
+DEB_PACKAGES	:= qemu-system-data
 
 # Code generation every x86_64 guest object needs: no red zone (exception
 # frames land on the interrupted stack), no SSE in compiler output (tests
