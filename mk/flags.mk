@@ -16,4 +16,11 @@ KUT_LDFLAGS	= $(ARCH_LDFLAGS) -nostdlib -static \
 # The whole archive: a user's "cc $(pkg-config --libs) t.c" puts the
 # library before the test's object, where a plain archive would resolve
 # nothing the test needs.  Unused code still goes with --gc-sections.
-kut_link_lib	= -Wl,-T,$(1) -Wl,--whole-archive $(2) -Wl,--no-whole-archive
+# $(call kut_link,LINKER-SCRIPT,ARCHIVES): the whole link line, for the
+# bundled tests and (with ${ldscript}, ${libdir}/...) kut-<arch>.pc's Libs.
+kut_link	= $(KUT_LDFLAGS) -Wl,-T,$(1) -Wl,--whole-archive $(2) -Wl,--no-whole-archive
+
+# The warnings every kut test is built with, bundled or a user's (kut.mk
+# reads them from kut-<arch>.pc's warnflags).  The bundled build adds
+# -Werror; whether warnings stop a user's build is the user's choice.
+KUT_WARN	= -Wall -Wextra

@@ -48,7 +48,7 @@ endif
 
 SRC_INCLUDES	:= -Iinclude $(addprefix -I,$(ASM_INCLUDE_DIRS)) \
 		   $(if $(FAMILY_INCLUDE),-Iinclude/$(FAMILY_INCLUDE)) $(LIBFDT_INCLUDES)
-WARN		:= -Wall -Wextra -Werror
+WARN		:= $(KUT_WARN) -Werror
 LIB_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) -nostdinc -isystem $(CC_INCLUDE) \
 		   $(SRC_INCLUDES) -ffunction-sections -fdata-sections $(WARN) \
 		   -DKUT_ARCH='"$(ARCH)"' -MMD -MP
@@ -117,7 +117,7 @@ $(OUT)/tests/%.o: tests/common/%.c | $(LIBFDT)
 
 $(OUT)/tests/%.elf: $(OUT)/tests/%.o $(LIB) $(LDS) $(LIBFDT)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(KUT_LDFLAGS) $(call kut_link_lib,$(LDS),$(LIB) $(LIBFDT)) -o $@ $<
+	$(Q)$(CC) $(call kut_link,$(LDS),$(LIB) $(LIBFDT)) -o $@ $<
 
 $(OUT)/tests/%.flat: $(OUT)/tests/%.elf
 	$(Q)$(OBJCOPY) $(FLAT_OBJCOPY_FLAGS) $< $@
@@ -144,8 +144,8 @@ PC_SUBST	:= -e 's|@ARCH@|$(ARCH)|g' \
 		   -e 's|@QEMU@|$(QEMU)|g' \
 		   -e 's|@FLATFLAGS@|$(FLAT_OBJCOPY_FLAGS)|g' \
 		   -e 's|@KUT_CFLAGS@|$(strip $(KUT_CFLAGS))|g' \
-		   -e 's|@KUT_LDFLAGS@|$(strip $(KUT_LDFLAGS))|g' \
-		   -e 's|@EXTRA_LIBS@|$(if $(LIBFDT),$${libdir}/libfdt.a)|g' \
+		   -e 's|@KUT_LIBS@|$(strip $(call kut_link,$${ldscript},$${libdir}/libkut-$(ARCH).a $(if $(LIBFDT),$${libdir}/libfdt.a)))|g' \
+		   -e 's|@KUT_WARN@|$(strip $(KUT_WARN))|g' \
 		   -e 's|@EXTRA_CFLAGS@|$(strip $(if $(FAMILY_INCLUDE),-I$${includedir}/kut/$(FAMILY_INCLUDE)) $(if $(LIBFDT),-I$${includedir}/kut/$(ARCH)/libfdt))|g' \
 		   -e 's|@PC_TO_PREFIX@|$(call relpath,$(pkgconfigdir),$(PREFIX))|g' \
 		   -e 's|@LIBDIR_REL@|$(call relpath,$(PREFIX),$(libdir))|g' \

@@ -133,7 +133,8 @@ endif
 
 KUT_OUT		:= $(O)/$(ARCH)
 KUT_OBJDIR	:= $(KUT_OUT)/obj
-KUT_OPT_CFLAGS	:= -O2 -g -Wall
+# The warnings are the bundled tests' own (kut-<arch>.pc's warnflags).
+KUT_OPT_CFLAGS	:= -O2 -g $(call kut_pcvar,warnflags)
 KUT_DEPFLAGS	= -MMD -MP -MF $(@:.o=.d) -MT $@
 
 # Objects go under $(KUT_OBJDIR), keeping the sources' relative paths
