@@ -11,20 +11,16 @@ $(error unknown ARCH '$(ARCH)': no mk/arch/$(ARCH).mk)
 endif
 include mk/arch/$(ARCH).mk
 include mk/flags.mk
+include mk/toolchain.mk
 
 OUT		:= $(BUILD)/$(TOOLCHAIN)/$(ARCH)
 
-ifeq ($(TOOLCHAIN),gcc)
-CC		:= $(GNU_TRIPLET)-gcc
-AR		:= $(GNU_TRIPLET)-ar
-OBJCOPY		:= $(GNU_TRIPLET)-objcopy
-else ifeq ($(TOOLCHAIN),clang)
-CC		:= clang --target=$(CLANG_TARGET)
-AR		:= llvm-ar
-OBJCOPY		:= llvm-objcopy
-else
+ifeq ($(filter $(KUT_TOOLCHAINS),$(TOOLCHAIN)),)
 $(error TOOLCHAIN must be gcc or clang, not '$(TOOLCHAIN)')
 endif
+CC		:= $($(TOOLCHAIN)_CC)
+AR		:= $($(TOOLCHAIN)_AR)
+OBJCOPY		:= $($(TOOLCHAIN)_OBJCOPY)
 
 CC_INCLUDE	:= $(shell $(CC) -print-file-name=include)
 # The asm/ directories of the arch, most specific first (an arch may share
@@ -139,8 +135,11 @@ relpath		= $(shell realpath -m --relative-to=$(1) $(2))
 reverse		= $(if $(1),$(call reverse,$(wordlist 2,$(words $(1)),$(1))) $(firstword $(1)))
 PC_SUBST	:= -e 's|@ARCH@|$(ARCH)|g' \
 		   -e 's|@VERSION@|$(VERSION)|g' \
-		   -e 's|@GNU_TRIPLET@|$(GNU_TRIPLET)|g' \
 		   -e 's|@CLANG_TARGET@|$(CLANG_TARGET)|g' \
+		   $(foreach t,$(KUT_TOOLCHAINS),$(foreach p,CC OBJCOPY STRIP, \
+		   -e 's|@$(t)_$(p)@|$($(t)_$(p))|g')) \
+		   -e 's|@CPU_FAMILY@|$(CPU_FAMILY)|g' \
+		   -e 's|@ENDIAN@|$(ENDIAN)|g' \
 		   -e 's|@QEMU@|$(QEMU)|g' \
 		   -e 's|@FLATFLAGS@|$(FLAT_OBJCOPY_FLAGS)|g' \
 		   -e 's|@KUT_CFLAGS@|$(strip $(KUT_CFLAGS))|g' \
@@ -152,7 +151,7 @@ PC_SUBST	:= -e 's|@ARCH@|$(ARCH)|g' \
 		   -e 's|@INCLUDEDIR_REL@|$(call relpath,$(PREFIX),$(includedir))|g' \
 		   -e 's|@DATADIR_REL@|$(call relpath,$(PREFIX),$(datadir))|g'
 
-$(OUT)/kut-$(ARCH).pc: pkgconfig/kut.pc.in mk/flags.mk mk/arch/$(ARCH).mk FORCE
+$(OUT)/kut-$(ARCH).pc: pkgconfig/kut.pc.in mk/flags.mk mk/toolchain.mk mk/arch/$(ARCH).mk FORCE
 	$(Q)sed $(PC_SUBST) $< > $@.tmp && mv $@.tmp $@
 
 ARCH_LIBDIR	:= $(DESTDIR)$(libdir)/kut/$(ARCH)

@@ -114,15 +114,19 @@ KUT_FLATFLAGS	:= $(call kut_pcvar,flatflags)
 KUT_CFLAGS	:= $(shell $(PKG_CONFIG) --cflags $(KUT_PC) 2>/dev/null)
 KUT_LIBS	:= $(shell $(PKG_CONFIG) --libs $(KUT_PC) 2>/dev/null)
 
-# The compiler: make's built-in "cc" and a plain "gcc" mean the arch's GCC;
-# clang needs only the target, it is one binary for every arch.
+# The compiler: make's built-in "cc" and a plain "gcc" mean the arch's GCC,
+# a plain "clang" the .pc's clang_cc (the two toolchains kut is built
+# with); another clang (clang-15) is told the target the same way.
 KUT_CC_NAME	:= $(notdir $(firstword $(CC)))
 ifneq ($(filter default,$(origin CC))$(filter cc gcc,$(KUT_CC_NAME)),)
 KUT_CC		:= $(KUT_PC_CC)
 KUT_OBJCOPY	:= $(call kut_pcvar,objcopy)
+else ifeq ($(strip $(CC)),clang)
+KUT_CC		:= $(call kut_pcvar,clang_cc)
+KUT_OBJCOPY	:= $(call kut_pcvar,clang_objcopy)
 else ifneq ($(filter clang clang-%,$(KUT_CC_NAME)),)
 KUT_CC		:= $(CC)$(if $(findstring --target,$(CC)),, --target=$(KUT_CLANG_TARGET))
-KUT_OBJCOPY	:= llvm-objcopy
+KUT_OBJCOPY	:= $(call kut_pcvar,clang_objcopy)
 else
 KUT_CC		:= $(CC)
 KUT_OBJCOPY	:= $(call kut_pcvar,objcopy)

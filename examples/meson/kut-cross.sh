@@ -36,39 +36,30 @@ array() {
 	printf ']'
 }
 
+# The programs of each toolchain, and the CPU family and byte order,
+# as kut-<arch>.pc names them.
 case $compiler in
-gcc)
-	cc="'$(var cc)'"
-	objcopy=$(var objcopy)
-	strip=$(echo "$objcopy" | sed 's/objcopy$/strip/')
-	;;
-clang)
-	cc="['clang', '--target=$(var clang_target)']"
-	objcopy=llvm-objcopy
-	strip=llvm-strip
-	;;
+gcc) prefix= ;;
+clang) prefix=clang_ ;;
 *)
 	echo "kut-cross.sh: $compiler: give gcc or clang" >&2
 	exit 2
 	;;
 esac
-
-case $arch in
-x86_64) family=x86_64 endian=little ;;
-i386) family=x86 endian=little ;;
-arm64) family=aarch64 endian=little ;;
-arm) family=arm endian=little ;;
-ppc64) family=ppc64 endian=big ;;
-ppc64le) family=ppc64 endian=little ;;
-riscv64) family=riscv64 endian=little ;;
-s390x) family=s390x endian=big ;;
-*) family=$arch endian=little ;;
-esac
+cc=$(var ${prefix}cc)
+objcopy=$(var ${prefix}objcopy)
+strip=$(var ${prefix}strip)
+family=$(var cpu_family)
+endian=$(var endian)
+if [ -z "$cc" ] || [ -z "$family" ] || [ -z "$endian" ]; then
+	echo "kut-cross.sh: $pc: no ${prefix}cc, cpu_family or endian (an older kut?)" >&2
+	exit 1
+fi
 
 cat <<EOF2
 # meson cross file for kut $arch guests ($compiler), by kut-cross.sh
 [binaries]
-c = $cc
+c = $(array "$cc")
 objcopy = '$objcopy'
 strip = '$strip'
 pkg-config = '$pkg_config'

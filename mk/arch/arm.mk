@@ -3,6 +3,9 @@
 
 GNU_TRIPLET	:= arm-linux-gnueabihf
 CLANG_TARGET	:= arm-linux-gnueabihf
+# The CPU family as meson names it, and the byte order (kut-<arch>.pc).
+CPU_FAMILY	:= arm
+ENDIAN		:= little
 # The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-arm
 QEMU_PACKAGE	:= qemu-system-arm

@@ -3,6 +3,9 @@
 
 GNU_TRIPLET	:= aarch64-linux-gnu
 CLANG_TARGET	:= aarch64-linux-gnu
+# The CPU family as meson names it, and the byte order (kut-<arch>.pc).
+CPU_FAMILY	:= aarch64
+ENDIAN		:= little
 # The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-aarch64
 QEMU_PACKAGE	:= qemu-system-arm

@@ -9,6 +9,9 @@ FAMILY		:= x86
 # other cross compilers, where gcc-multilib's "gcc -m32" would remove them.
 GNU_TRIPLET	:= i686-linux-gnu
 CLANG_TARGET	:= i686-linux-gnu
+# The CPU family as meson names it, and the byte order (kut-<arch>.pc).
+CPU_FAMILY	:= x86
+ENDIAN		:= little
 # The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-x86_64
 QEMU_PACKAGE	:= qemu-system-x86

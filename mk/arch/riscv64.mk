@@ -5,6 +5,9 @@
 FAMILY		:= riscv
 GNU_TRIPLET	:= riscv64-linux-gnu
 CLANG_TARGET	:= riscv64-linux-gnu
+# The CPU family as meson names it, and the byte order (kut-<arch>.pc).
+CPU_FAMILY	:= riscv64
+ENDIAN		:= little
 # The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-riscv64
 QEMU_PACKAGE	:= qemu-system-misc

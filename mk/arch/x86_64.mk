@@ -4,6 +4,9 @@
 FAMILY		:= x86
 GNU_TRIPLET	:= x86_64-linux-gnu
 CLANG_TARGET	:= x86_64-linux-gnu
+# The CPU family as meson names it, and the byte order (kut-<arch>.pc).
+CPU_FAMILY	:= x86_64
+ENDIAN		:= little
 # The QEMU that runs it and its package (kut-run reads both: mk/host.mk)
 QEMU		:= qemu-system-x86_64
 QEMU_PACKAGE	:= qemu-system-x86
