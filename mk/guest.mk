@@ -6,10 +6,7 @@
 
 include mk/config.mk
 
-ifeq ($(wildcard mk/arch/$(ARCH).mk),)
-$(error unknown ARCH '$(ARCH)': no mk/arch/$(ARCH).mk)
-endif
-include mk/arch/$(ARCH).mk
+include mk/arch.mk
 include mk/flags.mk
 include mk/toolchain.mk
 
@@ -23,10 +20,6 @@ AR		:= $($(TOOLCHAIN)_AR)
 OBJCOPY		:= $($(TOOLCHAIN)_OBJCOPY)
 
 CC_INCLUDE	:= $(shell $(CC) -print-file-name=include)
-# The asm/ directories of the arch, most specific first (an arch may share
-# asm/ headers with a sibling, as arm and arm64 do).
-ASM_INCLUDE_DIRS ?= include/arch/$(FAMILY)
-TEST_SRC_DIR	?= tests/$(ARCH)
 
 # Arches with a device tree link Debian's libfdt.a, fetched into the build
 # tree once per arch (scripts/fetch-libfdt) and installed beside libkut.
@@ -42,8 +35,7 @@ ifneq ($(LIBFDT_FROM_SOURCE),)
 include mk/libfdt-src.mk
 endif
 
-SRC_INCLUDES	:= -Iinclude $(addprefix -I,$(ASM_INCLUDE_DIRS)) \
-		   $(if $(FAMILY_INCLUDE),-Iinclude/$(FAMILY_INCLUDE)) $(LIBFDT_INCLUDES)
+SRC_INCLUDES	:= $(addprefix -I,$(ARCH_INCLUDE_DIRS)) $(LIBFDT_INCLUDES)
 WARN		:= $(KUT_WARN) -Werror
 LIB_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) -nostdinc -isystem $(CC_INCLUDE) \
 		   $(SRC_INCLUDES) -ffunction-sections -fdata-sections $(WARN) \
