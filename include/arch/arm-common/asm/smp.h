@@ -11,7 +11,7 @@
 #define _ASMARM_SMP_H_
 
 #include <libcflat.h>
-#include <smp.h>
+#include <asm-generic/smp.h>
 #include <asm/barrier.h>
 #include <asm/cpumask.h>
 #include <asm/thread_info.h>

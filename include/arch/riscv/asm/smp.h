@@ -13,7 +13,7 @@
 #define _ASMRISCV_SMP_H_
 
 #include <libcflat.h>
-#include <smp.h>
+#include <asm-generic/smp.h>
 #include <cpumask.h>
 #include <asm/barrier.h>
 #include <asm/processor.h>

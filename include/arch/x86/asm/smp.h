@@ -40,6 +40,7 @@
 #ifndef __ASSEMBLY__
 
 #include <libcflat.h>
+#include <asm-generic/smp.h>
 #include <asm/spinlock.h>
 #include <x86/atomic.h>
 #include <x86/apic-defs.h>
