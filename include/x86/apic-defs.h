@@ -12,8 +12,6 @@
 #ifndef _X86_APIC_DEFS_H_
 #define _X86_APIC_DEFS_H_
 
-#include <x86/desc.h>		/* MAX_TEST_CPUS */
-
 /* Where the local APIC and the I/O APIC sit after reset. */
 #define APIC_DEFAULT_PHYS_BASE		0xfee00000
 #define IO_APIC_DEFAULT_PHYS_BASE	0xfec00000

@@ -21,6 +21,7 @@
 
 #include <libcflat.h>
 #include <linux/const.h>
+#include <asm/smp.h>		/* MAX_TEST_CPUS */
 #include <x86/apic-defs.h>
 #include <x86/msr.h>
 #include <x86/processor.h>

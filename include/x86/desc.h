@@ -77,8 +77,6 @@
 #define TSS_DF		0x48
 #endif
 
-/* Most CPUs kut brings up; sizes the GDT's TSS slots. */
-#define MAX_TEST_CPUS	64
 
 #ifndef __ASSEMBLY__
 #include <libcflat.h>

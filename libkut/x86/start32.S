@@ -13,6 +13,7 @@
  * kut_x86_start(start_info) in C.
  */
 #include <x86/desc.h>
+#include <asm/smp.h>		/* MAX_TEST_CPUS */
 
 #include "boot-asm.h"
 

@@ -12,6 +12,7 @@
  * SSE enabled, and kut_x86_start(start_info) in C.
  */
 #include <x86/desc.h>
+#include <asm/smp.h>		/* MAX_TEST_CPUS */
 
 #include "long-mode.h"
 

@@ -14,6 +14,7 @@
  * in the MADT, or beyond MAX_TEST_CPUS) halts for good.
  */
 #include <x86/desc.h>
+#include <asm/smp.h>		/* MAX_TEST_CPUS */
 
 #include "boot-asm.h"
 

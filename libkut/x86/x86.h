@@ -9,6 +9,7 @@
 #include <libcflat.h>
 #include <x86/acpi.h>
 #include <x86/desc.h>
+#include <asm/smp.h>		/* MAX_TEST_CPUS */
 
 /*
  * The boot page tables map [0, X86_BOOT_MAPPED) 1:1 (and, on i386, the

@@ -28,7 +28,11 @@
 #ifndef _ASM_X86_SMP_H_
 #define _ASM_X86_SMP_H_
 
-#include <x86/desc.h>
+/*
+ * Most CPUs kut brings up (the rest halt); sizes the GDT's TSS slots and
+ * the per-CPU tables.  Upstream's "smp.h" has it too.
+ */
+#define MAX_TEST_CPUS	64
 
 /*
  * The vector of on_cpu()'s IPIs (upstream's choice): a test must not
