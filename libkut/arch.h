@@ -65,4 +65,15 @@ uint64_t arch_vm_unmap(uintptr_t virt);
  */
 void arch_setup_vm(void *opaque);
 
+/*
+ * on_cpu() (smp.c) hands work to another CPU through the arch.
+ * arch_on_cpu_queue(): make CPU @cpu, not the caller's, run @func(@data)
+ * (starting the CPU first if the arch starts CPUs on demand) and return
+ * a ticket for that work; it may return before @func runs.
+ * arch_on_cpu_wait(): return once the work of @ticket on @cpu has
+ * returned.  cpu_count() and smp_id() (<smp.h>) are the arch's too.
+ */
+unsigned int arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data);
+void arch_on_cpu_wait(int cpu, unsigned int ticket);
+
 #endif /* KUT_LIBKUT_ARCH_H */

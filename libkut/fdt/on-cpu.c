@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * on-cpu.c - on_cpu(), on_cpu_async(), on_cpus() and the CPU count of
- * <smp.h> for the device-tree arches (on-cpu.h).  A CPU that is not
- * online yet is started first (smp_boot_secondary_nofail()); waiting is
- * smp_wait_for_event() (WFE on arm, a PAUSE on riscv).
+ * on-cpu.c - how on_cpu() (libkut/smp.c) hands work to a CPU, and the
+ * CPU count of <smp.h>, for the device-tree arches (on-cpu.h).  A CPU
+ * that is not online yet is started first (smp_boot_secondary_nofail());
+ * waiting is smp_wait_for_event() (WFE on arm, a PAUSE on riscv).
  */
 #include <libcflat.h>
 #include <smp.h>
@@ -11,6 +11,7 @@
 #include <asm/smp.h>
 #include <asm/spinlock.h>
 
+#include "../arch.h"
 #include "on-cpu.h"
 
 struct on_cpu_work {
@@ -33,15 +34,11 @@ void on_cpu_run_work(int cpu)
 	__atomic_store_n(&w->func, NULL, __ATOMIC_RELEASE);
 }
 
-void on_cpu_async(int cpu, void (*func)(void *data), void *data)
+/* arch.h: on_cpu() (libkut/smp.c) waits for the CPU to be idle again. */
+unsigned int arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data)
 {
 	struct on_cpu_work *w = &work[cpu];
 
-	assert_msg(cpu >= 0 && cpu < nr_cpus, "no CPU %d", cpu);
-	if (cpu == smp_processor_id()) {
-		func(data);
-		return;
-	}
 	if (!cpu_online(cpu))
 		smp_boot_secondary_nofail(cpu, NULL);
 	spin_lock(&work_lock);
@@ -55,33 +52,15 @@ void on_cpu_async(int cpu, void (*func)(void *data), void *data)
 	__atomic_store_n(&w->func, func, __ATOMIC_RELEASE);
 	spin_unlock(&work_lock);
 	arch_cpu_kick(cpu);
+	return 0;
 }
 
-static void wait_idle(int cpu)
+void arch_on_cpu_wait(int cpu, unsigned int ticket)
 {
+	(void)ticket;
 	while (!cpumask_test_cpu(cpu, &cpu_idle_mask))
 		smp_wait_for_event();
 	smp_rmb();
-}
-
-void on_cpu(int cpu, void (*func)(void *data), void *data)
-{
-	on_cpu_async(cpu, func, data);
-	if (cpu != smp_processor_id())
-		wait_idle(cpu);
-}
-
-void on_cpus(void (*func)(void *data), void *data)
-{
-	int cpu, me = smp_processor_id();
-
-	for (cpu = 0; cpu < nr_cpus; cpu++)
-		if (cpu != me)
-			on_cpu_async(cpu, func, data);
-	func(data);
-	for (cpu = 0; cpu < nr_cpus; cpu++)
-		if (cpu != me)
-			wait_idle(cpu);
 }
 
 int cpu_count(void)

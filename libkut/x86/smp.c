@@ -337,42 +337,15 @@ static void wait_done(int cpu, unsigned int ticket)
 	}
 }
 
-static void check_cpu(int cpu)
+/* arch.h: on_cpu() (libkut/smp.c) queues work and waits for its ticket. */
+unsigned int arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data)
 {
-	assert_msg(cpu >= 0 && cpu < (int)kut_nr_cpus,
-		   "no CPU %d (cpu_count() is %u)", cpu, kut_nr_cpus);
+	return queue_work(cpu, func, data);
 }
 
-void on_cpu_async(int cpu, void (*func)(void *data), void *data)
+void arch_on_cpu_wait(int cpu, unsigned int ticket)
 {
-	check_cpu(cpu);
-	if (cpu == smp_id())
-		func(data);
-	else
-		queue_work(cpu, func, data);
-}
-
-void on_cpu(int cpu, void (*func)(void *data), void *data)
-{
-	check_cpu(cpu);
-	if (cpu == smp_id())
-		func(data);
-	else
-		wait_done(cpu, queue_work(cpu, func, data));
-}
-
-void on_cpus(void (*func)(void *data), void *data)
-{
-	unsigned int ticket[MAX_TEST_CPUS];
-	int cpu, me = smp_id();
-
-	for (cpu = 0; cpu < (int)kut_nr_cpus; cpu++)
-		if (cpu != me)
-			ticket[cpu] = queue_work(cpu, func, data);
-	func(data);
-	for (cpu = 0; cpu < (int)kut_nr_cpus; cpu++)
-		if (cpu != me)
-			wait_done(cpu, ticket[cpu]);
+	wait_done(cpu, ticket);
 }
 
 int cpus_active(void)

@@ -174,3 +174,52 @@ bool host_aborted_with(int rc, const char *msg)
 	}
 	return true;
 }
+
+/*
+ * CPUs: host_cpus of them, the caller being host_self.  "Another CPU"
+ * runs queued work at once; every queue and wait is logged in
+ * host_smp_log for the cases to read.
+ */
+int host_cpus = 1;
+int host_self;
+struct host_smp_event host_smp_log[HOST_SMP_LOG];
+int host_smp_events;
+static unsigned int next_ticket = 100;
+
+static void smp_log(char what, int cpu, unsigned int ticket)
+{
+	if (host_smp_events < HOST_SMP_LOG)
+		host_smp_log[host_smp_events] = (struct host_smp_event){
+			what, cpu, ticket };
+	host_smp_events++;
+}
+
+int kut_cpu_count(void);
+int kut_cpu_count(void)
+{
+	return host_cpus;
+}
+
+int kut_smp_id(void);
+int kut_smp_id(void)
+{
+	return host_self;
+}
+
+unsigned int kut_arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data);
+unsigned int kut_arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data)
+{
+	int self = host_self;
+
+	smp_log('q', cpu, next_ticket);
+	host_self = cpu;
+	func(data);
+	host_self = self;
+	return next_ticket++;
+}
+
+void kut_arch_on_cpu_wait(int cpu, unsigned int ticket);
+void kut_arch_on_cpu_wait(int cpu, unsigned int ticket)
+{
+	smp_log('w', cpu, ticket);
+}

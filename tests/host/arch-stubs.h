@@ -47,4 +47,20 @@ extern size_t host_vm_mapped;
 extern int host_vm_setup_calls;
 extern void *host_vm_setup_opaque;
 
+/*
+ * CPUs for the on_cpu() front end (libkut/smp.c): host_cpus of them, the
+ * caller being host_self.  Queued work runs at once, as host_self = the
+ * target CPU; each arch_on_cpu_queue() ('q', its ticket) and
+ * arch_on_cpu_wait() ('w', the ticket waited for) is logged in order.
+ */
+struct host_smp_event {
+	char what;
+	int cpu;
+	unsigned int ticket;
+};
+#define HOST_SMP_LOG	64
+extern int host_cpus, host_self;
+extern struct host_smp_event host_smp_log[HOST_SMP_LOG];
+extern int host_smp_events;
+
 #endif

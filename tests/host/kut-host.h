@@ -44,6 +44,13 @@ int64_t kut___divdi3(int64_t n, int64_t d);
 int64_t kut___moddi3(int64_t n, int64_t d);
 int64_t kut___divmoddi4(int64_t n, int64_t d, int64_t *rem);
 
+/* smp.h */
+int kut_cpu_count(void);
+int kut_smp_id(void);
+void kut_on_cpu(int cpu, void (*func)(void *data), void *data);
+void kut_on_cpu_async(int cpu, void (*func)(void *data), void *data);
+void kut_on_cpus(void (*func)(void *data), void *data);
+
 /* string.h */
 void *kut_memcpy(void *dest, const void *src, size_t n);
 void *kut_memmove(void *dest, const void *src, size_t n);
