@@ -8,11 +8,9 @@ FAMILY		:= arm
 # come first, from the including file).
 ARCH_SRCS	+= setup.c mmu.c pl011.c exit.c psci.c smp.c \
 		   gic.c gic-v2.c gic-v3.c timer.c stack.c delay.c user.c vm.c
-# libkut/ files that are not common to every arch: the device tree, its
-# PCI host bridge, virtio-mmio and the chr-testdev on it, on_cpu() for
-# CPUs listed there.
-SHARED_SRCS	:= fdt/devicetree.c fdt/pci-host-generic.c fdt/virtio-mmio.c \
-		   fdt/chr-testdev.c fdt/on-cpu.c fdt/dt-boot.c
+# The device tree and the virt machine's devices (mk/fdt.mk).
+include mk/fdt.mk
+SHARED_SRCS	:= $(FDT_SRCS) $(FDT_VIRT_SRCS)
 
 # Bundled tests: the sources in tests/arm/ are built for arm and arm64,
 # those in tests/common/ named here for every arch that lists them.

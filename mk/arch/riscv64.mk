@@ -30,8 +30,9 @@ ARCH_LDFLAGS	:=
 
 ARCH_SRCS	:= head.S entry.S setjmp.S setup.c processor.c sbi.c uart.c \
 		   exit.c stack.c mmu.c vm.c smp.c timer.c delay.c isa.c
-SHARED_SRCS	:= fdt/devicetree.c fdt/pci-host-generic.c fdt/virtio-mmio.c \
-		   fdt/chr-testdev.c fdt/on-cpu.c fdt/dt-boot.c
+# The device tree and the virt machine's devices (mk/fdt.mk).
+include mk/fdt.mk
+SHARED_SRCS	:= $(FDT_SRCS) $(FDT_VIRT_SRCS)
 
 COMMON_TESTS	:= alloc pci-test vmalloc
 
