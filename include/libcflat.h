@@ -80,7 +80,11 @@ extern int vsnprintf(char *buf, size_t size, const char *fmt, va_list va)
 extern void puts(const char *s);
 extern int putchar(int c);
 
-/* Always -1: kut tests have no console input. */
+/*
+ * Console input: __getchar() is the next byte waiting on the console's
+ * UART, or -1 if none is; getchar() waits for one.  Nothing types on a
+ * test's console: the byte comes from a harness (migrate.h).
+ */
 extern int __getchar(void);
 extern int getchar(void);
 
@@ -127,6 +131,8 @@ extern void report_info(const char *msg_fmt, ...)
 extern void report_abort(const char *msg_fmt, ...)
 	__attribute__((format(printf, 1, 2), nonnull(1), noreturn));
 extern int report_summary(void);
+/* Count a passed check without printing a line (util.h's TEST_EXPECT_EQ). */
+extern void report_passed(void);
 
 /*
  * Prefixes: every report line carries the pushed prefixes, "a: b: msg".

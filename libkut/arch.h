@@ -20,6 +20,13 @@
 void arch_console_write(const char *buf, size_t len);
 
 /*
+ * The next byte received on the console, or -1 if none is waiting; never
+ * waits.  Optional: console.c has a default saying "none" for arches
+ * whose console cannot receive.
+ */
+int arch_console_read(void);
+
+/*
  * Stop the machine and hand @code to the host through the arch's test
  * device; kut-run turns it into its exit status (kut_abi.h).
  */

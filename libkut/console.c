@@ -16,6 +16,7 @@
  */
 #include <libcflat.h>
 #include <asm/spinlock.h>
+#include <asm/barrier.h>
 
 #include "arch.h"
 #include "format.h"
@@ -105,14 +106,24 @@ int putchar(int c)
 	return (unsigned char)ch;
 }
 
-int __getchar(void)
+/* An arch without console input (see arch.h) never has a byte waiting. */
+__attribute__((weak)) int arch_console_read(void)
 {
 	return -1;
 }
 
+int __getchar(void)
+{
+	return arch_console_read();
+}
+
 int getchar(void)
 {
-	return __getchar();
+	int c;
+
+	while ((c = __getchar()) < 0)
+		cpu_relax();
+	return c;
 }
 
 void print_binstr(unsigned long x)

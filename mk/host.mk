@@ -62,8 +62,9 @@ $(LIBKUT_HOST): $(LIBKUT_HOST_OBJS)
 
 HOST_TEST_SRCS	:= $(sort $(wildcard tests/host/test-*.c))
 HOST_TESTS	:= $(HOST_TEST_SRCS:tests/host/%.c=$(HOST_OUT)/%)
-HOST_TEST_CFLAGS := -std=gnu11 $(HOST_CFLAGS) $(HOST_WARN) -iquote include \
-		   -iquote runner -iquote tests/host -DKUT_VERSION='"$(VERSION)"'
+# runner/ before include/: runner/util.h is not the guest API's util.h.
+HOST_TEST_CFLAGS := -std=gnu11 $(HOST_CFLAGS) $(HOST_WARN) -iquote runner -iquote include \
+		   -iquote tests/host -DKUT_VERSION='"$(VERSION)"'
 
 $(HOST_OUT)/test-runner-%: tests/host/test-runner-%.c $(RUNNER_LIB_OBJS)
 	@$(if $(Q),echo "  HOSTLD  $@")

@@ -28,7 +28,7 @@ for arch in arm64 arm; do
 			-append 'setup smp=2 mem=256'
 		expect_log "$t: selftest setup" '^PASS: setup: argc 4 == SELFTEST_ARGC 4' \
 			'^PASS: setup: nr_cpus 2 == smp=2' '^PASS: setup: RAM 256 MiB == mem=256' \
-			'^SUMMARY: 6 tests$'
+			'^PASS: setup: memregions: code, RAM, device, nothing' '^SUMMARY: 7 tests$'
 		kr "$t: selftest setup notices a wrong CPU count" 1 "$st" -smp 2 \
 			-append 'setup smp=3'
 		expect_log "$t: selftest setup notices a wrong CPU count" \
@@ -39,6 +39,17 @@ for arch in arm64 arm; do
 		done
 		expect_log "$t: selftest vectors-user" '^PASS: user: running in user mode' \
 			'^PASS: user: dabt: handler ran'
+		# kut-run gives QEMU no input: run its QEMU command with bytes
+		# on the serial port's standard input (exit 1 is the testdev's
+		# "passed", (0 << 1) | 1).
+		qcmd=$("$KUT_RUN" --accel=tcg --dry-run "$st" -append 'console-input want=xyz')
+		expect_exit 1 "$t: selftest console-input" sh -c "printf xyz | timeout 60 $qcmd"
+		expect_log "$t: selftest console-input" "^PASS: getchar\(\) read 'xyz', sent 'xyz'" \
+			'^PASS: nothing more waiting'
+		kr "$t: selftest errata" 0 -e ERRATA_0000000001=y -e ERRATA_0000000002=n \
+			"$st" -append errata
+		expect_log "$t: selftest errata" '^SUMMARY: 7 tests$'
+		expect_no_log "$t: selftest errata" '^FAIL'
 		kr "$t: selftest smp (4 CPUs)" 0 "$st" -smp 4 -append smp
 		expect_log "$t: selftest smp (4 CPUs)" '^PASS: smp: on_cpus\(\) ran on all 4 CPUs'
 		kr "$t: psci" 0 "$dir/psci.flat" -smp 2

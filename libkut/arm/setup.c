@@ -24,8 +24,8 @@
 
 u64 cpus[NR_CPUS];
 int nr_cpus;
-struct mem_region mem_regions[NR_MEM_REGIONS];
 phys_addr_t __phys_offset, __phys_end;
+extern char __text_end[];
 
 static void setup_console(void)
 {
@@ -53,33 +53,42 @@ static void add_cpu(int fdtnode, u64 regval, void *info)
 	cpus[nr_cpus++] = regval;
 }
 
+/* The virt machine's device windows, in the physical address map. */
+static void add_io_regions(void)
+{
+	memregions_add(&(struct mem_region){ 0, 1ULL << 30, MR_F_IO });
+#ifdef __aarch64__
+	/* The high PCIe ECAM (256 GiB up) and MMIO window (512 GiB up). */
+	memregions_add(&(struct mem_region){ 1ULL << 38, (1ULL << 38) + (1ULL << 29), MR_F_IO });
+	memregions_add(&(struct mem_region){ 1ULL << 39, 1ULL << 40, MR_F_IO });
+#endif
+}
+
 static void setup_memory(struct kut_boot_info *bi, uintptr_t reserved_end)
 {
-	struct dt_pbus_reg regs[NR_MEM_REGIONS];
 	uintptr_t img = (uintptr_t)__image_start;
-	int n, i;
+	struct mem_region *r, *code, *rest;
 
-	n = dt_get_memory_params(regs, NR_MEM_REGIONS);
-	if (n < 0)
-		dt_boot_fail("memory nodes", n);
-	if (n == 0)
-		dt_boot_fail("memory nodes", -FDT_ERR_NOTFOUND);
-	for (i = 0; i < n; i++) {
-		u64 start = regs[i].addr, end = regs[i].addr + regs[i].size;
-
-		mem_regions[i].start = start;
-		mem_regions[i].end = end;
-		if (img < start || img >= end) {
-			kut_boot_add_mem(bi, start, end);
+	memregions_add_dt_regions(NR_INITIAL_MEM_REGIONS - 3);
+	__phys_offset = ~(phys_addr_t)0;
+	for (r = mem_regions; r->end; r++) {
+		if (r->start < __phys_offset)
+			__phys_offset = r->start;
+		if (r->end > __phys_end)
+			__phys_end = r->end;
+		if (img < r->start || img >= r->end) {
+			kut_boot_add_mem(bi, r->start, r->end);
 			continue;
 		}
-		mem_regions[i].flags |= MR_F_PRIMARY;
-		__phys_offset = start;
-		__phys_end = end;
 		/* The image, then the device tree's copy, stay ours. */
-		kut_boot_add_mem(bi, start, img);
-		kut_boot_add_mem(bi, reserved_end, end);
+		kut_boot_add_mem(bi, r->start, img);
+		kut_boot_add_mem(bi, reserved_end, r->end);
 	}
+	/* The image's text is its own region, as upstream marks it. */
+	memregions_split((uintptr_t)__text_end, &code, &rest);
+	if (code)
+		code->flags |= MR_F_CODE;
+	add_io_regions();
 #ifndef __aarch64__
 	/* 3 GiB up is vmalloc's window (vm.c), as upstream's arm has it. */
 	bi->mapped_limit = 3ULL << 30;

@@ -9,6 +9,7 @@
  */
 #include <libcflat.h>
 #include <devicetree.h>
+#include <memregions.h>
 
 static const void *fdt;
 
@@ -295,4 +296,19 @@ int dt_for_each_cpu_node(void (*func)(int fdtnode, u64 regval, void *info),
 		func(node, dt_pbus_read_cells(ac, raw.address_cells), info);
 	}
 	return 0;
+}
+
+/* memregions.h's device-tree part: RAM from the memory nodes. */
+void memregions_add_dt_regions(size_t max_nr)
+{
+	struct dt_pbus_reg regs[max_nr];
+	int n, i;
+
+	n = dt_get_memory_params(regs, max_nr);
+	assert_msg(n > 0, "no usable memory node in the device tree (%d)", n);
+	for (i = 0; i < n; i++)
+		memregions_add(&(struct mem_region){
+			.start = regs[i].addr,
+			.end = regs[i].addr + regs[i].size,
+		});
 }

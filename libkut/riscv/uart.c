@@ -17,7 +17,9 @@
 
 #define VIRT_UART_BASE		0x10000000UL
 #define UART_THR		0	/* transmit holding register */
+#define UART_RBR		0	/* receive buffer register */
 #define UART_LSR		5	/* line status register */
+#define UART_LSR_DR		0x01	/* a byte is in RBR */
 #define UART_LSR_THRE		0x20	/* THR empty */
 
 static volatile u8 *uart = (volatile u8 *)VIRT_UART_BASE;
@@ -34,4 +36,11 @@ void arch_console_write(const char *buf, size_t len)
 			cpu_relax();
 		__raw_writeb((u8)*buf++, uart + UART_THR);
 	}
+}
+
+int arch_console_read(void)
+{
+	if (!(__raw_readb(uart + UART_LSR) & UART_LSR_DR))
+		return -1;
+	return __raw_readb(uart + UART_RBR);
 }

@@ -11,6 +11,10 @@
  *   mmu             the boot identity map: caches on, read-only text,
  *                   an alias mapping, MMU off and on again
  *   smp             every CPU runs on_cpus() work and knows who it is
+ *   console-input   getchar() returns the bytes sent to the UART (kut-run's
+ *                   standard input), in order: want=<the bytes>
+ *   errata          ERRATA() and ERRATA_RELAXED() of the environment:
+ *                   ERRATA_0000000001 must be set to y, ..02 to n, ..03 unset
  * and purpose-made endings that kut-run's own tests check from outside:
  *   pass, fail, skip, dabt (unexpected data abort), und (unexpected
  *   undefined instruction), hang, abort, assert.
@@ -23,6 +27,8 @@
 #include <asm/mmu.h>
 #include <asm/page.h>
 #include <asm/io.h>
+#include <errata.h>
+#include <memregions.h>
 
 /* "name=value" in argv, or NULL. */
 static const char *arg_value(int argc, char **argv, const char *name)
@@ -41,16 +47,17 @@ static void check_setup(int argc, char **argv)
 	const char *want_argc = getenv("SELFTEST_ARGC");
 	const char *smp = arg_value(argc, argv, "smp");
 	const char *mem = arg_value(argc, argv, "mem");
+	struct mem_region *r;
 	u64 ram = 0;
-	int i;
 
 	report_prefix_push("setup");
 	report(argv[argc] == NULL, "argv is NULL-terminated (argc=%d)", argc);
 	if (want_argc)
 		report(argc == atol(want_argc), "argc %d == SELFTEST_ARGC %s",
 		       argc, want_argc);
-	for (i = 0; i < NR_MEM_REGIONS && mem_regions[i].end; i++)
-		ram += mem_regions[i].end - mem_regions[i].start;
+	for (r = mem_regions; r->end; r++)
+		if (!(r->flags & MR_F_IO))
+			ram += r->end - r->start;
 	if (smp)
 		report(nr_cpus == atol(smp), "nr_cpus %d == smp=%s", nr_cpus, smp);
 	else
@@ -63,6 +70,11 @@ static void check_setup(int argc, char **argv)
 	report(PHYS_OFFSET <= (uintptr_t)&ram && (uintptr_t)&ram < PHYS_END,
 	       "stack in the primary RAM region [%#llx, %#llx)",
 	       (unsigned long long)PHYS_OFFSET, (unsigned long long)PHYS_END);
+	report(memregions_get_flags((uintptr_t)check_setup) == MR_F_CODE &&
+	       memregions_get_flags((uintptr_t)&ram) == 0 &&
+	       memregions_get_flags(0x09000000) == MR_F_IO &&
+	       memregions_get_flags(PHYS_END) == MR_F_UNKNOWN,
+	       "memregions: code, RAM, device, nothing");
 	report(mpidr_to_cpu(get_mpidr()) == smp_processor_id() &&
 	       smp_processor_id() == 0, "boot CPU is CPU 0 (MPIDR %#llx)",
 	       (unsigned long long)get_mpidr());
@@ -279,6 +291,35 @@ static void check_smp(void)
 	report_prefix_pop();
 }
 
+static void check_console_input(int argc, char **argv)
+{
+	const char *want = arg_value(argc, argv, "want");
+	char got[16];
+	size_t i;
+
+	if (!want || strlen(want) >= sizeof(got))
+		report_abort("console-input needs want=<up to 15 bytes>");
+	for (i = 0; i < strlen(want); i++)
+		got[i] = getchar();
+	got[i] = '\0';
+	report(!strcmp(got, want), "getchar() read '%s', sent '%s'", got, want);
+	report(__getchar() == -1, "nothing more waiting");
+}
+
+static void check_errata(void)
+{
+	report_prefix_push("errata");
+	report(ERRATA(0000000001), "set to y: ERRATA() true");
+	report(ERRATA_RELAXED(0000000001), "set to y: ERRATA_RELAXED() true");
+	report(!ERRATA(0000000002), "set to n: ERRATA() false");
+	report(!ERRATA_RELAXED(0000000002), "set to n: ERRATA_RELAXED() false");
+	report(!ERRATA(0000000003), "unset: ERRATA() false");
+	report(ERRATA_RELAXED(0000000003), "unset: ERRATA_RELAXED() true");
+	report(errata_force() == !!getenv("ERRATA_FORCE"),
+	       "ERRATA_FORCE %s", getenv("ERRATA_FORCE") ? "set" : "unset");
+	report_prefix_pop();
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "";
@@ -296,6 +337,10 @@ int main(int argc, char **argv)
 		check_mmu();
 	} else if (!strcmp(what, "smp")) {
 		check_smp();
+	} else if (!strcmp(what, "console-input")) {
+		check_console_input(argc, argv);
+	} else if (!strcmp(what, "errata")) {
+		check_errata();
 	} else if (!strcmp(what, "pass")) {
 		report_pass("a passing check");
 	} else if (!strcmp(what, "fail")) {

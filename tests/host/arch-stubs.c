@@ -36,6 +36,16 @@ void kut_arch_console_write(const char *buf, size_t len)
 	host_console[host_console_len] = '\0';
 }
 
+const char *host_console_input;
+
+int kut_arch_console_read(void);
+int kut_arch_console_read(void)
+{
+	if (!host_console_input || !*host_console_input)
+		return -1;
+	return (unsigned char)*host_console_input++;
+}
+
 void kut_arch_exit(int code) __attribute__((noreturn));
 void kut_arch_exit(int code)
 {

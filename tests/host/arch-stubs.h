@@ -18,6 +18,8 @@
 extern char host_console[1 << 16];
 extern size_t host_console_len;
 void host_console_reset(void);
+/* Bytes the console receives, one per arch_console_read() (NULL: none). */
+extern const char *host_console_input;
 
 /*
  * Call @fn; if it ends in the guest's exit(), return that exit code,

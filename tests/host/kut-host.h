@@ -34,6 +34,36 @@ bool kut_simple_glob(const char *text, const char *pattern);
 void kut_exit(int code) __attribute__((noreturn));
 void kut_abort(void) __attribute__((noreturn));
 
+/* report (the rest is declared by test-lib-report.c) */
+void kut_report_passed(void);
+int kut_report_summary(void);
+
+/* util.h, migrate.h */
+int kut_parse_keyval(char *s, long *val);
+void kut_migrate(void);
+void kut_migrate_quiet(void);
+void kut_migrate_once(void);
+void kut_migrate_skip(void);
+void kut_migrate_begin_continuous(void);
+void kut_migrate_end_continuous(void);
+
+/* memregions.h */
+struct kut_mem_region {
+	uint64_t start;
+	uint64_t end;
+	uint32_t flags;
+};
+#define KUT_MR_F_IO		(1u << 0)
+#define KUT_MR_F_CODE		(1u << 1)
+#define KUT_MR_F_UNKNOWN	(1u << 31)
+extern struct kut_mem_region *kut_mem_regions;
+void kut_memregions_init(struct kut_mem_region regions[], size_t nr);
+struct kut_mem_region *kut_memregions_add(struct kut_mem_region *r);
+struct kut_mem_region *kut_memregions_find(uint64_t paddr);
+uint32_t kut_memregions_get_flags(uint64_t paddr);
+void kut_memregions_split(uint64_t addr, struct kut_mem_region **r1,
+			  struct kut_mem_region **r2);
+
 /* div64.h (internal): 64-bit division for 32-bit guests, and libgcc's names */
 uint64_t kut_kut_udivmod64(uint64_t n, uint64_t d, uint64_t *rem);
 int64_t kut_kut_sdivmod64(int64_t n, int64_t d, int64_t *rem);

@@ -410,8 +410,11 @@ TEST(console_functions)
 	CHECK_INT(kut_putchar(0x1ff), 0xff);
 	CHECK_INT(kut_printf("%d-%s\n", 5, "x"), 4);
 	CHECK_STR(host_console, "no newline!\xff" "5-x\n");
-	CHECK_INT(kut_getchar(), -1);
+	host_console_input = "ab";
+	CHECK_INT(kut___getchar(), 'a');
+	CHECK_INT(kut_getchar(), 'b');
 	CHECK_INT(kut___getchar(), -1);
+	host_console_input = NULL;
 }
 
 TEST(binstr)

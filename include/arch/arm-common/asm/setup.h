@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * asm/setup.h - what boot learnt from the device tree: the CPUs (their
- * MPIDRs, in device-tree order) and the RAM regions.
+ * MPIDRs, in device-tree order) and the physical address map
+ * (<memregions.h>: the RAM, the image's code as MR_F_CODE, and the virt
+ * machine's device windows as MR_F_IO).
  */
 #ifndef _ASMARM_SETUP_H_
 #define _ASMARM_SETUP_H_
@@ -10,20 +12,12 @@
 #include <asm/page.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/cpumask.h>
+#include <memregions.h>
 
 extern u64 cpus[NR_CPUS];	/* MPIDR of each CPU */
 extern int nr_cpus;
 
-#define NR_MEM_REGIONS		8
-#define MR_F_PRIMARY		(1U << 0)	/* holds the test image */
-#define MR_F_IO			(1U << 1)	/* device space */
-struct mem_region {
-	phys_addr_t start;
-	phys_addr_t end;
-	unsigned int flags;
-};
-extern struct mem_region mem_regions[NR_MEM_REGIONS];
-/* Bounds of the primary RAM region. */
+/* The lowest and highest RAM addresses (RAM is one range on virt). */
 extern phys_addr_t __phys_offset, __phys_end;
 
 #define PHYS_OFFSET		(__phys_offset)
