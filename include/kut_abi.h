@@ -28,6 +28,17 @@
  */
 #define KUT_TESTDEV_SKIP_CODE	(KUT_EXIT_SKIP >> 1)
 #define KUT_QEMU_STATUS(code)	((((code) << 1) | 1) & 0xff)
+/* The code a guest sends for exit(@code). */
+#define KUT_TESTDEV_CODE(code)	\
+	((code) == KUT_EXIT_SKIP ? KUT_TESTDEV_SKIP_CODE : (code))
+
+/*
+ * s390x: QEMU has no exit device there, so a guest prints this on its
+ * console, followed by the status QEMU would have exited with,
+ * KUT_QEMU_STATUS(code), and a newline; then it stops every CPU and QEMU
+ * exits 0.  Upstream kvm-unit-tests' s390x images do the same.
+ */
+#define KUT_EXIT_STATUS_LINE	"EXIT: STATUS="
 
 /* x86: isa-debug-exit I/O port (iosize 4). */
 #define KUT_X86_DEBUG_EXIT_PORT	0xf4

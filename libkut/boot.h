@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #define KUT_MAX_MEM_REGIONS	32
+#define KUT_MAX_NAMED_AREAS	4
 
 struct kut_mem_region {
 	uint64_t start;		/* first byte */
@@ -29,6 +30,18 @@ struct kut_boot_info {
 	struct kut_mem_region mem[KUT_MAX_MEM_REGIONS];
 	/* Highest address the arch has mapped, so allocations stay usable. */
 	uint64_t mapped_limit;
+	/*
+	 * The arch's named page-allocator areas (asm/memory_areas.h), by
+	 * increasing base: free RAM from areas[i].base up to the next base
+	 * becomes area number areas[i].number.  None (nr_areas 0): each
+	 * free RAM range becomes an area of the lowest unused number.
+	 * Caveat: the free RAM of a named area must be one range.
+	 */
+	int nr_areas;
+	struct kut_area {
+		uint64_t base;
+		uint8_t number;
+	} areas[KUT_MAX_NAMED_AREAS];
 };
 
 /* Bounds of the loaded image, from the linker script. */

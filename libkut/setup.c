@@ -51,13 +51,32 @@ int kut_boot_add_mem(struct kut_boot_info *bi, uint64_t start, uint64_t end)
 	return 0;
 }
 
-static void add_free_area(uint64_t start, uint64_t end)
+static void add_area(u8 n, uint64_t start, uint64_t end)
 {
 	uint64_t first = (start + PAGE_SIZE - 1) >> PAGE_SHIFT;
 	uint64_t top = end >> PAGE_SHIFT;
 
 	if (top > first && top - first >= MIN_AREA_PAGES)
-		page_alloc_init_area(AREA_ANY_NUMBER, first, top);
+		page_alloc_init_area(n, first, top);
+}
+
+/* [start, end) to the allocator, split along the arch's named areas. */
+static void add_free_area(const struct kut_boot_info *bi, uint64_t start,
+			  uint64_t end)
+{
+	uint64_t lo, hi;
+	int i;
+
+	if (!bi->nr_areas) {
+		add_area(AREA_ANY_NUMBER, start, end);
+		return;
+	}
+	for (i = 0; i < bi->nr_areas; i++) {
+		lo = MAX(start, bi->areas[i].base);
+		hi = i + 1 < bi->nr_areas ? MIN(end, bi->areas[i + 1].base) : end;
+		if (hi > lo)
+			add_area(bi->areas[i].number, lo, hi);
+	}
 }
 
 /* Give the RAM in [lo, hi), but the image and low memory, to the allocator. */
@@ -75,11 +94,11 @@ static void add_free_ram(const struct kut_boot_info *bi, uint64_t lo,
 		if (end <= start)
 			continue;
 		if (img_end <= start || img_start >= end) {
-			add_free_area(start, end);
+			add_free_area(bi, start, end);
 			continue;
 		}
-		add_free_area(start, MIN(img_start, end));
-		add_free_area(MAX(img_end, start), end);
+		add_free_area(bi, start, MIN(img_start, end));
+		add_free_area(bi, MAX(img_end, start), end);
 	}
 }
 

@@ -42,7 +42,9 @@ LIB_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) -nostdinc -isystem $(CC_INCLUDE) \
 		   -DKUT_ARCH='"$(ARCH)"' -MMD -MP
 TEST_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) $(SRC_INCLUDES) $(WARN) -MMD -MP
 
-COMMON_SRCS	:= $(sort $(wildcard libkut/*.c))
+# COMMON_SRCS_EXCLUDE (arch .mk): common files for hardware the arch lacks.
+COMMON_SRCS	:= $(filter-out $(addprefix libkut/,$(COMMON_SRCS_EXCLUDE)), \
+		   $(sort $(wildcard libkut/*.c)))
 LIB_OBJS	:= $(COMMON_SRCS:libkut/%.c=$(OUT)/obj/%.o) \
 		   $(addprefix $(OUT)/obj/$(FAMILY)/,$(addsuffix .o,$(basename $(ARCH_SRCS)))) \
 		   $(addprefix $(OUT)/obj/,$(addsuffix .o,$(basename $(SHARED_SRCS))))

@@ -113,6 +113,26 @@ static const char *const arm_qemu_also[] = { QEMU_arm64, NULL };
 static const char *const riscv64_kvm_hosts[] = { "riscv64", NULL };
 static const char *const riscv64_unames[] = { "riscv64", NULL };
 
+/*
+ * s390x facts: the s390-ccw-virtio machine; QEMU's -kernel loads the
+ * ELF and starts it at its entry point, no firmware involved.  The
+ * console is the SCLP's ASCII console (sclpconsole), as upstream
+ * kvm-unit-tests uses.  There is no exit device: the guest prints its
+ * status (kut_abi.h) and stops its CPUs, QEMU exits 0, and the status
+ * line is the result.  No -no-reboot: a guest's diag 308 reset must
+ * reset the machine, not end QEMU.
+ */
+static const char *const s390x_fixed_args[] = { "-display", "none", NULL };
+
+static const char *const s390x_console[] = {
+	"-chardev", "stdio,id=con0",
+	"-device", "sclpconsole,chardev=con0",
+	NULL
+};
+
+static const char *const s390x_kvm_hosts[] = { "s390x", NULL };
+static const char *const s390x_unames[] = { "s390x", NULL };
+
 static const struct arch_info arch_table[] = {
 	X86_ROW(x86_64, false),
 	X86_ROW(i386, true),
@@ -166,6 +186,19 @@ static const struct arch_info arch_table[] = {
 			     "or an ELF",
 		.decode = LAUNCH_DECODE_TESTDEV,
 		.gdb_arch = "riscv:rv64",
+	},
+	{
+		.name = "s390x",
+		.unames = s390x_unames,
+		QEMU_OF(s390x),
+		.machine = "s390-ccw-virtio",
+		.fixed_args = s390x_fixed_args,
+		.serial = s390x_console,
+		.kvm_hosts = s390x_kvm_hosts,
+		.boot = IMAGE_BOOT_ELF,
+		.boot_desc = "an ELF",
+		.decode = LAUNCH_DECODE_CONSOLE,
+		.gdb_arch = "s390:64-bit",
 	},
 };
 

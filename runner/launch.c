@@ -62,6 +62,7 @@ struct launch {
 	int status;
 	struct outbuf out[2];
 	char error_line[200];	/* first error line on QEMU's stderr */
+	int console_status;	/* LAUNCH_DECODE_CONSOLE's, -1: none yet */
 };
 
 static struct launch *running;
@@ -243,6 +244,7 @@ static struct launch *new_launch(const struct launch_request *req, pid_t pid,
 	l->output = req->output;
 	l->ctx = req->ctx;
 	l->decode = req->decode;
+	l->console_status = -1;
 	l->timeout_ms = req->timeout_ms;
 	if (req->timeout_ms > 0)
 		l->deadline = now_ms() + req->timeout_ms;
@@ -374,6 +376,23 @@ static void note_vm_error(struct launch *l, const char *text, size_t len)
 	l->stop_at = now_ms() + VM_ERROR_GRACE_MS;
 }
 
+int launch_console_status(const char *text, size_t len)
+{
+	size_t n = strlen(KUT_EXIT_STATUS_LINE), i;
+	int status = 0;
+
+	if (len <= n || memcmp(text, KUT_EXIT_STATUS_LINE, n))
+		return -1;
+	for (i = n; i < len && text[i] >= '0' && text[i] <= '9'; i++) {
+		if (status > 100000)
+			return -1;
+		status = status * 10 + (text[i] - '0');
+	}
+	if (i == n || (i < len && text[i] != '\n' && text[i] != '\r'))
+		return -1;
+	return status;
+}
+
 static void emit(struct launch *l, struct outbuf *ob, const char *text,
 		 size_t len)
 {
@@ -381,6 +400,10 @@ static void emit(struct launch *l, struct outbuf *ob, const char *text,
 		note_error_line(l, text, len);
 		note_vm_error(l, text, len);
 	}
+	/* The first status line counts, as for upstream's runner. */
+	if (ob->stream == LAUNCH_STDOUT && ob->at_bol &&
+	    l->decode == LAUNCH_DECODE_CONSOLE && l->console_status < 0)
+		l->console_status = launch_console_status(text, len);
 	if (l->output)
 		l->output(l->ctx, ob->stream, text, len);
 	ob->at_bol = text[len - 1] == '\n';
@@ -670,6 +693,23 @@ void launch_decode_status(enum launch_decode decode, int status,
 	}
 }
 
+void launch_decode_console(int status, int console_status,
+			   const char *error_line, struct launch_result *res)
+{
+	/*
+	 * Only a clean exit carries the console's status; any other is
+	 * QEMU's own failure, whatever the console said.
+	 */
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		launch_decode_status(LAUNCH_DECODE_PLAIN, status, error_line, res);
+		return;
+	}
+	launch_decode_status(LAUNCH_DECODE_TESTDEV,
+			     console_status < 0 ? 0 : (console_status & 0xff) << 8,
+			     error_line, res);
+	res->status = status;
+}
+
 void launch_end(struct launch *l, struct launch_result *res)
 {
 	struct launch **p;
@@ -696,6 +736,9 @@ void launch_end(struct launch *l, struct launch_result *res)
 		res->status = l->status;
 		snprintf(res->reason, sizeof(res->reason),
 			 "QEMU stopped the guest: %s", l->vm_error);
+	} else if (l->decode == LAUNCH_DECODE_CONSOLE) {
+		launch_decode_console(l->status, l->console_status,
+				      l->error_line, res);
 	} else {
 		launch_decode_status(l->decode, l->status, l->error_line, res);
 	}

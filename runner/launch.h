@@ -31,6 +31,12 @@ enum launch_decode {
 	LAUNCH_DECODE_TESTDEV,
 	/* An ordinary command, such as a QEMU probe: status 0 passes. */
 	LAUNCH_DECODE_PLAIN,
+	/*
+	 * QEMU exits 0 and the guest's console says the status, a line
+	 * KUT_EXIT_STATUS_LINE "<status>" (s390x, see kut_abi.h); the status
+	 * then reads as LAUNCH_DECODE_TESTDEV's.
+	 */
+	LAUNCH_DECODE_CONSOLE,
 };
 
 enum launch_kind {
@@ -115,6 +121,20 @@ void launch_check_signals(void);
  */
 void launch_decode_status(enum launch_decode decode, int status,
 			  const char *error_line, struct launch_result *res);
+
+/*
+ * LAUNCH_DECODE_CONSOLE's decoding: @status is QEMU's wait status,
+ * @console_status the number of the first KUT_EXIT_STATUS_LINE line on
+ * the guest's console, or -1 if there was none.
+ */
+void launch_decode_console(int status, int console_status,
+			   const char *error_line, struct launch_result *res);
+
+/*
+ * The status in a console line @text (@len bytes, with or without its
+ * newline) that starts with KUT_EXIT_STATUS_LINE, or -1 if it is not one.
+ */
+int launch_console_status(const char *text, size_t len);
 
 /*
  * Whether a line QEMU printed on stderr is an error ("prog: -device foo:

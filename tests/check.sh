@@ -29,8 +29,9 @@ run_section() {
 	run_section "suite mode" tests/check-suite.sh
 	run_section "guest tests, arm64 and arm" tests/check-guest-arm.sh
 	run_section "guest tests, riscv64" tests/check-guest-riscv.sh
+	run_section "guest tests, s390x" tests/check-guest-s390x.sh
 	run_section "installed SDK, end to end" tests/e2e/install.sh
-	run_section "installed SDK for arm64, arm and riscv64, end to end" tests/e2e/install-arm.sh
+	run_section "installed SDK for arm64, arm, riscv64 and s390x, end to end" tests/e2e/install-arm.sh
 	run_section "out-of-tree SDK: kut.mk, kut-new, examples, compat" tests/e2e/sdk.sh
 	run_section "documentation and man pages" tests/check-docs.sh
 	run_section "bad input" tests/e2e/bad-input.sh

@@ -30,8 +30,7 @@ void chr_testdev_exit(int code)
 	struct virtq vq;
 	int len;
 
-	if (code == KUT_EXIT_SKIP)
-		code = KUT_TESTDEV_SKIP_CODE;
+	code = KUT_TESTDEV_CODE(code);
 	if (virtio_mmio_find(VIRTIO_ID_CONSOLE, &dev) == 0) {
 		memset(vq_mem, 0, sizeof(vq_mem));
 		if (virtio_mmio_setup_vq(&dev, TRANSMITQ, &vq, vq_mem) == 0) {

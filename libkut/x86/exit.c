@@ -15,8 +15,7 @@ void arch_exit(int code)
 	static const char msg[] =
 		"kut: no isa-debug-exit device at port 0xf4; halting\n";
 
-	if (code == KUT_EXIT_SKIP)
-		code = KUT_TESTDEV_SKIP_CODE;
+	code = KUT_TESTDEV_CODE(code);
 	outl(code, KUT_X86_DEBUG_EXIT_PORT);
 	/*
 	 * Still here: QEMU was started without the device.  Halting is the

@@ -1,15 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # install-arm.sh - the installed SDK for arm64 and arm (and riscv64, the
-# other device-tree arch), end to end: the install carries libfdt.a and
-# its headers beside libkut; a test builds from one file with only the
-# installed pkg-config data (GCC and Clang),
-# becomes a .flat and runs with the installed kut-run; examples/ builds
-# and runs the same way from a copy outside the source tree.
+# other device-tree arch, and s390x, which has none), end to end: the
+# install carries libfdt.a and its headers beside libkut where the arch
+# has a device tree; a test builds from one file with only the installed
+# pkg-config data (GCC and Clang), becomes a .flat and runs with the
+# installed kut-run; examples/ builds and runs the same way from a copy
+# outside the source tree.
 . tests/lib.sh
 
 arm_arches=
-for a in arm64 arm riscv64; do
+for a in arm64 arm riscv64 s390x; do
 	case " $ARCHES " in *" $a "*) arm_arches="$arm_arches $a" ;; esac
 done
 [ -n "$arm_arches" ] || exit 0
@@ -20,11 +21,21 @@ trap 'rm -rf "$tmp"' EXIT
 expect_exit 0 "arm install: PREFIX" \
 	make --no-print-directory BUILD="$BUILD" ARCHES="$arm_arches" \
 	PREFIX="$tmp/prefix" install
+# Whether arch $1 has a device tree (and so libfdt).
+has_dt() {
+	[ "$1" != s390x ]
+}
+
 for a in $arm_arches; do
-	for f in lib/kut/$a/libkut-$a.a lib/kut/$a/libfdt.a lib/kut/$a/kut.lds \
-		 lib/pkgconfig/kut-$a.pc include/kut/devicetree.h \
-		 include/kut/$a/libfdt/libfdt.h include/kut/$a/libfdt/libfdt_env.h \
-		 include/kut/$a/asm/$(case $a in riscv64) echo sbi.h ;; *) echo gic.h ;; esac) include/kut/$a/asm/processor.h \
+	case $a in
+	s390x)	own="include/kut/s390x/asm/arch_def.h include/kut/s390x/asm/sigp.h
+		     include/kut/s390x/sclp.h include/kut/s390x/hardware.h" ;;
+	riscv64) own="include/kut/$a/asm/sbi.h include/kut/$a/asm/processor.h" ;;
+	*)	own="include/kut/$a/asm/gic.h include/kut/$a/asm/processor.h" ;;
+	esac
+	has_dt $a && own="$own lib/kut/$a/libfdt.a include/kut/devicetree.h
+		include/kut/$a/libfdt/libfdt.h include/kut/$a/libfdt/libfdt_env.h"
+	for f in lib/kut/$a/libkut-$a.a lib/kut/$a/kut.lds lib/pkgconfig/kut-$a.pc $own \
 		 share/kvm-unit-tests/$a/selftest.flat share/kvm-unit-tests/$a/unittests.cfg; do
 		if [ -f "$tmp/prefix/$f" ]; then
 			pass "arm install: $f"
@@ -48,7 +59,9 @@ for a in $arm_arches; do
 	clang_cc="clang --target=$(pkg-config --variable=clang_target $pkg)"
 	for compiler in "$cc" "$clang_cc"; do
 		c="$a ${compiler%% *}"
-		for t in hello probe-dt; do
+		probes=hello
+		has_dt $a && probes="hello probe-dt"
+		for t in $probes; do
 			log=$(logfile "e2e $c $t build")
 			( cd "$work" && rm -f $t.elf $t.flat &&
 			  $compiler $(pkg-config --cflags --libs $pkg) -o $t.elf $t.c &&
@@ -64,6 +77,7 @@ for a in $arm_arches; do
 			env ACCEL=tcg "$KUT_RUN" "$work/hello.flat" -append 'a b'
 		expect_log "e2e $c: installed kut-run runs hello.flat" \
 			'^PASS: argument 2 is "b"' '^SUMMARY: 2 tests$'
+		has_dt $a || continue
 		expect_exit 0 "e2e $c: devicetree.h and libfdt from the install" \
 			env ACCEL=tcg "$KUT_RUN" "$work/probe-dt.flat" -smp 2 -append probe
 		expect_log "e2e $c: devicetree.h and libfdt from the install" \

@@ -446,10 +446,13 @@ TEST(raw_linux_images)
 	CHECK_STR(info.arch, "riscv64");
 	CHECK_INT(info.boot, IMAGE_BOOT_LINUX);
 	CHECK(arch_for_image(&info, err, sizeof(err)) != NULL);
-	/* An arch kut-run has no row for: s390x, from its ELF. */
+	/* s390x boots its big-endian ELF; 31-bit s390 has no row. */
 	CHECK_STR(arch_of_elf(true, true, ELF_EM_S390), "s390x");
+	CHECK_INT(info.boot, IMAGE_BOOT_ELF);
+	CHECK(arch_for_image(&info, err, sizeof(err)) != NULL);
+	CHECK_STR(arch_of_elf(false, true, ELF_EM_S390), "s390");
 	CHECK(arch_for_image(&info, err, sizeof(err)) == NULL);
-	CHECK_STR(err, "s390x image, but this kut-run has no s390x support");
+	CHECK_STR(err, "s390 image, but this kut-run has no s390 support");
 	/* "ARM\x64" is really those bytes at 0x38. */
 	{
 		unsigned char raw[0x40] = { 0 };

@@ -105,6 +105,48 @@ static bool is_error(const char *line)
 	return launch_is_error_line(line, strlen(line));
 }
 
+TEST(console_status_lines)
+{
+	CHECK_INT(launch_console_status("EXIT: STATUS=1\n", 15), 1);
+	CHECK_INT(launch_console_status("EXIT: STATUS=155", 16), 155);
+	CHECK_INT(launch_console_status("EXIT: STATUS=3\r\n", 16), 3);
+	CHECK_INT(launch_console_status("EXIT: STATUS=\n", 14), -1);
+	CHECK_INT(launch_console_status("EXIT: STATUS=12x\n", 17), -1);
+	CHECK_INT(launch_console_status("EXIT: STATUS=99999999999\n", 25), -1);
+	CHECK_INT(launch_console_status(" EXIT: STATUS=1\n", 16), -1);
+	CHECK_INT(launch_console_status("EXIT: STATUS", 12), -1);
+}
+
+TEST(decode_console)
+{
+	struct launch_result r;
+
+	launch_decode_console(EXITED(0), 1, "", &r);
+	CHECK_INT(r.kind, LAUNCH_PASSED);
+	CHECK_INT(r.exit_code, 0);
+	CHECK_INT(r.status, EXITED(0));
+	launch_decode_console(EXITED(0), 3, "", &r);
+	CHECK_INT(r.exit_code, 1);
+	CHECK_STR(r.reason, "FAIL (guest exit code 1)");
+	launch_decode_console(EXITED(0), 129, "", &r);
+	CHECK_STR(r.reason, "FAIL (guest exit code 64)");
+	launch_decode_console(EXITED(0), 77, "", &r);
+	CHECK_INT(r.kind, LAUNCH_SKIPPED);
+	CHECK_INT(r.exit_code, 77);
+	launch_decode_console(EXITED(0), -1, "", &r);
+	CHECK_INT(r.kind, LAUNCH_FAILED);
+	CHECK(!strncmp(r.reason, "guest stopped without reporting a result",
+		       strlen("guest stopped without reporting a result")));
+	/* QEMU's own failure wins over whatever the console said. */
+	launch_decode_console(EXITED(1), 1, "qemu: -device x: no", &r);
+	CHECK_INT(r.kind, LAUNCH_ERROR);
+	CHECK_INT(r.exit_code, 2);
+	launch_decode_console(EXITED(1), -1, "", &r);
+	CHECK_INT(r.exit_code, 2);
+	launch_decode_console(SIGKILL, 1, "", &r);
+	CHECK_INT(r.exit_code, 2);
+}
+
 TEST(error_lines)
 {
 	CHECK(is_error("qemu-system-x86_64: -device foo: 'foo' is not a valid "
@@ -150,13 +192,14 @@ static void capture(void *ctx, enum launch_stream stream, const char *text,
 
 static struct capture cap;
 
-static struct launch_result run_sh(const char *script, long long timeout_ms)
+static struct launch_result run_sh_as(const char *script, long long timeout_ms,
+					enum launch_decode decode)
 {
 	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
 	struct launch_request req = {
 		.argv = argv,
 		.timeout_ms = timeout_ms,
-		.decode = LAUNCH_DECODE_TESTDEV,
+		.decode = decode,
 		.output = capture,
 		.ctx = &cap,
 	};
@@ -167,6 +210,11 @@ static struct launch_result run_sh(const char *script, long long timeout_ms)
 	cap.out[0] = '\0';
 	launch_run(&req, &res);
 	return res;
+}
+
+static struct launch_result run_sh(const char *script, long long timeout_ms)
+{
+	return run_sh_as(script, timeout_ms, LAUNCH_DECODE_TESTDEV);
 }
 
 static long long now_ms(void)
@@ -233,6 +281,27 @@ TEST(run_results)
 	CHECK_INT(run_sh("kill -ABRT $$", 5000).exit_code, 2);
 	CHECK_INT(run_sh("echo 'qemu-x: warning: meh' >&2; exit 1", 5000).exit_code, 0);
 	CHECK_INT(run_sh("echo 'qemu-x: -device foo: no' >&2; exit 1", 5000).exit_code, 2);
+}
+
+TEST(run_console_status)
+{
+	CHECK_INT(run_sh_as("echo hello; echo 'EXIT: STATUS=1'; exit 0", 5000,
+			    LAUNCH_DECODE_CONSOLE).exit_code, 0);
+	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=3'; exit 0", 5000,
+			    LAUNCH_DECODE_CONSOLE).exit_code, 1);
+	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=77'; exit 0", 5000,
+			    LAUNCH_DECODE_CONSOLE).exit_code, 77);
+	/* The first status line counts, and only at the start of a line. */
+	CHECK_INT(run_sh_as("printf 'EXIT: STATUS=1\\nEXIT: STATUS=3\\n'", 5000,
+			    LAUNCH_DECODE_CONSOLE).exit_code, 0);
+	CHECK_INT(run_sh_as("printf 'x EXIT: STATUS=1\\n'", 5000,
+			    LAUNCH_DECODE_CONSOLE).exit_code, 1);
+	CHECK_INT(run_sh_as("echo no status; exit 0", 5000,
+			    LAUNCH_DECODE_CONSOLE).exit_code, 1);
+	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=1'; exit 1", 5000,
+			    LAUNCH_DECODE_CONSOLE).exit_code, 2);
+	/* Other arches' images do not get to pass by printing the line. */
+	CHECK_INT(run_sh("echo 'EXIT: STATUS=1'; exit 0", 5000).exit_code, 1);
 }
 
 TEST(run_stdin_is_dev_null)
