@@ -27,6 +27,7 @@ run_section() {
 	run_section "guest tests" tests/check-guest.sh
 	run_section "guest tests, i386" tests/check-guest-i386.sh
 	run_section "suite mode" tests/check-suite.sh
+	run_section "bundled suites give their recorded verdicts" tests/check-verdicts.sh
 	run_section "guest tests, arm64 and arm" tests/check-guest-arm.sh
 	run_section "guest tests, riscv64" tests/check-guest-riscv.sh
 	run_section "guest tests, s390x" tests/check-guest-s390x.sh
