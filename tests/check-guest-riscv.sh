@@ -7,7 +7,11 @@
 # without the testdev's transports or the PCI host bridge, the wrong QEMU).
 . tests/lib.sh
 
-case " $ARCHES " in *" riscv64 "*) ;; *) exit 0 ;; esac
+case " $ARCHES " in
+*" riscv64 "*) ;;
+*)	skip "riscv64 guest tests" "riscv64 not in ARCHES ($ARCHES)"
+	exit 0 ;;
+esac
 
 KUT_RUN=$BUILD/host/kut-run
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kut-riscv.XXXXXX")

@@ -8,7 +8,8 @@ for t in "$BUILD"/host/test-*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
 	log=$(logfile "$name")
-	"$t" >"$log" 2>&1
+	# A test that hangs is a failure, not a stuck make check.
+	timeout -k 5 120 "$t" >"$log" 2>&1
 	status=$?
 	sed -n -e "s/^ok - /ok - $name: /p" -e "s/^not ok - /not ok - $name: /p" \
 		-e '/^#/p' "$log"
