@@ -77,7 +77,16 @@ kvm_usable() {
 	[ -r /dev/kvm ] && [ -w /dev/kvm ]
 }
 
-# No QEMU process started from the given directory tree is left running.
+# No QEMU process whose command line matches PATTERN is left running.  A
+# relative PATTERN counts only QEMUs running in this directory: other
+# checkouts on the machine may run the same relative paths meanwhile.
 no_qemu_left() {
-	! pgrep -f "qemu-system.*$1" >/dev/null 2>&1
+	local pid
+	for pid in $(pgrep -f "qemu-system.*$1"); do
+		case $1 in
+		/*) return 1 ;;
+		esac
+		[ "$(readlink "/proc/$pid/cwd")" = "$(pwd -P)" ] && return 1
+	done
+	return 0
 }

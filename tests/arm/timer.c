@@ -64,7 +64,8 @@ static void irq_handler(struct pt_regs *regs)
 
 static void check_timer(struct timer *t)
 {
-	u64 freq = get_cntfrq(), cval;
+	u64 freq = get_cntfrq(), cval, delay;
+	bool istatus;
 	int i;
 
 	report_prefix_push(t->name);
@@ -77,11 +78,24 @@ static void check_timer(struct timer *t)
 	fired = 0;
 	irq_seen = 0;
 	gic_enable_irq(t->irq);
-	cval = t->now() + freq / 100;		/* 10 ms from now */
-	t->write_cval(cval);
-	t->write_ctl(ARCH_TIMER_CTL_ENABLE);
-	report(!fired && !(t->read_ctl() & ARCH_TIMER_CTL_ISTATUS),
-	       "not fired, ISTATUS clear before the deadline");
+	/*
+	 * Armed with interrupts masked at the CPU, so that nothing is taken
+	 * before ISTATUS is read.  ISTATUS is read before the counter: while
+	 * the counter is short of the deadline, ISTATUS was too.  A vCPU
+	 * descheduled past the deadline (a loaded host) tells nothing: arm
+	 * again further out (10 ms, then 100 ms, then 1 s).
+	 */
+	local_irq_disable();
+	for (delay = freq / 100;; delay *= 10) {
+		cval = t->now() + delay;
+		t->write_cval(cval);
+		t->write_ctl(ARCH_TIMER_CTL_ENABLE);
+		istatus = t->read_ctl() & ARCH_TIMER_CTL_ISTATUS;
+		if (t->now() < cval || delay >= freq)
+			break;
+	}
+	report(!fired && !istatus, "not fired, ISTATUS clear before the deadline");
+	local_irq_enable();
 	for (i = 0; i < 2000 && !fired; i++)
 		mdelay(1);
 	report(fired == 1 && irq_seen == t->irq, "interrupt %u taken once (INTID %u)",

@@ -60,7 +60,14 @@ static void one_deadline(void *data)
 	deadline[cpu] = timer_get_cycles() + usec_to_cycles(DEADLINE_MS * 1000);
 	give_up = deadline[cpu] + usec_to_cycles(PATIENCE_MS * 1000);
 	set_compare(deadline[cpu]);
+	/*
+	 * Pending is read before the time: if the time is still short of the
+	 * deadline, so was it when pending was read.  A hart descheduled
+	 * past the deadline (a loaded host) is not early.
+	 */
 	r->early = timer_irq_pending();
+	if (timer_get_cycles() >= deadline[cpu])
+		r->early = false;
 	timer_irq_enable();
 	local_irq_enable();
 	while (!r->taken && timer_get_cycles() < give_up)
