@@ -43,9 +43,17 @@ for tc in gcc clang; do
 		'^PASS: pgm: privileged operation in problem state: back in supervisor state' \
 		'^PASS: pgm: Program interrupt: expected\(4\) == received\(4\)' '^SUMMARY: 9 tests$'
 	kr "$t: selftest fp" 0 "$st" -append fp
+	kr "$t: sigp (2 CPUs)" 0 "$dir/sigp.flat" -smp 2
+	expect_log "$t: sigp (2 CPUs)" \
+		'^PASS: sigp: start-stop: restarted at its restart PSW' \
+		'^PASS: sigp: start-stop: stored at absolute 0x1200: its prefix 0x[0-9a-f]+' \
+		'^PASS: sigp: signals: emergency signal: accepted, taken as code 0x1201 from CPU address 0' \
+		'^PASS: sigp: signals: external call: accepted, taken as code 0x1202' \
+		'^PASS: sigp: on_cpu: on_cpus\(\) ran once on each of 2 CPUs' '^SUMMARY: 24 tests$'
+	kr "$t: sigp with 1 CPU -> SKIP" 77 "$dir/sigp.flat"
 	kr "$t: unittests.cfg, all of it" 0 --logs "$tmp/logs-$tc" -j 2 "$dir"
 	expect_log "$t: unittests.cfg, all of it" '^PASS selftest-areas \(11 tests, 1 skipped\)$' \
-		'^PASS alloc ' '^Total 5: 5 passed, 0 failed'
+		'^PASS alloc ' '^PASS sigp-4 \(24 tests\)$' '^Total 7: 7 passed, 0 failed'
 
 	kr "$t: pass -> 0" 0 "$st" -append pass
 	kr "$t: the unstripped .elf boots too" 0 "${st%.flat}.elf" -append pass

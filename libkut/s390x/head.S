@@ -9,6 +9,7 @@
  * (where backtraces stop), CR0 turns on the additional FP registers, and
  * kut_s390x_setup() continues in C.
  */
+#include <asm/asm-offsets.h>
 #include "s390x.h"
 
 	.section .head.text, "ax"
@@ -38,6 +39,25 @@ boot_entry:
 	/* Not reached: stop with a disabled wait. */
 	larl	%r1, stop_psw
 	lpswe	0(%r1)
+
+/*
+ * SIGP RESTART of a CPU smp_cpu_setup() prepared lands here, with the
+ * CPU's own lowcore: its registers (stack, return address) and control
+ * registers from the lowcore's save areas, then the PSW it is to run,
+ * which also becomes its restart PSW (only the address: the mask stays
+ * 64-bit, DAT off), so that a later restart re-runs it directly.
+ */
+	.globl restart_int
+restart_int:
+	lmg	%r0, %r15, GEN_LC_SW_INT_GRS
+	lctlg	%c0, %c15, GEN_LC_SW_INT_CRS
+	mvc	GEN_LC_RESTART_NEW_PSW + 8(8), GEN_LC_SW_INT_PSW + 8
+	lpswe	GEN_LC_SW_INT_PSW
+
+/* A started CPU whose code returned keeps running here (upstream's way). */
+	.globl smp_cpu_spin
+smp_cpu_spin:
+	j	smp_cpu_spin
 
 	.section .rodata
 	.balign	8

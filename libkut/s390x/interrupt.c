@@ -342,6 +342,13 @@ void handle_ext_int(struct stack_frame_int *stack)
 	struct cpu *cpu = THIS_CPU;
 	uint16_t code = lowcore.ext_int_code;
 
+	if (code == EXT_IRQ_EMERGENCY_SIG && cpu->kut_idle) {
+		/* on_cpu()'s kick to a CPU waiting in kut (smp.c). */
+		cpu->kut_idle = false;
+		stack->crs[0] &= ~(1UL << CTL0_EMERGENCY_SIGNAL);
+		lowcore.ext_old_psw.mask &= ~(PSW_MASK_WAIT | PSW_MASK_EXT);
+		return;
+	}
 	if (code == EXT_IRQ_SERVICE_SIG) {
 		/*
 		 * The SCLP finished a request (sclp.c), whoever asked: the

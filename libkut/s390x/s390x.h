@@ -46,10 +46,14 @@ bool s390x_text_addr(uint64_t addr);
 /* sclp.c: the ASCII console's write, and its set-up. */
 void sclp_console_write(const char *buf, size_t len);
 
-/* smp.c: the CPUs SCLP lists, the boot CPU as cpus[0]. */
-void s390x_smp_setup(void);
+/* smp.c: every CPU's state, the boot CPU's at index 0. */
+extern struct cpu s390x_cpus[];
+/* smp.c: the boot CPU's state, first thing at boot (smp_setup() later). */
+void s390x_boot_cpu_init(void);
 /* smp.c: stop every other CPU (the end of the test). */
 void s390x_smp_stop_others(void);
+/* head.S: where a CPU whose code returned spins. */
+extern char smp_cpu_spin[];
 
 /* interrupt.c: the I/O, SVC and machine-check handlers entry.S calls. */
 void kut_io_int(struct stack_frame_int *stack);

@@ -14,13 +14,12 @@
 #include <asm/facility.h>
 #include <asm/memory_areas.h>
 #include <sclp.h>
+#include <smp.h>
 
 #include "../boot.h"
 #include "s390x.h"
 
 uint64_t stfl_doublewords[NB_STFL_DOUBLEWORDS];
-
-static struct cpu boot_cpu;
 
 static void setup_ipl_params(struct kut_boot_info *bi)
 {
@@ -44,10 +43,7 @@ void kut_s390x_setup(void)
 {
 	static struct kut_boot_info bi;
 
-	boot_cpu.lowcore = &lowcore;
-	boot_cpu.addr = stap();
-	boot_cpu.active = true;
-	lowcore.this_cpu = &boot_cpu;
+	s390x_boot_cpu_init();
 	s390x_setup_irq_psws(&lowcore);
 
 	setup_facilities();
@@ -55,6 +51,7 @@ void kut_s390x_setup(void)
 	sclp_facilities_setup();
 	sclp_console_setup();
 	sclp_memory_setup();
+	smp_setup();
 
 	kut_boot_add_mem(&bi, 0, get_ram_size());
 	bi.nr_areas = 2;

@@ -29,8 +29,11 @@ ARCH_SRCS	:= head.S entry.S setjmp.S setup.c interrupt.c sclp.c exit.c \
 		   stack.c fault.c mmu.c smp.c hardware.c
 
 # s390x has no PCI host bridge kut drives (zPCI is another interface),
-# and DAT (vmalloc's page tables) and SMP (on_cpu()) are not there yet.
-COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c vmalloc.c smp.c
+# and DAT (vmalloc's page tables) is not there yet.
+COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c vmalloc.c
+# on_cpu() for CPUs that wait in kut for work (libkut/fdt/on-cpu.c: not
+# about device trees, the arm and riscv idle protocol s390x shares).
+SHARED_SRCS	:= fdt/on-cpu.c
 
 COMMON_TESTS	:= alloc
 

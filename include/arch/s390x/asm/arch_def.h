@@ -96,6 +96,7 @@ struct cpu {
 	bool pgm_int_expected;
 	bool ext_int_expected;
 	bool in_interrupt_handler;
+	bool kut_idle;			/* kut's: waiting for on_cpu() work */
 };
 
 enum address_space {
