@@ -43,6 +43,26 @@ for tc in gcc clang; do
 		'^PASS: pgm: privileged operation in problem state: back in supervisor state' \
 		'^PASS: pgm: Program interrupt: expected\(4\) == received\(4\)' '^SUMMARY: 9 tests$'
 	kr "$t: selftest fp" 0 "$st" -append fp
+	kr "$t: selftest dat" 0 "$st" -append dat
+	expect_log "$t: selftest dat" '^PASS: dat: DAT is off at boot' \
+		'^PASS: dat: setup_vm\(\): DAT on, for the handlers too' \
+		'^PASS: dat: Program interrupt: expected\(17\) == received\(17\)' \
+		'^PASS: dat: a DAT-protected page stays unwritten'
+	kr "$t: timer" 0 "$dir/timer.flat"
+	expect_log "$t: timer" '^PASS: cpu timer: 10 ms: interrupt after [0-9]+ us, not before' \
+		'^PASS: clock comparator: interrupt \(code 0x1004\) once the clock passed'
+	kr "$t: diag 308 resets and comes back (2 CPUs)" 0 "$dir/diag.flat" -smp 2
+	expect_log "$t: diag 308 resets and comes back (2 CPUs)" \
+		'^PASS: diag: 0x308 load normal: reset, and back' \
+		'^PASS: diag: 0x308 load modified clear: the other CPU is stopped'
+	kr "$t: stsi: the name, UUID and CPUs QEMU was given" 0 "$dir/stsi.flat" \
+		-smp 1,maxcpus=3 -name kut-test --uuid 01234567-89ab-cdef-0123-456789abcdef \
+		-append 'name=kut-test uuid=01234567-89ab-cdef-0123-456789abcdef cpus=3'
+	expect_log "$t: stsi: the name, UUID and CPUs QEMU was given" \
+		"^PASS: stsi: 3.2.2: name 'kut-test' == name=kut-test" '^PASS: stsi: 3.2.2: total 3 == cpus=3' \
+		'^PASS: stsi: 3.2.2: uuid == uuid='
+	kr "$t: stsi notices another name" 1 "$dir/stsi.flat" -name other -append 'name=kut-test'
+	expect_log "$t: stsi notices another name" "^FAIL: stsi: 3.2.2: name 'other' == name=kut-test"
 	kr "$t: sigp (2 CPUs)" 0 "$dir/sigp.flat" -smp 2
 	expect_log "$t: sigp (2 CPUs)" \
 		'^PASS: sigp: start-stop: restarted at its restart PSW' \
@@ -53,7 +73,11 @@ for tc in gcc clang; do
 	kr "$t: sigp with 1 CPU -> SKIP" 77 "$dir/sigp.flat"
 	kr "$t: unittests.cfg, all of it" 0 --logs "$tmp/logs-$tc" -j 2 "$dir"
 	expect_log "$t: unittests.cfg, all of it" '^PASS selftest-areas \(11 tests, 1 skipped\)$' \
-		'^PASS alloc ' '^PASS sigp-4 \(24 tests\)$' '^Total 7: 7 passed, 0 failed'
+		'^PASS alloc ' '^PASS sigp-4 \(24 tests\)$' '^PASS selftest-dat \(10 tests, 1 skipped\)$' \
+		'^PASS vmalloc-setup-vm \(23 tests\)$' '^PASS sieve \(12 tests\)$' \
+		'^PASS timer \(14 tests, 3 expected failures\)$' '^PASS skey \(17 tests, 2 skipped\)$' \
+		'^PASS stsi \(20 tests\)$' '^PASS diag \(20 tests, 2 skipped\)$' \
+		'^PASS emulator \(24 tests\)$' '^Total 17: 17 passed, 0 failed'
 
 	kr "$t: pass -> 0" 0 "$st" -append pass
 	kr "$t: the unstripped .elf boots too" 0 "${st%.flat}.elf" -append pass

@@ -350,6 +350,26 @@ void s390x_smp_stop_others(void)
 			sigp_retry(s390x_cpus[i].addr, SIGP_STOP, 0, NULL);
 }
 
+/*
+ * DIAGNOSE 0x308 load normal (1) or load modified clear (0), as
+ * upstream's tests call it: 1 once the machine was reset and execution
+ * is back here, 0 if it was not.  The reset stops every other CPU.
+ */
+int kut_diag308_reset(uint64_t subcode);
+int diag308_load_reset(uint64_t subcode);
+int diag308_load_reset(uint64_t subcode)
+{
+	int i, rc;
+
+	assert_msg(THIS_CPU->idx == 0, "diag308_load_reset() on CPU %d: boot CPU only",
+		   THIS_CPU->idx);
+	rc = kut_diag308_reset(subcode);
+	if (rc)
+		for (i = 1; i < nr_cpus; i++)
+			mark_stopped(i);
+	return rc;
+}
+
 /* ---- kut's secondaries: on_cpu() (../fdt/on-cpu.c) ---- */
 
 void arch_cpu_kick(int cpu)

@@ -26,16 +26,15 @@ ARCH_CFLAGS	:= -march=zEC12 -mbackchain -fno-delete-null-pointer-checks
 ARCH_LDFLAGS	:=
 
 ARCH_SRCS	:= head.S entry.S setjmp.S setup.c interrupt.c sclp.c exit.c \
-		   stack.c fault.c mmu.c smp.c hardware.c
+		   stack.c fault.c mmu.c smp.c hardware.c reset.S
 
-# s390x has no PCI host bridge kut drives (zPCI is another interface),
-# and DAT (vmalloc's page tables) is not there yet.
-COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c vmalloc.c
+# s390x has no PCI host bridge kut drives (zPCI is another interface).
+COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c
 # on_cpu() for CPUs that wait in kut for work (libkut/fdt/on-cpu.c: not
 # about device trees, the arm and riscv idle protocol s390x shares).
 SHARED_SRCS	:= fdt/on-cpu.c
 
-COMMON_TESTS	:= alloc
+COMMON_TESTS	:= alloc vmalloc sieve
 
 # The flat image is the ELF, stripped: QEMU's -kernel loads ELF images.
 FLAT_OBJCOPY_FLAGS := --strip-all

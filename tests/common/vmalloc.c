@@ -26,6 +26,10 @@
 #else
 #define WINDOW_START	0x80000000ul	/* [2 GiB, 3 GiB) */
 #endif
+#elif defined(__s390x__)
+#include <asm/arch_def.h>
+#include <asm/pgtable.h>
+#define WINDOW_START	(1UL << 63)
 #else
 #include <asm/mmu.h>
 #ifdef __aarch64__
@@ -42,6 +46,9 @@ static pgd_t *root(void)
 {
 #ifdef X86_VM
 	return current_page_table();
+#elif defined(__s390x__)
+	/* The primary address space's tables (CR1). */
+	return (pgd_t *)(stctg(1) & ASCE_ORIGIN);
 #else
 	return mmu_idmap;
 #endif
@@ -51,8 +58,8 @@ static bool mapped(void *va)
 {
 #ifdef X86_VM
 	return any_present_pages(root(), va, PAGE_SIZE);
-#elif defined(__riscv)
-	/* riscv's get_pte() creates what is missing: ask for the translation. */
+#elif defined(__riscv) || defined(__s390x__)
+	/* Their get_pte() creates what is missing: ask for the translation. */
 	return virt_to_pte_phys(root(), va) != 0;
 #else
 	return get_pte(root(), (uintptr_t)va) != NULL;

@@ -13,6 +13,8 @@
 #if defined(__x86_64__) || defined(__i386__)
 #define X86_VM
 #include "x86/vm.h"
+#elif defined(__s390x__)
+#include "mmu.h"
 #else
 #include "asm/mmu.h"
 #endif
@@ -21,6 +23,9 @@ static pgd_t *page_root(void)
 {
 #ifdef X86_VM
 	return current_page_table();
+#elif defined(__s390x__)
+	/* s390x tests take the primary space's tables from CR1. */
+	return (pgd_t *)(stctg(1) & PAGE_MASK);
 #else
 	return mmu_idmap;
 #endif

@@ -11,6 +11,9 @@
  *             specification, low-address protection): each is caught,
  *             recorded and execution resumes after it
  *   fp        the 16 floating-point registers are usable
+ *   dat       DAT: off at boot, on after setup_vm() (interrupts too);
+ *             translation, page-translation and protection exceptions
+ *             with their TEID, the invalid area at the top, a 1 MiB page
  * and purpose-made endings that kut-run's own tests check from outside:
  *   pass, fail, skip, operation (unexpected operation exception), leaf
  *   (the same in a function that calls none), addressing, svc (an SVC
@@ -21,12 +24,16 @@
 #include <libcflat.h>
 #include <alloc_page.h>
 #include <hardware.h>
+#include <mmu.h>
 #include <sclp.h>
+#include <vmalloc.h>
 #include <asm/arch_def.h>
 #include <asm/facility.h>
 #include <asm/interrupt.h>
 #include <asm/memory_areas.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
+#include <asm/io.h>
 #include <asm/sigp.h>
 #include <asm/barrier.h>
 
@@ -187,6 +194,66 @@ static void check_fp(void)
 	report_prefix_pop();
 }
 
+static void check_dat(void)
+{
+	uint8_t *page, *alias, *guard;
+	uint64_t teid;
+	pgd_t *root;
+
+	report_prefix_push("dat");
+	report(!(extract_psw_mask() & PSW_MASK_DAT), "DAT is off at boot");
+	setup_vm();
+	root = (pgd_t *)(stctg(1) & ASCE_ORIGIN);
+	report((extract_psw_mask() & PSW_MASK_DAT) && lowcore.pgm_new_psw.dat &&
+	       lowcore.ext_new_psw.dat && (stctg(1) & ASCE_DT) == ASCE_DT_REGION1,
+	       "setup_vm(): DAT on, for the handlers too, five levels (CR1 %#lx)",
+	       stctg(1));
+
+	page = alloc_page();
+	alias = alloc_vpage();
+	install_page(root, virt_to_phys(page), alias);
+	page[10] = 0x5a;
+	report(alias[10] == 0x5a && virt_to_phys(alias) == (uintptr_t)page &&
+	       virt_to_pte_phys(root, alias) == (uintptr_t)page,
+	       "an alias page reads the page; virt_to_phys() follows it");
+
+	/* vmalloc's guard page after a one-page allocation maps nothing. */
+	guard = (uint8_t *)vmalloc(PAGE_SIZE) + PAGE_SIZE;
+	expect_pgm_int();
+	(void)*(volatile uint8_t *)guard;
+	teid = lowcore.trans_exc_id;
+	check_pgm_int_code(PGM_INT_CODE_PAGE_TRANSLATION);
+	report((teid & PAGE_MASK) == (uintptr_t)guard,
+	       "TEID names the page (%#lx)", teid & PAGE_MASK);
+
+	protect_page(alias, PAGE_ENTRY_P);
+	expect_pgm_int();
+	alias[0] = 1;
+	check_pgm_int_code(PGM_INT_CODE_PROTECTION);
+	report(page[0] == 0, "a DAT-protected page stays unwritten");
+	unprotect_page(alias, PAGE_ENTRY_P);
+	alias[0] = 2;
+	report(page[0] == 2, "writable again once unprotected");
+
+	expect_pgm_int();
+	(void)*(volatile uint8_t *)(-PAGE_SIZE);
+	check_pgm_int_code(PGM_INT_CODE_ADDRESSING);
+
+	if (test_facility(8)) {
+		uint8_t *big = alloc_pages(8), *window = alloc_vpages_aligned(256, 8);
+
+		ctl_set_bit(0, CTL0_EDAT);
+		install_large_page(root, virt_to_phys(big), window);
+		big[HPAGE_SIZE - 1] = 0x77;
+		report(window[HPAGE_SIZE - 1] == 0x77,
+		       "a 1 MiB page (EDAT-1) maps the whole frame");
+		ctl_clear_bit(0, CTL0_EDAT);
+	} else {
+		report_skip("no EDAT-1 (facility 8): no 1 MiB pages");
+	}
+	report_prefix_pop();
+}
+
 /* A leaf: r14 is its return address, saved nowhere. */
 static noinline void leaf_fault(void)
 {
@@ -203,6 +270,8 @@ int main(int argc, char **argv)
 		check_pgm();
 	} else if (!strcmp(what, "fp")) {
 		check_fp();
+	} else if (!strcmp(what, "dat")) {
+		check_dat();
 	} else if (!strcmp(what, "pass")) {
 		report_pass("a passing check");
 	} else if (!strcmp(what, "fail")) {
