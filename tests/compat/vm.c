@@ -14,6 +14,7 @@
 #define X86_VM
 #include "x86/vm.h"
 #elif defined(__s390x__)
+#include "asm/arch_def.h"
 #include "mmu.h"
 #else
 #include "asm/mmu.h"
