@@ -13,7 +13,7 @@
  *
  * The addresses come from a window per arch that no other mapping uses:
  * on x86_64 the last 512 GiB of the address space (0xffffff8000000000
- * up), on arm64 [384 GiB, 512 GiB), on arm [3 GiB, 4 GiB).  They are
+ * up), on arm64 [1 TiB, 1.5 TiB), on arm [3 GiB, 4 GiB).  They are
  * handed out from the top down, and what vfree() gives back is handed
  * out again.  The window is set up on first use, so everything here works
  * before setup_vm() too.  Caveat: these addresses are not identity
@@ -44,6 +44,12 @@ extern void *alloc_vpage(void);
  * allocated; otherwise it stops the test.
  */
 extern void init_alloc_vpage(void *top);
+
+/*
+ * Whether this arch has virtual memory, i.e. setup_vm() may be called
+ * (tests shared between arches ask first).  True on every kut arch.
+ */
+extern bool vm_available(void);
 
 /*
  * Switch to full virtual memory: map all RAM 1:1 (x86: new page tables,

@@ -190,6 +190,12 @@ static struct alloc_ops vmalloc_ops = {
 	.free = vfree,
 };
 
+/* Every kut arch has an MMU and the arch_vm_*() hooks vmalloc needs. */
+bool vm_available(void)
+{
+	return true;
+}
+
 void __setup_vm(void *opaque)
 {
 	if (alloc_ops == &vmalloc_ops)

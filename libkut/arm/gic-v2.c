@@ -11,8 +11,6 @@
 #include <asm/io.h>
 #include <asm/smp.h>
 
-#include "gic-internal.h"
-
 struct gicv2_data gicv2_data;
 
 static const char *const compatibles[] = {
@@ -25,6 +23,8 @@ int gicv2_init(void)
 	const char *const *c;
 	int node = -1;
 
+	if (gicv2_data.dist_base)
+		return 2;
 	if (!dt_fdt())
 		return 0;
 	for (c = compatibles; *c && node < 0; c++)
@@ -40,68 +40,56 @@ int gicv2_init(void)
 	return 2;
 }
 
-static void v2_enable_defaults(void)
+void gicv2_enable_defaults(void)
 {
 	void *dist = gicv2_dist_base(), *cpu = gicv2_cpu_base();
 	unsigned int i;
 
-	if (!(readl(dist + GICD_CTLR) & GICD_ENABLE)) {
-		for (i = GIC_FIRST_SPI; i < gicv2_data.irq_nr; i += 4)
-			writel(GICD_INT_DEF_PRI_X4, dist + GICD_IPRIORITYR + i);
-		writel(GICD_ENABLE, dist + GICD_CTLR);
-	}
-	for (i = 0; i < GIC_FIRST_SPI; i += 4)
+	assert_msg(dist, "no GICv2: gicv2_init() first");
+	/* The banked SGI/PPI priorities are this CPU's; SPIs are shared. */
+	for (i = 0; i < gicv2_data.irq_nr; i += 4)
 		writel(GICD_INT_DEF_PRI_X4, dist + GICD_IPRIORITYR + i);
 	writel(GICD_INT_EN_SET_SGI, dist + GICD_ISENABLER);
+	writel(GICD_ENABLE, dist + GICD_CTLR);
 	writel(GICC_INT_PRI_THRESHOLD, cpu + GICC_PMR);
 	writel(GICC_ENABLE, cpu + GICC_CTLR);
 }
 
-void gicv2_enable_defaults(void)
-{
-	if (!gicv2_dist_base() && !gicv2_init())
-		return;
-	v2_enable_defaults();
-}
-
-static u32 v2_read_iar(void)
+u32 gicv2_read_iar(void)
 {
 	return readl(gicv2_cpu_base() + GICC_IAR);
 }
 
-static void v2_write_eoir(u32 irqstat)
+u32 gicv2_iar_irqnr(u32 iar)
+{
+	return iar & GICC_IAR_INT_ID_MASK;
+}
+
+void gicv2_write_eoir(u32 irqstat)
 {
 	writel(irqstat, gicv2_cpu_base() + GICC_EOIR);
 }
 
-static void v2_ipi_send_mask(int irq, const cpumask_t *dest)
+/*
+ * GICD_SGIR: target list [23:16], INTID [3:0].  writel()'s barrier
+ * orders the caller's earlier stores before the SGI.
+ */
+void gicv2_ipi_send_mask(int irq, const cpumask_t *dest)
 {
 	u32 targets = 0;
 	int cpu;
 
-	for_each_cpu(cpu, dest)
-		if (cpu < 8)
-			targets |= 1U << cpu;
-	dsb(ishst);
+	assert(irq >= 0 && irq < 16);
+	for_each_cpu(cpu, dest) {
+		assert_msg(cpu < 8, "GICv2 reaches CPUs 0-7 only, not %d", cpu);
+		targets |= 1U << cpu;
+	}
 	writel(targets << 16 | irq, gicv2_dist_base() + GICD_SGIR);
 }
 
-static void *v2_irq_base(int irq)
+void gicv2_ipi_send_single(int irq, int cpu)
 {
-	(void)irq;
-	return gicv2_dist_base();
+	assert(irq >= 0 && irq < 16);
+	assert_msg(cpu >= 0 && cpu < 8, "GICv2 reaches CPUs 0-7 only, not %d", cpu);
+	writel(1U << (16 + cpu) | irq, gicv2_dist_base() + GICD_SGIR);
 }
-
-static void v2_route_spi(int irq)
-{
-	writeb(1U << smp_processor_id(), gicv2_dist_base() + GICD_ITARGETSR + irq);
-}
-
-const struct gic_ops gicv2_ops = {
-	.enable_defaults = v2_enable_defaults,
-	.read_iar = v2_read_iar,
-	.write_eoir = v2_write_eoir,
-	.ipi_send_mask = v2_ipi_send_mask,
-	.irq_base = v2_irq_base,
-	.route_spi = v2_route_spi,
-};

@@ -2,74 +2,41 @@
 /*
  * gic-v3.c - GICv3: distributor with affinity routing, one redistributor
  * per CPU (found by walking the redistributor regions and matching
- * GICR_TYPER's affinity with each CPU's MPIDR), and the system-register
- * CPU interface (ICC_*_EL1 on arm64, the same registers through CP15 on
- * arm).  Every interrupt is made Group 1, the group ICC_IGRPEN1 enables.
+ * GICR_TYPER's affinity with each CPU's MPIDR), the system-register CPU
+ * interface (asm/arch_gicv3.h), and the LPI tables.  Every interrupt is
+ * made Group 1, the group ICC_IGRPEN1 enables.
  */
 #include <libcflat.h>
 #include <devicetree.h>
+#include <alloc_page.h>
 #include <asm/gic.h>
 #include <asm/io.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <asm/processor.h>
 
-#include "gic-internal.h"
-
 struct gicv3_data gicv3_data;
+struct its_data its_data;
 
-#define GICR_TYPER_VLPIS	(1U << 1)
 #define ICC_SRE_SRE		(1U << 0)
+/* 14 LPI ID bits (GICR_PROPBASER.IDbits is that minus one): 8192 LPIs. */
+#define LPI_ID_BITS		14
+#define LPI_PROP_SIZE		((1U << LPI_ID_BITS) - LPI_ID_BASE)
+/* Pending tables are 64 KiB aligned; one bit per INTID, LPIs and below. */
+#define LPI_PEND_SIZE		SZ_64K
 
+static void icc_sre_enable(void)
+{
 #ifdef __aarch64__
-#define icc_read(reg)		read_sysreg_s(reg)
-#define icc_write(v, reg)	write_sysreg_s(v, reg)
-#define ICC_PMR			sys_reg(3, 0, 4, 6, 0)
-#define ICC_IAR1		sys_reg(3, 0, 12, 12, 0)
-#define ICC_EOIR1		sys_reg(3, 0, 12, 12, 1)
-#define ICC_SRE			sys_reg(3, 0, 12, 12, 5)
-#define ICC_IGRPEN1		sys_reg(3, 0, 12, 12, 7)
-#define ICC_SGI1R		sys_reg(3, 0, 12, 11, 5)
-static void write_sgi1r(u64 v)
-{
-	icc_write(v, ICC_SGI1R);
-}
+	write_sysreg_s(read_sysreg_s(ICC_SRE_EL1) | ICC_SRE_SRE, ICC_SRE_EL1);
 #else
-#define icc_read(reg) ({						\
-	u32 __v;							\
-	asm volatile("mrc p15, 0, %0, " reg : "=r"(__v));		\
-	__v;								\
-})
-#define icc_write(v, reg)						\
-	asm volatile("mcr p15, 0, %0, " reg : : "r"((u32)(v)))
-#define ICC_PMR			"c4, c6, 0"
-#define ICC_IAR1		"c12, c12, 0"
-#define ICC_EOIR1		"c12, c12, 1"
-#define ICC_SRE			"c12, c12, 5"
-#define ICC_IGRPEN1		"c12, c12, 7"
-static void write_sgi1r(u64 v)
-{
-	asm volatile("mcrr p15, 0, %0, %1, c12"
-		     : : "r"((u32)v), "r"((u32)(v >> 32)));
-}
+	write_sysreg(read_sysreg(ICC_SRE) | ICC_SRE_SRE, ICC_SRE);
 #endif
-
-static void wait_rwp(void *base)
-{
-	while (readl(base + GICD_CTLR) & GICD_CTLR_RWP)
-		cpu_relax();
+	isb();
 }
 
-/* Affinity of an MPIDR in GICR_TYPER[63:32]'s layout: Aff3.Aff2.Aff1.Aff0. */
-static u32 mpidr_aff(u64 mpidr)
-{
-	return (u32)(MPIDR_AFFINITY_LEVEL(mpidr, 3) << 24 |
-		     MPIDR_AFFINITY_LEVEL(mpidr, 2) << 16 |
-		     MPIDR_AFFINITY_LEVEL(mpidr, 1) << 8 |
-		     MPIDR_AFFINITY_LEVEL(mpidr, 0));
-}
-
-static void find_redists(void)
+/* Each CPU's redistributor, for every CPU of the device tree. */
+static void find_redists(size_t stride)
 {
 	int cpu, r;
 
@@ -78,12 +45,35 @@ static void find_redists(void)
 		u64 typer;
 
 		do {
-			typer = readq(rd + GICR_TYPER);
+			typer = gicv3_read_typer(rd + GICR_TYPER);
 			for (cpu = 0; cpu < nr_cpus; cpu++)
-				if (mpidr_aff(cpus[cpu]) == typer >> 32)
+				if (mpidr_compress(cpus[cpu]) == typer >> 32)
 					gicv3_data.redist_base[cpu] = rd;
-			rd += (typer & GICR_TYPER_VLPIS) ? 4 * 0x10000 : 2 * 0x10000;
+			rd += stride ? stride :
+			      (typer & GICR_TYPER_VLPIS) ? 4 * SZ_64K : 2 * SZ_64K;
 		} while (!(typer & GICR_TYPER_LAST));
+	}
+}
+
+void gicv3_set_redist_base(size_t stride)
+{
+	find_redists(stride);
+	assert_msg(gicv3_redist_base(), "no GICv3 redistributor for CPU %d (MPIDR %#lx)",
+		   smp_processor_id(), (unsigned long)get_mpidr());
+}
+
+/* The "arm,gic-v3-its" child of the GIC node, if there is one. */
+static void find_its(int gic)
+{
+	struct dt_pbus_reg reg;
+	int node;
+
+	dt_for_each_subnode(gic, node) {
+		if (fdt_node_check_compatible(dt_fdt(), node, "arm,gic-v3-its"))
+			continue;
+		if (dt_pbus_translate_node(node, 0, &reg) == 0)
+			its_data.base = ioremap(reg.addr, reg.size);
+		return;
 	}
 }
 
@@ -92,6 +82,8 @@ int gicv3_init(void)
 	struct dt_pbus_reg reg;
 	int node, i;
 
+	if (gicv3_data.dist_base)
+		return 3;
 	if (!dt_fdt())
 		return 0;
 	node = fdt_node_offset_by_compatible(dt_fdt(), -1, "arm,gic-v3");
@@ -106,28 +98,32 @@ int gicv3_init(void)
 	gicv3_data.irq_nr = GICD_TYPER_IRQS(readl(gicv3_data.dist_base + GICD_TYPER));
 	if (gicv3_data.irq_nr > 1020)
 		gicv3_data.irq_nr = 1020;
-	find_redists();
+	find_redists(0);
+	find_its(node);
 	return 3;
 }
 
-static void v3_enable_defaults(void)
+void gicv3_enable_defaults(void)
 {
 	void *dist = gicv3_dist_base(), *rd, *sgi;
 	unsigned int i;
 
+	assert_msg(dist, "no GICv3: gicv3_init() first");
+	/* The distributor is shared: the first CPU here sets it up. */
 	if (!(readl(dist + GICD_CTLR) & GICD_CTLR_ENABLE_G1A)) {
 		writel(0, dist + GICD_CTLR);
-		wait_rwp(dist);
+		gicv3_dist_wait_for_rwp();
 		for (i = GIC_FIRST_SPI; i < gicv3_data.irq_nr; i += 32)
 			writel(~0U, dist + GICD_IGROUPR + i / 8);
 		for (i = GIC_FIRST_SPI; i < gicv3_data.irq_nr; i += 4)
 			writel(GICD_INT_DEF_PRI_X4, dist + GICD_IPRIORITYR + i);
 		writel(GICD_CTLR_ARE_NS | GICD_CTLR_ENABLE_G1A | GICD_CTLR_ENABLE_G1,
 		       dist + GICD_CTLR);
-		wait_rwp(dist);
+		gicv3_dist_wait_for_rwp();
 	}
+	if (!gicv3_redist_base())
+		gicv3_set_redist_base(0);
 	rd = gicv3_redist_base();
-	assert_msg(rd, "no GICv3 redistributor for CPU %d", smp_processor_id());
 	writel(readl(rd + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP, rd + GICR_WAKER);
 	while (readl(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP)
 		cpu_relax();
@@ -137,67 +133,118 @@ static void v3_enable_defaults(void)
 		writel(GICD_INT_DEF_PRI_X4, sgi + GICR_IPRIORITYR0 + i);
 	writel(GICD_INT_EN_SET_SGI, sgi + GICR_ISENABLER0);
 
-	icc_write(icc_read(ICC_SRE) | ICC_SRE_SRE, ICC_SRE);
-	isb();
-	icc_write(GICC_INT_PRI_THRESHOLD, ICC_PMR);
-	icc_write(1, ICC_IGRPEN1);
-	isb();
+	icc_sre_enable();
+	gicv3_write_pmr(GICC_INT_PRI_THRESHOLD);
+	gicv3_write_grpen1(1);
 }
 
-void gicv3_enable_defaults(void)
+u32 gicv3_iar_irqnr(u32 iar)
 {
-	if (!gicv3_dist_base() && !gicv3_init())
-		return;
-	v3_enable_defaults();
+	return iar & ((1U << 24) - 1);
 }
 
-static u32 v3_read_iar(void)
+/*
+ * One ICC_SGI1R write reaches up to 16 CPUs that share Aff3.Aff2.Aff1
+ * (a "cluster"), by a bit per Aff0 in the target list: CPUs in @dest are
+ * gathered cluster by cluster.
+ */
+void gicv3_ipi_send_mask(int irq, const cpumask_t *dest)
 {
-	u32 iar = icc_read(ICC_IAR1);
+	cpumask_t left;
+	int cpu, other;
 
-	dsb(sy);
-	return iar;
-}
+	assert(irq >= 0 && irq < 16);
+	cpumask_copy(&left, dest);
+	/* Stores before the IPI must be seen by its handler (no MMIO here). */
+	wmb();
+	for_each_cpu(cpu, &left) {
+		u64 cluster = cpus[cpu] & ~0xffULL;
+		u16 tlist = 0;
 
-static void v3_write_eoir(u32 irqstat)
-{
-	icc_write(irqstat, ICC_EOIR1);
-	isb();
-}
+		for (other = cpu; other < nr_cpus; other = cpumask_next(other, &left)) {
+			u64 mpidr = cpus[other];
 
-static void v3_ipi_send_mask(int irq, const cpumask_t *dest)
-{
-	int cpu;
-
-	dsb(ishst);
-	for_each_cpu(cpu, dest) {
-		u64 m = cpus[cpu];
-
-		write_sgi1r((u64)MPIDR_AFFINITY_LEVEL(m, 3) << 48 |
-			    (u64)MPIDR_AFFINITY_LEVEL(m, 2) << 32 |
-			    (u64)irq << 24 |
-			    (u64)MPIDR_AFFINITY_LEVEL(m, 1) << 16 |
-			    1U << (MPIDR_AFFINITY_LEVEL(m, 0) & 15));
+			if ((mpidr & ~0xffULL) != cluster)
+				continue;
+			assert_msg((mpidr & 0xff) < 16, "CPU %d: Aff0 %d is out of SGI reach",
+				   other, (int)(mpidr & 0xff));
+			tlist |= 1U << (mpidr & 0xf);
+			cpumask_clear_cpu(other, &left);
+		}
+		gicv3_write_sgi1r(MPIDR_TO_SGI_AFFINITY(cluster, 3) |
+				  MPIDR_TO_SGI_AFFINITY(cluster, 2) |
+				  (u64)irq << 24 |
+				  MPIDR_TO_SGI_AFFINITY(cluster, 1) |
+				  tlist);
 	}
 	isb();
 }
 
-static void *v3_irq_base(int irq)
+void gicv3_ipi_send_single(int irq, int cpu)
 {
-	return irq < GIC_FIRST_SPI ? gicv3_sgi_base() : gicv3_dist_base();
+	cpumask_t dest;
+
+	cpumask_clear(&dest);
+	cpumask_set_cpu(cpu, &dest);
+	gicv3_ipi_send_mask(irq, &dest);
 }
 
-static void v3_route_spi(int irq)
+void gicv3_lpi_alloc_tables(void)
 {
-	writeq(mpidr_aff(cpus[smp_processor_id()]) & 0xffffff,
-	       gicv3_dist_base() + GICD_IROUTER + irq * 8);
+	u64 propbaser;
+	int cpu;
+
+	if (!gicv3_data.lpi_prop)
+		gicv3_data.lpi_prop = alloc_pages(get_order(LPI_PROP_SIZE / PAGE_SIZE));
+	assert(gicv3_data.lpi_prop);
+	propbaser = virt_to_phys(gicv3_data.lpi_prop) | (LPI_ID_BITS - 1);
+	for_each_online_cpu(cpu) {
+		void *rd = gicv3_data.redist_base[cpu];
+
+		assert_msg(rd, "CPU %d has no redistributor: did it enable its GIC?",
+			   cpu);
+		writeq(propbaser, rd + GICR_PROPBASER);
+		if (!gicv3_data.lpi_pend[cpu])
+			gicv3_data.lpi_pend[cpu] =
+				alloc_pages(get_order(LPI_PEND_SIZE / PAGE_SIZE));
+		assert(gicv3_data.lpi_pend[cpu]);
+		writeq(virt_to_phys(gicv3_data.lpi_pend[cpu]), rd + GICR_PENDBASER);
+	}
 }
 
-const struct gic_ops gicv3_ops = {
-	.enable_defaults = v3_enable_defaults,
-	.read_iar = v3_read_iar,
-	.write_eoir = v3_write_eoir,
-	.ipi_send_mask = v3_ipi_send_mask,
-	.irq_base = v3_irq_base,
-	.route_spi = v3_route_spi,
-};
+void gicv3_lpi_set_clr_pending(int rdist, int n, bool set)
+{
+	u8 *byte = (u8 *)gicv3_data.lpi_pend[rdist] + n / 8;
+	u8 bit = 1U << (n % 8);
+
+	assert(gicv3_data.lpi_pend[rdist]);
+	if (set)
+		*byte |= bit;
+	else
+		*byte &= ~bit;
+}
+
+static void lpi_rdist_ctrl(int redist, bool enable)
+{
+	void *rd;
+	u32 ctlr;
+
+	assert(redist >= 0 && redist < nr_cpus && gicv3_data.redist_base[redist]);
+	rd = gicv3_data.redist_base[redist];
+	ctlr = readl(rd + GICR_CTLR);
+	if (enable)
+		ctlr |= GICR_CTLR_ENABLE_LPIS;
+	else
+		ctlr &= ~GICR_CTLR_ENABLE_LPIS;
+	writel(ctlr, rd + GICR_CTLR);
+}
+
+void gicv3_lpi_rdist_enable(int redist)
+{
+	lpi_rdist_ctrl(redist, true);
+}
+
+void gicv3_lpi_rdist_disable(int redist)
+{
+	lpi_rdist_ctrl(redist, false);
+}

@@ -3,8 +3,9 @@
  * mmu.c - translation tables for arm and arm64 (asm/mmu-api.h).
  *
  * Both arches use the same descriptor format from level 1 down (1 GiB,
- * 2 MiB, 4 KiB), so one walker serves both; only the number of level-1
- * entries and the registers (arm64/mmu-regs.c, arm32/mmu-regs.c) differ.
+ * 2 MiB, 4 KiB), so one walker serves both; arm64 has a level 0 above
+ * (512 GiB an entry, tables only), arm four level-1 entries, and the
+ * registers differ (arm64/mmu-regs.c, arm32/mmu-regs.c).
  * Boot builds mmu_idmap before the page allocator exists, from a small
  * pool of static pages; later tables come from alloc_page().  Changing
  * part of a block splits it into a table of the next level with the same
@@ -16,22 +17,34 @@
 #include <asm/mmu.h>
 #include <asm/io.h>
 #include <asm/setup.h>
+#include <asm/thread_info.h>
+#include <cpumask.h>
 
 #include "../boot.h"
 #include "arm.h"
 #include "mmu-regs.h"
 
 #define EARLY_TABLES	8
-#define LEVELS		3		/* 1, 2, 3 */
 #define RAM_START	(1ULL << 30)
 #ifdef __aarch64__
+#define FIRST_LEVEL	0
 /* RAM of the virt machine ends below its high device space at 256 GiB. */
 #define RAM_END		(256ULL << 30)
+/*
+ * The identity map covers the virt machine's address map up to the end
+ * of its high PCIe MMIO window: [512 GiB, 1 TiB).
+ */
+#define IDMAP_END	(1ULL << 40)
 #else
+#define FIRST_LEVEL	1
 #define RAM_END		(4ULL << 30)
+#define IDMAP_END	(4ULL << 30)
 #endif
 
 pgd_t *mmu_idmap;
+
+/* CPUs whose MMU is on, for mmu_enabled() in user mode. */
+static cpumask_t mmu_enabled_cpumask;
 
 static u64 early_tables[EARLY_TABLES][PTRS_PER_PTE]
 	__attribute__((aligned(PAGE_SIZE)));
@@ -69,7 +82,7 @@ static unsigned int level_shift(int level)
 
 static unsigned int index_at(uintptr_t va, int level)
 {
-	unsigned int n = level == 1 ? PTRS_PER_PGD : PTRS_PER_PTE;
+	unsigned int n = level == FIRST_LEVEL ? PTRS_PER_PGD : PTRS_PER_PTE;
 
 	return ((u64)va >> level_shift(level)) & (n - 1);
 }
@@ -77,6 +90,28 @@ static unsigned int index_at(uintptr_t va, int level)
 static bool is_table(u64 e, int level)
 {
 	return level < 3 && (e & PTE_TYPE_MASK) == PTE_TYPE_TABLE;
+}
+
+bool mmu_enabled(void)
+{
+	/*
+	 * No locks or atomics here: they may ask us.  EL0 cannot read
+	 * SCTLR, so user mode goes by what was recorded.
+	 */
+	if (is_user())
+		return cpumask_test_cpu(current_thread_info()->cpu,
+					&mmu_enabled_cpumask);
+	return __mmu_enabled();
+}
+
+void mmu_mark_enabled(int cpu)
+{
+	cpumask_set_cpu(cpu, &mmu_enabled_cpumask);
+}
+
+void mmu_mark_disabled(int cpu)
+{
+	cpumask_clear_cpu(cpu, &mmu_enabled_cpumask);
 }
 
 static void set_entry(u64 *slot, u64 val)
@@ -117,7 +152,7 @@ static u64 *walk(pgd_t *pgtable, uintptr_t va, int level, bool create)
 	u64 *t = (u64 *)pgtable;
 	int l;
 
-	for (l = 1; l < level; l++) {
+	for (l = FIRST_LEVEL; l < level; l++) {
 		u64 *slot = &t[index_at(va, l)];
 
 		if (!(*slot & PTE_VALID)) {
@@ -139,13 +174,15 @@ static u64 *walk(pgd_t *pgtable, uintptr_t va, int level, bool create)
 	return &t[index_at(va, level)];
 }
 
+/* Every mapping is accessed (AF) and inner shareable, as upstream's are. */
 static void map_one(pgd_t *pgtable, uintptr_t va, phys_addr_t pa, int level,
 		    u64 prot)
 {
 	u64 *slot = walk(pgtable, va, level, true);
 	u64 type = level == 3 ? PTE_TYPE_PAGE : PTE_TYPE_BLOCK;
 
-	set_entry(slot, (pa & PTE_ADDR_MASK) | (prot & ~PTE_TYPE_MASK) | type);
+	set_entry(slot, (pa & PTE_ADDR_MASK) | (prot & ~PTE_TYPE_MASK) | type |
+		  PTE_AF | PTE_SHARED);
 }
 
 void mmu_set_range_ptes(pgd_t *pgtable, uintptr_t virt_offset,
@@ -191,7 +228,7 @@ pteval_t *get_pte(pgd_t *pgtable, uintptr_t virt)
 	u64 *t = (u64 *)pgtable;
 	int l;
 
-	for (l = 1; l <= 3; l++) {
+	for (l = FIRST_LEVEL; l <= 3; l++) {
 		u64 *slot = &t[index_at(virt, l)];
 
 		if (!(*slot & PTE_VALID))
@@ -203,13 +240,18 @@ pteval_t *get_pte(pgd_t *pgtable, uintptr_t virt)
 	return NULL;
 }
 
+pteval_t *follow_pte(pgd_t *pgtable, uintptr_t vaddr)
+{
+	return get_pte(pgtable, vaddr);
+}
+
 phys_addr_t virt_to_pte_phys(pgd_t *pgtable, void *mem)
 {
 	uintptr_t va = (uintptr_t)mem;
 	u64 *t = (u64 *)pgtable;
 	int l;
 
-	for (l = 1; l <= 3; l++) {
+	for (l = FIRST_LEVEL; l <= 3; l++) {
 		u64 e = t[index_at(va, l)];
 		u64 size = 1ULL << level_shift(l);
 
@@ -242,7 +284,7 @@ static void setup_idmap(void)
 	uintptr_t text = (uintptr_t)__image_start & ~(PAGE_SIZE - 1);
 
 	mmu_idmap = pgd_alloc();
-	for (va = 0; va < (u64)PTRS_PER_PGD << PGDIR_SHIFT; va += PGDIR_SIZE)
+	for (va = 0; va < IDMAP_END; va += PUD_SIZE)
 		map_one(mmu_idmap, va, va, 1,
 			va >= RAM_START && va < RAM_END ? ram : dev);
 	mmu_set_range_ptes(mmu_idmap, text, text, (uintptr_t)__text_end,
@@ -251,8 +293,12 @@ static void setup_idmap(void)
 
 void mmu_enable(pgd_t *pgtable)
 {
+	struct thread_info *ti = current_thread_info();
+
 	dsb(ish);
 	arch_mmu_enable((uintptr_t)pgtable);
+	ti->pgtable = pgtable;
+	mmu_mark_enabled(ti->cpu);
 }
 
 void mmu_enable_idmap(void)
@@ -262,17 +308,23 @@ void mmu_enable_idmap(void)
 
 void mmu_disable(void)
 {
+	mmu_mark_disabled(current_thread_info()->cpu);
 	/* Everything written through the cache must reach memory first. */
 	arch_dcache_clean_range((uintptr_t)__image_start, (uintptr_t)__image_end);
 	arch_mmu_disable();
 }
 
+/*
+ * Before this CPU's thread_info is filled in (its memory may be stale
+ * with the MMU off): the caller records the tables and the state.
+ */
 void mmu_boot_setup(void)
 {
 	arch_cpu_init();
 	if (!mmu_idmap)
 		setup_idmap();
-	mmu_enable(mmu_idmap);
+	dsb(ish);
+	arch_mmu_enable((uintptr_t)mmu_idmap);
 }
 
 void *ioremap(uint64_t phys_addr, size_t size)
@@ -280,7 +332,7 @@ void *ioremap(uint64_t phys_addr, size_t size)
 	u64 start = phys_addr & PAGE_MASK;
 	u64 end = PAGE_ALIGN(phys_addr + size);
 
-	assert(end <= (u64)PTRS_PER_PGD << PGDIR_SHIFT);
+	assert(end <= IDMAP_END);
 	/* Device space is mapped at boot; RAM used as MMIO is remapped. */
 	if (end > RAM_START && start < RAM_END)
 		mmu_set_range_ptes(mmu_idmap, start, start, end,

@@ -17,6 +17,8 @@
 #include <asm/timer.h>
 #include <asm/io.h>
 #include <asm/smp.h>
+#include <asm/mmu.h>
+#include <asm/thread_info.h>
 
 #include "../boot.h"
 #include "arm.h"
@@ -104,6 +106,10 @@ void kut_arm_setup(const void *boot_fdt)
 	int ret;
 
 	mmu_boot_setup();
+	/* Which CPU number we are is known once the device tree is read. */
+	thread_info_init(current_thread_info(), 0);
+	current_thread_info()->cpu = 0;
+	current_thread_info()->pgtable = mmu_idmap;
 	dt_boot_init(boot_fdt, &reserved_end);
 	setup_console();
 	ret = dt_for_each_cpu_node(add_cpu, NULL);

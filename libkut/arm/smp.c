@@ -34,33 +34,43 @@ int mpidr_to_cpu(uint64_t mpidr)
 	return -1;
 }
 
+/* CPU 0's number, once the device tree says which MPIDR is which. */
 void smp_boot_cpu_init(void)
 {
 	struct thread_info *ti = current_thread_info();
 	int cpu = mpidr_to_cpu(get_mpidr());
 
-	ti->mpidr = get_mpidr() & MPIDR_HWID_BITMASK;
 	ti->cpu = cpu < 0 ? 0 : cpu;
 	cpumask_set_cpu(ti->cpu, &cpu_online_mask);
+	mmu_mark_enabled(ti->cpu);
 }
 
 void *thread_stack_alloc(void)
 {
-	void *sp = alloc_pages(THREAD_SHIFT - PAGE_SHIFT);
+	void *base = alloc_pages(THREAD_SHIFT - PAGE_SHIFT);
 
-	assert(sp);
-	return sp + THREAD_SIZE;
+	assert(base);
+	return base + THREAD_START_SP;
 }
 
+/*
+ * A secondary CPU, on the stack secondary_data gave it: it fills its own
+ * thread_info (a test may start CPUs with PSCI CPU_ON itself, setting
+ * only secondary_data, as upstream's psci test does), turns its MMU on,
+ * says it is online and runs the entry function, then idles.
+ */
 void kut_arm_secondary_setup(void)
 {
 	struct thread_info *ti = current_thread_info();
 	secondary_entry_fn entry;
 
 	mmu_boot_setup();
-	ti->mpidr = get_mpidr() & MPIDR_HWID_BITMASK;
+	thread_info_init(ti, 0);
+	ti->pgtable = mmu_idmap;
+	mmu_mark_enabled(ti->cpu);
+	/* Read before we are online: then the next boot may change it. */
 	entry = secondary_data.entry;
-	smp_wmb();
+	smp_mb();
 	cpumask_set_cpu(ti->cpu, &cpu_online_mask);
 	sev();
 	if (entry)
@@ -68,27 +78,13 @@ void kut_arm_secondary_setup(void)
 	do_idle();
 }
 
-void smp_boot_secondary(int cpu, secondary_entry_fn entry)
+static void boot_secondary(int cpu, secondary_entry_fn entry)
 {
-	void *stack;
-	struct thread_info *ti;
-
-	assert_msg(cpu > 0 && cpu < nr_cpus, "no CPU %d", cpu);
-	spin_lock(&boot_lock);
-	if (cpu_online(cpu)) {
-		spin_unlock(&boot_lock);
-		printf("smp_boot_secondary: CPU %d is already online\n", cpu);
-		abort();
-	}
-	stack = thread_stack_alloc();
-	ti = thread_info_sp((unsigned long)stack - 1);
-	ti->cpu = cpu;
-	ti->flags = 0;
-	secondary_data.stack = stack;
+	secondary_data.stack = thread_stack_alloc();
 	secondary_data.entry = entry;
-	/* The new CPU reads these with its MMU (and caches) still off. */
+	mmu_mark_disabled(cpu);
+	/* The new CPU reads it with its MMU (and caches) still off. */
 	flush_dcache_addr((unsigned long)&secondary_data);
-	flush_dcache_addr((unsigned long)ti);
 	dsb(ish);
 	if (cpu_psci_cpu_boot(cpu)) {
 		spin_unlock(&boot_lock);
@@ -96,18 +92,36 @@ void smp_boot_secondary(int cpu, secondary_entry_fn entry)
 	}
 	while (!cpu_online(cpu))
 		wfe();
+}
+
+void smp_boot_secondary(int cpu, secondary_entry_fn entry)
+{
+	assert_msg(cpu > 0 && cpu < nr_cpus, "no CPU %d", cpu);
+	spin_lock(&boot_lock);
+	if (cpu_online(cpu)) {
+		spin_unlock(&boot_lock);
+		printf("smp_boot_secondary: CPU %d is already online\n", cpu);
+		abort();
+	}
+	boot_secondary(cpu, entry);
 	spin_unlock(&boot_lock);
 }
 
 void smp_boot_secondary_nofail(int cpu, secondary_entry_fn entry)
 {
-	smp_boot_secondary(cpu, entry);
+	assert_msg(cpu > 0 && cpu < nr_cpus, "no CPU %d", cpu);
+	spin_lock(&boot_lock);
+	if (!cpu_online(cpu))
+		boot_secondary(cpu, entry);
+	spin_unlock(&boot_lock);
 }
 
 void do_idle(void)
 {
 	int cpu = smp_processor_id();
 
+	if (cpu == 0)
+		cpu0_calls_idle = true;
 	for (;;) {
 		cpumask_set_cpu(cpu, &cpu_idle_mask);
 		sev();

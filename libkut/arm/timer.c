@@ -1,23 +1,37 @@
 // SPDX-License-Identifier: MIT
 /*
  * timer.c - the generic timers' interrupts from the device tree: the
- * timer node's "interrupts" are four <type number flags> triples (secure
- * physical, non-secure physical, virtual, hypervisor) of PPIs, whose
- * INTID is 16 + number.
+ * timer node's "interrupts" are <type number flags> triples of PPIs,
+ * whose INTID is 16 + number: secure physical, non-secure physical
+ * (ptimer), virtual (vtimer), hypervisor physical (hptimer) and, on
+ * machines with FEAT_VHE, hypervisor virtual (hvtimer).  A timer the
+ * node does not list has INTID -1.
  */
 #include <libcflat.h>
 #include <devicetree.h>
+#include <asm/gic.h>
 #include <asm/timer.h>
 
-#define PPI_BASE	16
+struct timer_state __timer_state = {
+	.ptimer.irq = -1, .vtimer.irq = -1,
+	.hptimer.irq = -1, .hvtimer.irq = -1,
+};
 
-struct timer_state __timer_state;
+/* Triple @n of @irqs (@count of them) into *@irq and *@flags. */
+static void read_ppi(const fdt32_t *irqs, int count, int n, u32 *irq,
+		     u32 *flags)
+{
+	if (n >= count || fdt32_to_cpu(irqs[n * 3]) != 1 /* PPI */)
+		return;
+	*irq = PPI(fdt32_to_cpu(irqs[n * 3 + 1]));
+	*flags = fdt32_to_cpu(irqs[n * 3 + 2]);
+}
 
 void timer_save_state(void)
 {
 	const void *fdt = dt_fdt();
 	const fdt32_t *irqs;
-	int node, len;
+	int node, len, count;
 
 	node = fdt_node_offset_by_compatible(fdt, -1, "arm,armv8-timer");
 	if (node < 0)
@@ -25,10 +39,15 @@ void timer_save_state(void)
 	if (node < 0)
 		return;
 	irqs = fdt_getprop(fdt, node, "interrupts", &len);
-	if (!irqs || len < 3 * 3 * 4)
+	if (!irqs)
 		return;
-	__timer_state.ptimer.irq = PPI_BASE + fdt32_to_cpu(irqs[1 * 3 + 1]);
-	__timer_state.ptimer.irq_flags = fdt32_to_cpu(irqs[1 * 3 + 2]);
-	__timer_state.vtimer.irq = PPI_BASE + fdt32_to_cpu(irqs[2 * 3 + 1]);
-	__timer_state.vtimer.irq_flags = fdt32_to_cpu(irqs[2 * 3 + 2]);
+	count = len / (3 * sizeof(fdt32_t));
+	read_ppi(irqs, count, 1, &__timer_state.ptimer.irq,
+		 &__timer_state.ptimer.irq_flags);
+	read_ppi(irqs, count, 2, &__timer_state.vtimer.irq,
+		 &__timer_state.vtimer.irq_flags);
+	read_ppi(irqs, count, 3, &__timer_state.hptimer.irq,
+		 &__timer_state.hptimer.irq_flags);
+	read_ppi(irqs, count, 4, &__timer_state.hvtimer.irq,
+		 &__timer_state.hvtimer.irq_flags);
 }

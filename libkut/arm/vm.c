@@ -3,11 +3,11 @@
  * vm.c - the arm and arm64 side of vmalloc.h: where vmalloc's window is,
  * and its pages in mmu_idmap.
  *
- * The boot map (mmu.c) identity maps the whole address space, so the
- * window is carved out of it: the level-1 entries that cover it, device
- * space nothing of the virt machine uses (arm64) or RAM the boot code
- * leaves to this window (arm: setup.c hands out RAM below 3 GiB only),
- * are cleared when the window is set up.  Pages are mapped with
+ * arm64: the window is [1 TiB, 1.5 TiB), above what the boot map (mmu.c)
+ * identity maps.  arm: the boot map covers the whole 4 GiB address space,
+ * so the window is carved out of it: the level-1 entry of [3 GiB, 4 GiB),
+ * RAM the boot code leaves to this window (setup.c hands out RAM below
+ * 3 GiB only), is cleared when the window is set up.  Pages are mapped with
  * install_page() into mmu_idmap, the tables every CPU runs on unless a
  * test switches; the TLB maintenance is broadcast, so every CPU sees a
  * vfree() at once.
@@ -19,8 +19,8 @@
 #include "../arch.h"
 
 #ifdef __aarch64__
-#define VM_WINDOW_START		(384UL << 30)
-#define VM_WINDOW_TOP		(512UL << 30)
+#define VM_WINDOW_START		(1UL << 40)
+#define VM_WINDOW_TOP		((1UL << 40) + (1UL << 39))
 #else
 #define VM_WINDOW_START		(3UL << 30)
 #define VM_WINDOW_TOP		0UL		/* 4 GiB, wrapped */
@@ -28,12 +28,10 @@
 
 void arch_vm_window(uintptr_t *start, uintptr_t *end)
 {
-	unsigned long i = VM_WINDOW_START >> PGDIR_SHIFT;
-	unsigned long n = (VM_WINDOW_TOP - VM_WINDOW_START) >> PGDIR_SHIFT;
-
-	for (; n; n--, i++)
-		WRITE_ONCE(mmu_idmap[i].pgd, 0);
+#ifndef __aarch64__
+	WRITE_ONCE(mmu_idmap[VM_WINDOW_START >> PGDIR_SHIFT].pgd, 0);
 	flush_tlb_all();
+#endif
 	*start = VM_WINDOW_START;
 	/* The last page stays out, so an address plus a size never wraps. */
 	*end = VM_WINDOW_TOP - PAGE_SIZE;

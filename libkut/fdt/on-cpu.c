@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * on-cpu.c - how on_cpu() (libkut/smp.c) hands work to a CPU, and the
- * CPU count of <smp.h>, for the device-tree arches (on-cpu.h).  A CPU
+ * CPU count of <smp.h>, and the mask forms of <on-cpus.h>, for the
+ * device-tree arches (on-cpu.h).  A CPU
  * that is not online yet is started first (smp_boot_secondary_nofail());
  * waiting is smp_wait_for_event() (WFE on arm, a PAUSE on riscv).
  */
@@ -10,6 +11,7 @@
 #include <asm/barrier.h>
 #include <asm/smp.h>
 #include <asm/spinlock.h>
+#include <on-cpus.h>
 
 #include "../arch.h"
 #include "on-cpu.h"
@@ -39,6 +41,9 @@ unsigned int arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data)
 {
 	struct on_cpu_work *w = &work[cpu];
 
+	assert_msg(cpu != 0 || cpu0_calls_idle,
+		   "work for CPU 0, which runs main() and does not idle "
+		   "(set cpu0_calls_idle if it will)");
 	if (!cpu_online(cpu))
 		smp_boot_secondary_nofail(cpu, NULL);
 	spin_lock(&work_lock);
@@ -61,6 +66,29 @@ void arch_on_cpu_wait(int cpu, unsigned int ticket)
 	while (!cpumask_test_cpu(cpu, &cpu_idle_mask))
 		smp_wait_for_event();
 	smp_rmb();
+}
+
+bool cpu0_calls_idle;
+
+void on_cpumask_async(const cpumask_t *mask, void (*func)(void *data), void *data)
+{
+	int cpu, me = smp_processor_id();
+
+	for_each_cpu(cpu, mask)
+		if (cpu != me)
+			on_cpu_async(cpu, func, data);
+	if (cpumask_test_cpu(me, mask))
+		func(data);
+}
+
+void on_cpumask(const cpumask_t *mask, void (*func)(void *data), void *data)
+{
+	int cpu, me = smp_processor_id();
+
+	on_cpumask_async(mask, func, data);
+	for_each_cpu(cpu, mask)
+		if (cpu != me)
+			arch_on_cpu_wait(cpu, 0);
 }
 
 int cpu_count(void)

@@ -20,11 +20,16 @@ ASM_INCLUDE_DIRS := include/arch/arm64 include/arch/arm-common
 
 # No FP/SIMD in compiler output (exception entry saves only the general
 # registers); aligned accesses only, since code runs before the MMU makes
-# RAM Normal memory; atomics inline, because there is no libgcc.
-ARCH_CFLAGS	:= -mgeneral-regs-only -mstrict-align -mno-outline-atomics
+# RAM Normal memory; atomics inline, because there is no libgcc.  Tests
+# may write SVE and MTE instructions in inline asm (.arch_extension):
+# every compiler kut supports assembles them, which CC_HAS_SVE and
+# CC_HAS_MTE say, as upstream's build does.
+ARCH_CFLAGS	:= -mgeneral-regs-only -mstrict-align -mno-outline-atomics \
+		   -DCC_HAS_SVE -DCC_HAS_MTE
 ARCH_LDFLAGS	:=
 
 ARCH_SRCS	:= arm64/head.S arm64/entry.S arm64/processor.c arm64/mmu-regs.c \
+		   arm64/gic-v3-its.c \
 		   arm64/setjmp.S
 
 include mk/arch/arm-family.mk

@@ -38,9 +38,15 @@ static void irq_handler(struct pt_regs *regs)
 	gic_write_eoir(iar);
 }
 
+/* Handlers are per CPU: each CPU installs its own. */
 static void enable_irqs(void *data)
 {
 	(void)data;
+#ifdef __aarch64__
+	install_irq_handler(EL1H_IRQ, irq_handler);
+#else
+	install_exception_handler(EXCPTN_IRQ, irq_handler);
+#endif
 	gic_enable_defaults();
 	local_irq_enable();
 }
@@ -71,11 +77,6 @@ int main(int argc, char **argv)
 	if (ver)
 		report(gic_version() == ver, "the GIC is v%d, as asked", ver);
 
-#ifdef __aarch64__
-	install_irq_handler(EL1H_IRQ, irq_handler);
-#else
-	install_exception_handler(EXCPTN_IRQ, irq_handler);
-#endif
 	on_cpus(enable_irqs, NULL);
 
 	gic_ipi_send_single(IPI_IRQ, 0);

@@ -98,21 +98,21 @@ static void *unmapped_page(void)
 #ifdef __aarch64__
 static void und_handler(struct pt_regs *regs, unsigned int esr)
 {
-	caught = ESR_EL1_EC(esr) + 1;
+	caught = ESR_ELx_EC(esr) + 1;
 	regs->pc += 4;
 }
 
 static void svc_handler(struct pt_regs *regs, unsigned int esr)
 {
 	(void)regs;
-	caught = (esr & 0xffff) == 123 ? ESR_EL1_EC_SVC64 + 1 : -1;
+	caught = (esr & 0xffff) == 123 ? (int)ESR_ELx_EC_SVC64 + 1 : -1;
 }
 
 static void dabt_handler(struct pt_regs *regs, unsigned int esr)
 {
 	unsigned long far;
 
-	caught = ESR_EL1_EC(esr) + 1;
+	caught = ESR_ELx_EC(esr) + 1;
 	caught_addr = get_far(esr, &far) ? far : 0;
 	regs->pc += 4;
 }
@@ -120,18 +120,18 @@ static void dabt_handler(struct pt_regs *regs, unsigned int esr)
 static void check_vectors(void *arg)
 {
 	enum vector v = is_user() ? EL0_SYNC_64 : EL1H_SYNC;
-	unsigned int dabt = is_user() ? ESR_EL1_EC_DABT_EL0 : ESR_EL1_EC_DABT_EL1;
+	unsigned int dabt = is_user() ? ESR_ELx_EC_DABT_LOW : ESR_ELx_EC_DABT_CUR;
 	volatile int *bad = arg;
 
-	install_exception_handler(v, ESR_EL1_EC_UNKNOWN, und_handler);
+	install_exception_handler(v, ESR_ELx_EC_UNKNOWN, und_handler);
 	caught = 0;
 	asm volatile(".inst 0x00000000");	/* udf #0 */
-	report(caught == ESR_EL1_EC_UNKNOWN + 1, "und: handler ran, resumed");
+	report(caught == ESR_ELx_EC_UNKNOWN + 1, "und: handler ran, resumed");
 
-	install_exception_handler(v, ESR_EL1_EC_SVC64, svc_handler);
+	install_exception_handler(v, ESR_ELx_EC_SVC64, svc_handler);
 	caught = 0;
 	asm volatile("svc #123" : : : "memory");
-	report(caught == ESR_EL1_EC_SVC64 + 1, "svc: handler saw the immediate");
+	report(caught == ESR_ELx_EC_SVC64 + 1, "svc: handler saw the immediate");
 
 	install_exception_handler(v, dabt, dabt_handler);
 	caught = 0;
@@ -141,20 +141,20 @@ static void check_vectors(void *arg)
 	       "dabt: handler ran, FAR %#lx", caught_addr);
 
 	if (!is_user()) {
-		install_exception_handler(v, ESR_EL1_EC_BRK64, und_handler);
+		install_exception_handler(v, ESR_ELx_EC_BRK64, und_handler);
 		caught = 0;
 		asm volatile("brk #0x55");
-		report(caught == ESR_EL1_EC_BRK64 + 1, "brk: handler ran, resumed");
+		report(caught == ESR_ELx_EC_BRK64 + 1, "brk: handler ran, resumed");
 	}
-	install_exception_handler(v, ESR_EL1_EC_UNKNOWN, NULL);
-	install_exception_handler(v, ESR_EL1_EC_SVC64, NULL);
+	install_exception_handler(v, ESR_ELx_EC_UNKNOWN, NULL);
+	install_exception_handler(v, ESR_ELx_EC_SVC64, NULL);
 	install_exception_handler(v, dabt, NULL);
 }
 #else
 static void und_handler(struct pt_regs *regs)
 {
+	(void)regs;	/* ARM_pc is past the undefined instruction already */
 	caught = EXCPTN_UND + 1;
-	regs->ARM_pc += 4;
 }
 
 static void svc_handler(struct pt_regs *regs)

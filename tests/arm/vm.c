@@ -49,7 +49,7 @@ static void dabt_handler(struct pt_regs *regs, unsigned int esr)
 	get_far(esr, &far);
 	seen.count++;
 	seen.data = true;
-	seen.write = esr & ESR_EL1_WNR;
+	seen.write = esr & ESR_ELx_WNR;
 	seen.fsc = esr & FSC_MASK;
 	seen.addr = far;
 	regs->pc += 4;
@@ -69,9 +69,9 @@ static void iabt_handler(struct pt_regs *regs, unsigned int esr)
 
 static void handlers(bool on)
 {
-	install_exception_handler(EL1H_SYNC, ESR_EL1_EC_DABT_EL1,
+	install_exception_handler(EL1H_SYNC, ESR_ELx_EC_DABT_CUR,
 				  on ? dabt_handler : NULL);
-	install_exception_handler(EL1H_SYNC, ESR_EL1_EC_IABT_EL1,
+	install_exception_handler(EL1H_SYNC, ESR_ELx_EC_IABT_CUR,
 				  on ? iabt_handler : NULL);
 }
 

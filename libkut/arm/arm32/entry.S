@@ -4,7 +4,10 @@
  * switch to user mode for start_usr().
  *
  * Every exception is handled in SVC mode on the CPU's kernel stack: the
- * entry stub corrects the return address, pushes it and the interrupted
+ * entry stub corrects the return address (the banked lr is the next
+ * instruction after an undefined one or an svc, the faulting one + 4
+ * after a prefetch abort, + 8 after a data abort, the interrupted one + 4
+ * after an IRQ or FIQ, in ARM and Thumb state alike), pushes it and the interrupted
  * CPSR to the SVC stack with "srsdb" (so the exception modes need no
  * stacks of their own), switches to SVC mode and saves a struct pt_regs
  * (asm/ptrace.h) below them, with the interrupted mode's own sp and lr.
@@ -12,6 +15,7 @@
  * returns to whatever regs->ARM_pc and ARM_cpsr then hold.
  */
 #include <asm/ptrace.h>
+#include <asm/asm-offsets.h>
 
 	.syntax unified
 	.arm
@@ -47,7 +51,7 @@ vector_\name:
 .endm
 
 	vector_stub	rst, 0, 0
-	vector_stub	und, 1, 4
+	vector_stub	und, 1, 0
 	vector_stub	svc, 2, 0
 	vector_stub	pabt, 3, 4
 	vector_stub	dabt, 4, 8

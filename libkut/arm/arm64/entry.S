@@ -5,11 +5,12 @@
  *
  * Every vector saves a struct pt_regs (asm/ptrace.h) on the EL1 stack and
  * calls do_handle_exception(vector, regs, esr) in processor.c; whatever
- * the handler leaves in regs is restored by the eret.  The two spare
- * words at the end of pt_regs hold a frame record {x29, elr}, so a
- * backtrace taken in a handler walks on into the interrupted code.
+ * the handler leaves in regs is restored by the eret.  Above pt_regs the
+ * frame (asm/asm-offsets.h) holds a frame record {x29, elr} at S_FP, so
+ * a backtrace taken in a handler walks on into the interrupted code.
  */
 #include <asm/ptrace.h>
+#include <asm/asm-offsets.h>
 
 .macro	vector_stub, name, vec, from_el0
 \name:
@@ -38,8 +39,9 @@
 	mrs	x1, elr_el1
 	mrs	x2, spsr_el1
 	stp	x1, x2, [sp, #S_PC]
-	stp	x29, x1, [sp, #S_ORIG_X0]
-	add	x29, sp, #S_ORIG_X0
+	str	x0, [sp, #S_ORIG_X0]
+	stp	x29, x1, [sp, #S_FP]
+	add	x29, sp, #S_FP
 	mov	x0, #\vec
 	mov	x1, sp
 	mrs	x2, esr_el1
@@ -118,15 +120,15 @@ vector_table:
 	ventry	el0_error_32
 
 /*
- * void __start_usr(func, arg, sp_usr): eret to func(arg) at EL0 with
- * interrupts as they are now; func returns into usr_exit_trampoline.
+ * void __start_usr(func, arg, sp_usr): eret to func(arg) at EL0 with no
+ * exception masked (DAIF clear, as upstream's user mode runs); func
+ * returns into usr_exit_trampoline.
  */
 	.globl __start_usr
 __start_usr:
 	msr	sp_el0, x2
 	msr	elr_el1, x0
-	mrs	x3, daif
-	msr	spsr_el1, x3		/* EL0t, with the current DAIF mask */
+	msr	spsr_el1, xzr		/* EL0t, DAIF clear */
 	mov	x0, x1
 	adr	x30, usr_exit_trampoline
 	mov	x29, xzr

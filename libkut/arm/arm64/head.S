@@ -6,7 +6,7 @@
  * as a Linux kernel: 2 MiB into RAM (text_offset, our link address), at
  * EL1 (or EL2 with virtualization=on, which we leave for EL1 here),
  * MMU off, with the device tree's address in x0.  From here: interrupts
- * masked, FP/SIMD usable (Debian's libfdt.a may use its
+ * masked, FP/SIMD (and SVE where the CPU has it) usable (Debian's libfdt.a may use its
  * registers), BSS cleared, CPU 0's stack and the vector table set up,
  * and kut_arm_setup(fdt) in C, which turns the MMU on first.  Secondary
  * CPUs enter at secondary_entry from PSCI CPU_ON with the MMU off too.
@@ -16,6 +16,7 @@
 
 #define HCR_EL2_RW		(1 << 31)
 #define CPACR_EL1_FPEN		(3 << 20)
+#define CPACR_EL1_ZEN		(3 << 16)
 #define SPSR_EL1H_MASKED	(PSR_MODE_EL1h | PSR_D_BIT | PSR_A_BIT | \
 				 PSR_I_BIT | PSR_F_BIT)
 
@@ -97,7 +98,7 @@ cpu_early_init:
 	adr	x0, 1f
 	msr	elr_el2, x0
 	eret
-1:	mov	x0, #CPACR_EL1_FPEN
+1:	mov	x0, #(CPACR_EL1_FPEN | CPACR_EL1_ZEN)
 	msr	cpacr_el1, x0
 	adr	x0, vector_table
 	msr	vbar_el1, x0

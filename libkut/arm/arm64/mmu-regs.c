@@ -4,8 +4,9 @@
  * SCTLR, TLB and data-cache maintenance.  The tables themselves are built
  * by ../mmu.c, which arm shares.
  *
- * The address space is 39 bits (512 GiB, tables from level 1), enough
- * for the virt machine's RAM and its high PCIe ECAM window at 256 GiB.
+ * The address space is 48 bits (tables from level 0), enough for the
+ * virt machine's RAM, its high PCIe ECAM at 256 GiB and its high PCIe
+ * MMIO window at 512 GiB.
  */
 #include <libcflat.h>
 #include <asm/processor.h>
@@ -14,13 +15,11 @@
 
 #include "../mmu-regs.h"
 
+/* TTBR0's walk only (TTBR1's is off, EPD1): its fields of TCR_EL1. */
 #define TCR_T0SZ(x)		((64 - (x)) << 0)
 #define TCR_IRGN0_WBWA		(1UL << 8)
 #define TCR_ORGN0_WBWA		(1UL << 10)
 #define TCR_SH0_INNER		(3UL << 12)
-#define TCR_TG0_4K		(0UL << 14)
-#define TCR_EPD1		(1UL << 23)
-#define TCR_IPS_SHIFT		32
 
 /* RES1 bits of SCTLR_EL1 in ARMv8.0 (ITD, SED, EOS, EIS, ...). */
 #define SCTLR_EL1_RES1		((1UL << 29) | (1UL << 28) | (1UL << 22) | \

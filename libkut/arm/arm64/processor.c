@@ -3,21 +3,39 @@
  * processor.c - arm64 exception dispatch, the default "unhandled" report,
  * and user mode.
  *
- * entry.S calls do_handle_exception() for every vector.  A handler taken
- * over with install_vector_handler() wins; otherwise synchronous
- * exceptions go to the handler for their exception class, interrupts to
- * the IRQ handler, and anything without a handler is reported (vector,
- * syndrome, fault address, registers, backtrace) and ends the test as
- * failed: an unexpected exception must never hang or be lost.
+ * entry.S calls do_handle_exception() for every vector.  The handlers
+ * live in the CPU's struct thread_info (asm/thread_info.h): a vector
+ * handler (the default dispatch, unless a test took the vector over with
+ * install_vector_handler()), then for synchronous exceptions a handler
+ * per exception class, for interrupts the IRQ handler (kept in the
+ * vector's class-0 slot, as upstream does).  For an exception from user
+ * mode the user stack's thread_info is asked first, then the CPU's.
+ * Anything without a handler is reported (vector, syndrome, fault
+ * address, registers, backtrace) and ends the test as failed: an
+ * unexpected exception must never hang or be lost.
  */
 #include <libcflat.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
+#include <asm/asm-offsets.h>
 #include <asm/smp.h>
+#include <asm/mmu.h>
+#include <util.h>
 
-static vector_fn vector_handlers[VECTOR_MAX];
-static exception_fn exception_handlers[VECTOR_MAX][EC_MAX];
-static irq_handler_fn irq_handlers[VECTOR_MAX];
+/* entry.S and inline asm rely on these: check them against the C layout. */
+static_assert(S_X0 == offsetof(struct pt_regs, regs[0]));
+static_assert(S_X1 == offsetof(struct pt_regs, regs[1]));
+static_assert(S_X7 == offsetof(struct pt_regs, regs[7]));
+static_assert(S_LR == offsetof(struct pt_regs, regs[30]));
+static_assert(S_SP == offsetof(struct pt_regs, sp));
+static_assert(S_PC == offsetof(struct pt_regs, pc));
+static_assert(S_PSTATE == offsetof(struct pt_regs, pstate));
+static_assert(S_ORIG_X0 == offsetof(struct pt_regs, orig_x0));
+static_assert(S_SYSCALLNO == offsetof(struct pt_regs, syscallno));
+static_assert(S_FP == sizeof(struct pt_regs));
+static_assert(S_FRAME_SIZE == sizeof(struct pt_regs) + 16);
+static_assert(TI_CPU == offsetof(struct thread_info, cpu));
+static_assert(TI_FLAGS == offsetof(struct thread_info, flags));
 
 unsigned long dcache_line_size;
 
@@ -36,44 +54,44 @@ static const char *const vector_names[VECTOR_MAX] = {
 static const char *ec_name(unsigned int ec)
 {
 	switch (ec) {
-	case ESR_EL1_EC_UNKNOWN:	return "UNKNOWN";
-	case ESR_EL1_EC_WFI:		return "WFI/WFE";
-	case ESR_EL1_EC_FP_ASIMD:	return "FP_ASIMD";
-	case ESR_EL1_EC_ILL_ISS:	return "ILLEGAL_STATE";
-	case ESR_EL1_EC_SVC64:		return "SVC64";
-	case ESR_EL1_EC_SYS64:		return "SYS64";
-	case ESR_EL1_EC_IABT_EL0:	return "IABT_EL0";
-	case ESR_EL1_EC_IABT_EL1:	return "IABT_EL1";
-	case ESR_EL1_EC_PC_ALIGN:	return "PC_ALIGN";
-	case ESR_EL1_EC_DABT_EL0:	return "DABT_EL0";
-	case ESR_EL1_EC_DABT_EL1:	return "DABT_EL1";
-	case ESR_EL1_EC_SP_ALIGN:	return "SP_ALIGN";
-	case ESR_EL1_EC_SERROR:		return "SERROR";
-	case ESR_EL1_EC_BREAKPT_EL0:	return "BREAKPT_EL0";
-	case ESR_EL1_EC_BREAKPT_EL1:	return "BREAKPT_EL1";
-	case ESR_EL1_EC_SOFTSTP_EL0:	return "SOFTSTP_EL0";
-	case ESR_EL1_EC_SOFTSTP_EL1:	return "SOFTSTP_EL1";
-	case ESR_EL1_EC_WATCHPT_EL0:	return "WATCHPT_EL0";
-	case ESR_EL1_EC_WATCHPT_EL1:	return "WATCHPT_EL1";
-	case ESR_EL1_EC_BRK64:		return "BRK64";
+	case ESR_ELx_EC_UNKNOWN:	return "UNKNOWN";
+	case ESR_ELx_EC_WFx:		return "WFI/WFE";
+	case ESR_ELx_EC_FP_ASIMD:	return "FP_ASIMD";
+	case ESR_ELx_EC_ILL:	return "ILLEGAL_STATE";
+	case ESR_ELx_EC_SVC64:		return "SVC64";
+	case ESR_ELx_EC_SYS64:		return "SYS64";
+	case ESR_ELx_EC_IABT_LOW:	return "IABT_EL0";
+	case ESR_ELx_EC_IABT_CUR:	return "IABT_EL1";
+	case ESR_ELx_EC_PC_ALIGN:	return "PC_ALIGN";
+	case ESR_ELx_EC_DABT_LOW:	return "DABT_EL0";
+	case ESR_ELx_EC_DABT_CUR:	return "DABT_EL1";
+	case ESR_ELx_EC_SP_ALIGN:	return "SP_ALIGN";
+	case ESR_ELx_EC_SERROR:		return "SERROR";
+	case ESR_ELx_EC_BREAKPT_LOW:	return "BREAKPT_EL0";
+	case ESR_ELx_EC_BREAKPT_CUR:	return "BREAKPT_EL1";
+	case ESR_ELx_EC_SOFTSTP_LOW:	return "SOFTSTP_EL0";
+	case ESR_ELx_EC_SOFTSTP_CUR:	return "SOFTSTP_EL1";
+	case ESR_ELx_EC_WATCHPT_LOW:	return "WATCHPT_EL0";
+	case ESR_ELx_EC_WATCHPT_CUR:	return "WATCHPT_EL1";
+	case ESR_ELx_EC_BRK64:		return "BRK64";
 	}
 	return "?";
 }
 
 bool get_far(unsigned int esr, unsigned long *far)
 {
-	unsigned int ec = ESR_EL1_EC(esr);
+	unsigned int ec = ESR_ELx_EC(esr);
 
 	*far = read_sysreg(far_el1);
 	switch (ec) {
-	case ESR_EL1_EC_DABT_EL0:
-	case ESR_EL1_EC_DABT_EL1:
-	case ESR_EL1_EC_IABT_EL0:
-	case ESR_EL1_EC_IABT_EL1:
-		return !(esr & ESR_EL1_FnV);
-	case ESR_EL1_EC_PC_ALIGN:
-	case ESR_EL1_EC_WATCHPT_EL0:
-	case ESR_EL1_EC_WATCHPT_EL1:
+	case ESR_ELx_EC_DABT_LOW:
+	case ESR_ELx_EC_DABT_CUR:
+	case ESR_ELx_EC_IABT_LOW:
+	case ESR_ELx_EC_IABT_CUR:
+		return !(esr & ESR_ELx_FnV);
+	case ESR_ELx_EC_PC_ALIGN:
+	case ESR_ELx_EC_WATCHPT_LOW:
+	case ESR_ELx_EC_WATCHPT_CUR:
 		return true;
 	}
 	return false;
@@ -94,14 +112,14 @@ void show_regs(struct pt_regs *regs)
 static void __noreturn unhandled(enum vector v, struct pt_regs *regs,
 				 unsigned int esr, const char *what)
 {
-	unsigned int ec = ESR_EL1_EC(esr);
+	unsigned int ec = ESR_ELx_EC(esr);
 	unsigned long far;
 	bool far_valid = get_far(esr, &far);
 
 	printf("Unhandled exception: %s (vector %d %s) on CPU %d\n", what, v,
 	       vector_names[v], smp_processor_id());
 	printf("ESR: %08x  EC: %#x %s  ISS: %#x\n", esr, ec, ec_name(ec),
-	       esr & ESR_EL1_ISS_MASK);
+	       (unsigned int)(esr & ESR_ELx_ISS_MASK));
 	printf("FAR: %016lx%s\n", far, far_valid ? "" : " (not valid)");
 	printf("ELR: %016lx  SPSR: %08lx\n", (unsigned long)regs->pc,
 	       (unsigned long)regs->pstate);
@@ -111,17 +129,31 @@ static void __noreturn unhandled(enum vector v, struct pt_regs *regs,
 	abort();
 }
 
+/*
+ * The thread_info whose handlers an exception goes to first: the user
+ * stack's for an exception from user mode, else the CPU's.
+ */
+static struct thread_info *handler_ti(struct pt_regs *regs)
+{
+	struct thread_info *ti = thread_info_sp(regs->sp);
+
+	return ti->flags & TIF_USER_MODE ? ti : current_thread_info();
+}
+
 void default_vector_sync_handler(enum vector v, struct pt_regs *regs,
 				 unsigned int esr)
 {
-	unsigned int ec = ESR_EL1_EC(esr);
+	struct thread_info *ti = handler_ti(regs);
+	unsigned int ec = ESR_ELx_EC(esr);
 
-	if (v == EL0_SYNC_64 && ec == ESR_EL1_EC_SVC64 &&
+	if (v == EL0_SYNC_64 && ec == ESR_ELx_EC_SVC64 &&
 	    (esr & 0xffff) == USR_EXIT_SVC &&
 	    regs->pc == (unsigned long)usr_exit_trampoline + 4)
 		exit(report_summary());
-	if (exception_handlers[v][ec]) {
-		exception_handlers[v][ec](regs, esr);
+	if (!ti->exception_handlers[v][ec])
+		ti = current_thread_info();
+	if (ti->exception_handlers[v][ec]) {
+		ti->exception_handlers[v][ec](regs, esr);
 		return;
 	}
 	unhandled(v, regs, esr, "synchronous");
@@ -130,11 +162,23 @@ void default_vector_sync_handler(enum vector v, struct pt_regs *regs,
 void default_vector_irq_handler(enum vector v, struct pt_regs *regs,
 				unsigned int esr)
 {
-	if (irq_handlers[v]) {
-		irq_handlers[v](regs);
+	struct thread_info *ti = handler_ti(regs);
+
+	if (!ti->exception_handlers[v][0])
+		ti = current_thread_info();
+	if (ti->exception_handlers[v][0]) {
+		((irq_handler_fn)(void (*)(void))ti->exception_handlers[v][0])(regs);
 		return;
 	}
 	unhandled(v, regs, esr, "interrupt");
+}
+
+void vector_handlers_default_init(vector_fn *handlers)
+{
+	handlers[EL1H_SYNC] = default_vector_sync_handler;
+	handlers[EL1H_IRQ] = default_vector_irq_handler;
+	handlers[EL0_SYNC_64] = default_vector_sync_handler;
+	handlers[EL0_IRQ_64] = default_vector_irq_handler;
 }
 
 void do_handle_exception(enum vector v, struct pt_regs *regs,
@@ -142,41 +186,42 @@ void do_handle_exception(enum vector v, struct pt_regs *regs,
 void do_handle_exception(enum vector v, struct pt_regs *regs,
 			 unsigned int esr)
 {
+	struct thread_info *ti = handler_ti(regs);
+
 	if (v >= VECTOR_MAX)
 		unhandled(EL1H_ERROR, regs, esr, "bad vector");
-	if (vector_handlers[v]) {
-		vector_handlers[v](v, regs, esr);
+	if (!ti->vector_handlers[v])
+		ti = current_thread_info();
+	if (ti->vector_handlers[v]) {
+		ti->vector_handlers[v](v, regs, esr);
 		return;
 	}
-	switch (v) {
-	case EL1H_SYNC:
-	case EL0_SYNC_64:
-		default_vector_sync_handler(v, regs, esr);
-		break;
-	case EL1H_IRQ:
-	case EL0_IRQ_64:
-		default_vector_irq_handler(v, regs, esr);
-		break;
-	default:
-		unhandled(v, regs, esr, "unexpected vector");
-	}
+	unhandled(v, regs, esr, "unexpected vector");
 }
 
 void install_vector_handler(enum vector v, vector_fn fn)
 {
 	if (v < VECTOR_MAX)
-		vector_handlers[v] = fn;
+		current_thread_info()->vector_handlers[v] = fn;
 }
 
 void install_exception_handler(enum vector v, unsigned int ec,
 			       exception_fn fn)
 {
 	if (v < VECTOR_MAX && ec < EC_MAX)
-		exception_handlers[v][ec] = fn;
+		current_thread_info()->exception_handlers[v][ec] = fn;
 }
 
 void install_irq_handler(enum vector v, irq_handler_fn fn)
 {
 	if (v < VECTOR_MAX)
-		irq_handlers[v] = fn;
+		current_thread_info()->exception_handlers[v][0] = (exception_fn)(void (*)(void))fn;
+}
+
+void thread_info_init(struct thread_info *ti, unsigned int flags)
+{
+	memset(ti, 0, sizeof(*ti));
+	ti->cpu = mpidr_to_cpu(get_mpidr());
+	ti->flags = flags;
+	vector_handlers_default_init(ti->vector_handlers);
 }

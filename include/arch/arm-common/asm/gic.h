@@ -3,20 +3,18 @@
  * asm/gic.h - the Arm Generic Interrupt Controller, v2 or v3, whichever
  * the device tree describes (QEMU: -machine virt,gic-version=2|3).
  *
- * gic_init() finds it and fills gicv2_data or gicv3_data; the gic_*()
+ * gic_init() finds it and fills gicv2_data or gicv3_data (and, for a
+ * GICv3 with an ITS on arm64, its_data: asm/gic-v3-its.h); the gic_*()
  * functions below then work the same on both.  Interrupt numbers are
- * INTIDs: 0-15 SGIs (IPIs), 16-31 PPIs (per CPU, e.g. the timers), 32 and
- * up SPIs.  Boot does not call gic_init(): a test that uses interrupts
- * calls it (or gic_enable_defaults(), which does) on CPU 0, then
- * gic_enable_defaults() on each other CPU that takes interrupts.
+ * INTIDs: 0-15 SGIs (IPIs), 16-31 PPIs (per CPU, e.g. the timers: PPI(n)
+ * is PPI number n), 32-1019 SPIs (SPI(n) is the device tree's SPI n),
+ * 8192 up LPIs (GICv3, LPI(n)).  Boot does not call gic_init(): a test
+ * that uses interrupts calls it (or gic_enable_defaults(), which does)
+ * on CPU 0, then gic_enable_defaults() on each other CPU that takes
+ * interrupts.
  */
 #ifndef _ASMARM_GIC_H_
 #define _ASMARM_GIC_H_
-
-#include <libcflat.h>
-#include <asm/cpumask.h>
-#include <asm/gic-v2.h>
-#include <asm/gic-v3.h>
 
 #define GIC_NR_PRIVATE_IRQS		32
 #define GIC_FIRST_SPI			GIC_NR_PRIVATE_IRQS
@@ -25,6 +23,7 @@
 #define GICD_CTLR			0x0000
 #define GICD_TYPER			0x0004
 #define GICD_IIDR			0x0008
+#define GICD_TYPER2			0x000c
 #define GICD_IGROUPR			0x0080
 #define GICD_ISENABLER			0x0100
 #define GICD_ICENABLER			0x0180
@@ -51,10 +50,19 @@
 #define GICC_HPPIR			0x0018
 
 #define GICC_INT_PRI_THRESHOLD		0xf0
-#define GICC_IAR_INT_ID_MASK		0x3ff
 #define GICC_INT_SPURIOUS		0x3ff
 
+#include <asm/gic-v2.h>
+#include <asm/gic-v3.h>
+#include <asm/gic-v3-its.h>
+
+/* The INTID of PPI @irq and of SPI @irq (device-tree numbering). */
+#define PPI(irq)			((irq) + 16)
+#define SPI(irq)			((irq) + GIC_FIRST_SPI)
+
 #ifndef __ASSEMBLY__
+#include <libcflat.h>
+#include <cpumask.h>
 
 /* Find the GIC: returns its version (2 or 3), or 0 if there is none. */
 extern int gic_init(void);
@@ -62,8 +70,9 @@ extern int gic_init(void);
 extern int gic_version(void);
 
 /*
- * gic_init() if not done yet, then enable the distributor (once) and this
- * CPU's interface with every priority unmasked and SGIs enabled.
+ * gic_init() if not done yet, then enable the distributor and this CPU's
+ * interface with every priority unmasked (PMR 0xf0, all interrupts at
+ * priority 0xa0, in group 1 on GICv3) and SGIs enabled.
  */
 extern void gic_enable_defaults(void);
 
@@ -78,7 +87,11 @@ extern void gic_write_eoir(u32 irqstat);
 extern void gic_ipi_send_single(int irq, int cpu);
 extern void gic_ipi_send_mask(int irq, const cpumask_t *dest);
 
-/* Enable or disable forwarding of INTID @irq (to this CPU, for PPIs/SGIs). */
+/*
+ * Enable or disable forwarding of INTID @irq (to this CPU's interface
+ * for SGIs and PPIs).  Enabling an SPI also routes it to the calling CPU
+ * (GICD_ITARGETSR, GICD_IROUTER), so it is taken where it was enabled.
+ */
 extern void gic_irq_set_clr_enable(int irq, bool enable);
 #define gic_enable_irq(irq)		gic_irq_set_clr_enable(irq, true)
 #define gic_disable_irq(irq)		gic_irq_set_clr_enable(irq, false)

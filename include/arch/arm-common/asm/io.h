@@ -16,6 +16,9 @@
 #include <stddef.h>
 #include <asm/barrier.h>
 
+/* Marks pointers to device memory (a checker's annotation; nothing here). */
+#define __iomem
+
 static inline uint8_t __raw_readb(const volatile void *addr)
 {
 	return *(const volatile uint8_t *)addr;

@@ -15,14 +15,25 @@
 /* The boot identity map (see asm/mmu.h); the tables of every CPU at boot. */
 extern pgd_t *mmu_idmap;
 
-/* Whether this CPU runs with the MMU on. */
+/*
+ * Whether this CPU runs with the MMU on: SCTLR's M bit (__mmu_enabled()),
+ * or in user mode, which may not read SCTLR, what mmu_enable() and
+ * mmu_disable() last recorded for the CPU.
+ */
 extern bool __mmu_enabled(void);
-static inline bool mmu_enabled(void)
-{
-	return __mmu_enabled();
-}
+extern bool mmu_enabled(void);
+/*
+ * Record that CPU @cpu runs with its MMU on or off (mmu_enable() and
+ * mmu_disable() do it; a test starting a CPU with PSCI itself marks it
+ * disabled first, since it starts with the MMU off).
+ */
+extern void mmu_mark_enabled(int cpu);
+extern void mmu_mark_disabled(int cpu);
 
-/* Switch this CPU to @pgtable, turning the MMU (and caches) on. */
+/*
+ * Switch this CPU to @pgtable, turning the MMU (and caches) on; the
+ * tables become current_thread_info()->pgtable.
+ */
 extern void mmu_enable(pgd_t *pgtable);
 /*
  * Turn this CPU's MMU and data cache off (after cleaning the cache to
@@ -56,9 +67,12 @@ extern void mmu_set_range_sect(pgd_t *pgtable, uintptr_t virt_offset,
  */
 extern pteval_t *install_page(pgd_t *pgtable, phys_addr_t phys, void *virt);
 /*
- * The level-3 (or block) entry that maps @virt, or NULL if none does.
+ * The level-3 (or block) entry that maps @virt, or NULL if none does;
+ * follow_pte() is the same under upstream's name.  A test changing the
+ * entry does its own TLB maintenance (flush_tlb_page()).
  */
 extern pteval_t *get_pte(pgd_t *pgtable, uintptr_t virt);
+extern pteval_t *follow_pte(pgd_t *pgtable, uintptr_t vaddr);
 /* The physical address @mem translates to in @pgtable (identity if unmapped). */
 extern phys_addr_t virt_to_pte_phys(pgd_t *pgtable, void *mem);
 /* Take EL0 (PL0) access away from the page at @vaddr; EL1 keeps it. */

@@ -12,17 +12,23 @@
 
 #include <libcflat.h>
 #include <asm-generic/smp.h>
+#include <on-cpus.h>
 #include <asm/barrier.h>
 #include <asm/cpumask.h>
+#include <asm/setup.h>
 #include <asm/thread_info.h>
 
 #define smp_processor_id()	(current_thread_info()->cpu)
 
 typedef void (*secondary_entry_fn)(void);
 
-/* What a secondary CPU starts with (set by smp_boot_secondary()). */
+/*
+ * What a secondary CPU starts with at secondary_entry (PSCI CPU_ON's
+ * entry point, set by smp_boot_secondary()): its initial stack pointer
+ * (thread_stack_alloc()) and the function it runs before idling.
+ */
 struct secondary_data {
-	void *stack;		/* top of its stack; first member */
+	void *stack;		/* first member: the entry code loads it */
 	secondary_entry_fn entry;
 };
 extern struct secondary_data secondary_data;
@@ -36,8 +42,9 @@ extern void halt(void) __attribute__((noreturn));
 /*
  * Start CPU @cpu running @entry() on a new stack, with the boot MMU
  * tables and vectors; when @entry returns, the CPU idles and on_cpu()
- * can use it.  Waits until the CPU is online.  Stops the test if PSCI
- * refuses; the _nofail form is the same, kept for upstream's name.
+ * can use it.  Waits until the CPU is online.  Starting a CPU that is
+ * online already, or PSCI refusing, stops the test; the _nofail form
+ * returns at once for an online CPU.
  */
 extern void smp_boot_secondary(int cpu, secondary_entry_fn entry);
 extern void smp_boot_secondary_nofail(int cpu, secondary_entry_fn entry);
@@ -49,7 +56,9 @@ extern void smp_boot_secondary_nofail(int cpu, secondary_entry_fn entry);
  * and smp_id() is smp_processor_id().
  */
 
-/* Idle loop of a secondary: wait for on_cpu() work, run it, repeat. */
-extern void do_idle(void) __attribute__((noreturn));
+/*
+ * do_idle() (<on-cpus.h>) is where a secondary waits for on_cpu() work:
+ * it is in cpu_idle_mask while it waits.
+ */
 
 #endif /* _ASMARM_SMP_H_ */

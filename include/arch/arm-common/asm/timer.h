@@ -13,7 +13,11 @@
 #ifndef __ASSEMBLY__
 #include <libcflat.h>
 
-/* INTIDs (PPIs, i.e. 16 + the device tree's number) and their flags. */
+/*
+ * INTIDs (PPIs, i.e. 16 + the device tree's number, -1 when the device
+ * tree lists none) and their flags: the EL1 physical and virtual timers,
+ * and EL2's (used when running at EL2).
+ */
 struct timer_state {
 	struct {
 		u32 irq;
@@ -23,11 +27,21 @@ struct timer_state {
 		u32 irq;
 		u32 irq_flags;
 	} vtimer;
+	struct {
+		u32 irq;
+		u32 irq_flags;
+	} hptimer;
+	struct {
+		u32 irq;
+		u32 irq_flags;
+	} hvtimer;
 };
 extern struct timer_state __timer_state;
 
 #define TIMER_PTIMER_IRQ	(__timer_state.ptimer.irq)
 #define TIMER_VTIMER_IRQ	(__timer_state.vtimer.irq)
+#define TIMER_HPTIMER_IRQ	(__timer_state.hptimer.irq)
+#define TIMER_HVTIMER_IRQ	(__timer_state.hvtimer.irq)
 
 /* Read the timer node into __timer_state (boot does it). */
 void timer_save_state(void);

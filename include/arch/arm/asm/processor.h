@@ -5,11 +5,16 @@
  *
  * Tests run in SVC mode with kut's vector table (VBAR).  A handler per
  * vector, install_exception_handler(EXCPTN_UND, fn), gets the saved
- * registers and may change them; for EXCPTN_UND and the aborts ARM_pc is
- * the faulting instruction (add 4 to skip it), for EXCPTN_SVC the one
- * after the svc.  Anything unhandled prints the vector, DFSR/DFAR or
+ * registers and may change them.  Where execution resumes, ARM_pc, is as
+ * Linux and upstream have it: after an undefined instruction or an svc
+ * the next instruction (so returning skips it, in ARM or Thumb state), at
+ * an abort the instruction that faulted (add its size to skip it), at an
+ * interrupt the one interrupted.  Anything unhandled prints the vector, DFSR/DFAR or
  * IFSR/IFAR, all registers and a backtrace, and ends the test as failed.
- * Handlers are shared by all CPUs.
+ * Handlers are per CPU, as upstream has them (they live in the CPU's
+ * struct thread_info, asm/thread_info.h): install them on each CPU that
+ * takes the exception.  In user mode (start_usr()) the user stack has a
+ * thread_info of its own, asked first for exceptions from user mode.
  */
 #ifndef _ASMARM_PROCESSOR_H_
 #define _ASMARM_PROCESSOR_H_
@@ -92,6 +97,7 @@ extern bool is_user(void);
 #define CNTVCT			__ACCESS_CP15_64(1, c14)
 #define CNTFRQ			__ACCESS_CP15(c14, 0, c0, 0)
 #define CTR			__ACCESS_CP15(c0, 0, c0, 1)
+#define SCTRL			__ACCESS_CP15(c1, 0, c0, 0)
 
 static inline u64 get_cntvct(void)
 {

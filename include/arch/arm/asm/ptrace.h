@@ -4,6 +4,7 @@
  * laid out as in Linux and upstream kvm-unit-tests: r0-r15, CPSR,
  * ORIG_r0) and the processor modes.  A handler may change any field;
  * the exception returns with them (ARM_pc is where execution resumes).
+ * Offsets for assembly are in <asm/asm-offsets.h>.
  */
 #ifndef _ASMARM_PTRACE_H_
 #define _ASMARM_PTRACE_H_
@@ -17,21 +18,32 @@
 #define HYP_MODE	0x0000001a
 #define UND_MODE	0x0000001b
 #define SYSTEM_MODE	0x0000001f
+#define MODE32_BIT	0x00000010	/* every AArch32 mode has it */
 #define MODE_MASK	0x0000001f
 
 #define PSR_T_BIT	0x00000020
 #define PSR_F_BIT	0x00000040
 #define PSR_I_BIT	0x00000080
 #define PSR_A_BIT	0x00000100
+#define PSR_E_BIT	0x00000200	/* big-endian data */
+#define PSR_J_BIT	0x01000000	/* Jazelle */
+#define PSR_Q_BIT	0x08000000
+#define PSR_V_BIT	0x10000000
+#define PSR_C_BIT	0x20000000
+#define PSR_Z_BIT	0x40000000
+#define PSR_N_BIT	0x80000000
 
-/* Offsets in struct pt_regs, for assembly. */
-#define S_R0		0
-#define S_SP		(13 * 4)
-#define S_LR		(14 * 4)
-#define S_PC		(15 * 4)
-#define S_PSR		(16 * 4)
-#define S_OLD_R0	(17 * 4)
-#define S_FRAME_SIZE	(18 * 4)
+/* The bytes of the CPSR, as MSR's field masks name them. */
+#define PSR_f		0xff000000
+#define PSR_s		0x00ff0000
+#define PSR_x		0x0000ff00
+#define PSR_c		0x000000ff
+
+/* The flags (N Z C V Q GE), instruction set (J T), IT and endian state. */
+#define APSR_MASK	0xf80f0000
+#define PSR_ISET_MASK	0x01000010	/* as Linux defines it */
+#define PSR_IT_MASK	0x0600fc00
+#define PSR_ENDIAN_MASK	0x00000200
 
 #ifndef __ASSEMBLY__
 struct pt_regs {
@@ -60,7 +72,11 @@ struct pt_regs {
 #define user_mode(regs)		(((regs)->ARM_cpsr & MODE_MASK) == USR_MODE)
 #define processor_mode(regs)	((regs)->ARM_cpsr & MODE_MASK)
 #define interrupts_enabled(regs) (!((regs)->ARM_cpsr & PSR_I_BIT))
+#define fast_interrupts_enabled(regs) (!((regs)->ARM_cpsr & PSR_F_BIT))
 #define thumb_mode(regs)	(((regs)->ARM_cpsr & PSR_T_BIT) != 0)
+
+/* Offset of the last register in struct pt_regs. */
+#define MAX_REG_OFFSET	(offsetof(struct pt_regs, ARM_ORIG_r0))
 
 #endif /* !__ASSEMBLY__ */
 #endif /* _ASMARM_PTRACE_H_ */

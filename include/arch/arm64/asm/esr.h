@@ -1,53 +1,78 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * asm/esr.h - the Exception Syndrome Register: exception classes (the EC
- * field install_exception_handler() takes) and fault status codes.
+ * asm/esr.h - the Exception Syndrome Register: its exception classes
+ * (the EC field that install_exception_handler() takes; _CUR: taken
+ * from the current exception level, _LOW: from a lower one) and fault
+ * status codes, under Linux's names.
  */
 #ifndef _ASMARM64_ESR_H_
 #define _ASMARM64_ESR_H_
 
-#define ESR_EL1_EC_SHIFT	26
-#define ESR_EL1_EC_MASK		(0x3fU << ESR_EL1_EC_SHIFT)
-#define ESR_EL1_IL		(1U << 25)
-#define ESR_EL1_ISS_MASK	0x01ffffffU
-#define ESR_EL1_EC(esr)		(((esr) & ESR_EL1_EC_MASK) >> ESR_EL1_EC_SHIFT)
+#include <linux/const.h>
 
-#define ESR_EL1_EC_UNKNOWN	0x00
-#define ESR_EL1_EC_WFI		0x01
-#define ESR_EL1_EC_CP15_32	0x03
-#define ESR_EL1_EC_CP15_64	0x04
-#define ESR_EL1_EC_CP14_MR	0x05
-#define ESR_EL1_EC_CP14_LS	0x06
-#define ESR_EL1_EC_FP_ASIMD	0x07
-#define ESR_EL1_EC_CP10_ID	0x08
-#define ESR_EL1_EC_CP14_64	0x0c
-#define ESR_EL1_EC_ILL_ISS	0x0e
-#define ESR_EL1_EC_SVC32	0x11
-#define ESR_EL1_EC_SVC64	0x15
-#define ESR_EL1_EC_SYS64	0x18
-#define ESR_EL1_EC_SVE		0x19
-#define ESR_EL1_EC_IABT_EL0	0x20
-#define ESR_EL1_EC_IABT_EL1	0x21
-#define ESR_EL1_EC_PC_ALIGN	0x22
-#define ESR_EL1_EC_DABT_EL0	0x24
-#define ESR_EL1_EC_DABT_EL1	0x25
-#define ESR_EL1_EC_SP_ALIGN	0x26
-#define ESR_EL1_EC_FP_EXC32	0x28
-#define ESR_EL1_EC_FP_EXC64	0x2c
-#define ESR_EL1_EC_SERROR	0x2f
-#define ESR_EL1_EC_BREAKPT_EL0	0x30
-#define ESR_EL1_EC_BREAKPT_EL1	0x31
-#define ESR_EL1_EC_SOFTSTP_EL0	0x32
-#define ESR_EL1_EC_SOFTSTP_EL1	0x33
-#define ESR_EL1_EC_WATCHPT_EL0	0x34
-#define ESR_EL1_EC_WATCHPT_EL1	0x35
-#define ESR_EL1_EC_BKPT32	0x38
-#define ESR_EL1_EC_BRK64	0x3c
+#define ESR_ELx_EC_SHIFT	26
+#define ESR_ELx_EC_WIDTH	6
+#define ESR_ELx_EC_MASK		(_AC(0x3f, UL) << ESR_ELx_EC_SHIFT)
+#define ESR_ELx_EC(esr)		(((esr) & ESR_ELx_EC_MASK) >> ESR_ELx_EC_SHIFT)
+#define ESR_ELx_IL		(_AC(1, UL) << 25)
+#define ESR_ELx_ISS_MASK	((_AC(1, UL) << 25) - 1)
 
-/* Data/instruction abort ISS: fault status code and FAR validity. */
-#define ESR_EL1_FSC_MASK	0x3fU
-#define ESR_EL1_FSC_EXTABT	0x10
-#define ESR_EL1_FnV		(1U << 10)
-#define ESR_EL1_WNR		(1U << 6)
+#define ESR_ELx_EC_UNKNOWN	_AC(0x00, UL)
+#define ESR_ELx_EC_WFx		_AC(0x01, UL)
+#define ESR_ELx_EC_CP15_32	_AC(0x03, UL)
+#define ESR_ELx_EC_CP15_64	_AC(0x04, UL)
+#define ESR_ELx_EC_CP14_MR	_AC(0x05, UL)
+#define ESR_ELx_EC_CP14_LS	_AC(0x06, UL)
+#define ESR_ELx_EC_FP_ASIMD	_AC(0x07, UL)
+#define ESR_ELx_EC_CP10_ID	_AC(0x08, UL)	/* to EL2 only */
+#define ESR_ELx_EC_PAC		_AC(0x09, UL)	/* to EL2 and up */
+#define ESR_ELx_EC_OTHER	_AC(0x0a, UL)
+#define ESR_ELx_EC_CP14_64	_AC(0x0c, UL)
+#define ESR_ELx_EC_BTI		_AC(0x0d, UL)
+#define ESR_ELx_EC_ILL		_AC(0x0e, UL)
+#define ESR_ELx_EC_SVC32	_AC(0x11, UL)
+#define ESR_ELx_EC_HVC32	_AC(0x12, UL)	/* to EL2 only */
+#define ESR_ELx_EC_SMC32	_AC(0x13, UL)	/* to EL2 and up */
+#define ESR_ELx_EC_SVC64	_AC(0x15, UL)
+#define ESR_ELx_EC_HVC64	_AC(0x16, UL)	/* to EL2 and up */
+#define ESR_ELx_EC_SMC64	_AC(0x17, UL)	/* to EL2 and up */
+#define ESR_ELx_EC_SYS64	_AC(0x18, UL)
+#define ESR_ELx_EC_SVE		_AC(0x19, UL)
+#define ESR_ELx_EC_ERET		_AC(0x1a, UL)	/* to EL2 only */
+#define ESR_ELx_EC_FPAC		_AC(0x1c, UL)
+#define ESR_ELx_EC_SME		_AC(0x1d, UL)
+#define ESR_ELx_EC_IMP_DEF	_AC(0x1f, UL)	/* to EL3 only */
+#define ESR_ELx_EC_IABT_LOW	_AC(0x20, UL)
+#define ESR_ELx_EC_IABT_CUR	_AC(0x21, UL)
+#define ESR_ELx_EC_PC_ALIGN	_AC(0x22, UL)
+#define ESR_ELx_EC_DABT_LOW	_AC(0x24, UL)
+#define ESR_ELx_EC_DABT_CUR	_AC(0x25, UL)
+#define ESR_ELx_EC_SP_ALIGN	_AC(0x26, UL)
+#define ESR_ELx_EC_MOPS		_AC(0x27, UL)
+#define ESR_ELx_EC_FP_EXC32	_AC(0x28, UL)
+#define ESR_ELx_EC_FP_EXC64	_AC(0x2c, UL)
+#define ESR_ELx_EC_GCS		_AC(0x2d, UL)
+#define ESR_ELx_EC_SERROR	_AC(0x2f, UL)
+#define ESR_ELx_EC_BREAKPT_LOW	_AC(0x30, UL)
+#define ESR_ELx_EC_BREAKPT_CUR	_AC(0x31, UL)
+#define ESR_ELx_EC_SOFTSTP_LOW	_AC(0x32, UL)
+#define ESR_ELx_EC_SOFTSTP_CUR	_AC(0x33, UL)
+#define ESR_ELx_EC_WATCHPT_LOW	_AC(0x34, UL)
+#define ESR_ELx_EC_WATCHPT_CUR	_AC(0x35, UL)
+#define ESR_ELx_EC_BKPT32	_AC(0x38, UL)
+#define ESR_ELx_EC_VECTOR32	_AC(0x3a, UL)	/* to EL2 only */
+#define ESR_ELx_EC_BRK64	_AC(0x3c, UL)
+#define ESR_ELx_EC_MAX		_AC(0x3f, UL)
+
+/*
+ * Data and instruction aborts: the fault status code (FSC, ISS[5:0]),
+ * whether FAR is not valid (FnV) and whether a data abort was a write
+ * (WnR).
+ */
+#define ESR_ELx_FSC		0x3f
+#define ESR_ELx_FSC_EXTABT	0x10	/* synchronous external abort */
+#define ESR_ELx_FSC_MTE		0x11	/* synchronous tag check fault */
+#define ESR_ELx_FnV		(_AC(1, UL) << 10)
+#define ESR_ELx_WNR		(_AC(1, UL) << 6)
 
 #endif /* _ASMARM64_ESR_H_ */

@@ -5,27 +5,22 @@
  * Tests run at EL1 with the vector table kut installs.  Handlers are
  * chosen per vector (enum vector: which table entry was taken) and, for
  * synchronous exceptions, per exception class (ESR_EL1.EC):
- *   install_exception_handler(EL1H_SYNC, ESR_EL1_EC_DABT_EL1, fn)
+ *   install_exception_handler(EL1H_SYNC, ESR_ELx_EC_DABT_CUR, fn)
  * runs fn(regs, esr) for data aborts taken at EL1; fn may change regs
  * (e.g. regs->pc += 4 to skip the instruction) before the return.
  * install_irq_handler(EL1H_IRQ, fn) handles interrupts taken at EL1.
  * Anything unhandled prints the vector, ESR, FAR, ELR, SPSR, all
- * registers and a backtrace, and ends the test as failed.  Handlers are
- * shared by all CPUs.
+ * registers and a backtrace, and ends the test as failed.
+ *
+ * Handlers are per CPU, as upstream has them: they live in the calling
+ * CPU's struct thread_info (asm/thread_info.h), so a test installs them
+ * on each CPU that should take the exception.  In user mode
+ * (start_usr()) the user stack has a thread_info of its own: handlers
+ * installed from user mode are tried first for exceptions from user
+ * mode, then those of the CPU.
  */
 #ifndef _ASMARM64_PROCESSOR_H_
 #define _ASMARM64_PROCESSOR_H_
-
-/* System Control Register (SCTLR_EL1) bits */
-#define SCTLR_EL1_EE		(1 << 25)
-#define SCTLR_EL1_SPAN		(1 << 23)
-#define SCTLR_EL1_WXN		(1 << 19)
-#define SCTLR_EL1_I		(1 << 12)
-#define SCTLR_EL1_SA0		(1 << 4)
-#define SCTLR_EL1_SA		(1 << 3)
-#define SCTLR_EL1_C		(1 << 2)
-#define SCTLR_EL1_A		(1 << 1)
-#define SCTLR_EL1_M		(1 << 0)
 
 #define CTR_DMINLINE_SHIFT	16
 #define CTR_DMINLINE_MASK	(0xf << 16)
@@ -76,6 +71,8 @@ extern void default_vector_sync_handler(enum vector v, struct pt_regs *regs,
 					unsigned int esr);
 extern void default_vector_irq_handler(enum vector v, struct pt_regs *regs,
 				       unsigned int esr);
+/* Fill a vector_handlers[VECTOR_MAX] table with the default dispatch. */
+extern void vector_handlers_default_init(vector_fn *handlers);
 
 /* Print the registers in @regs. */
 extern void show_regs(struct pt_regs *regs);
@@ -113,8 +110,8 @@ extern int mpidr_to_cpu(uint64_t mpidr);
 	(((mpidr) >> MPIDR_LEVEL_SHIFT(level)) & 0xff)
 
 /*
- * Run @func(@arg) at EL0 on the stack whose top is @sp_usr (from
- * thread_stack_alloc()).  When @func returns, the test ends with
+ * Run @func(@arg) at EL0, with no exception masked, on the stack whose
+ * top is @sp_usr (from thread_stack_alloc()).  When @func returns, the test ends with
  * report_summary()'s result.
  */
 extern void start_usr(void (*func)(void *arg), void *arg, unsigned long sp_usr)
@@ -141,6 +138,73 @@ static inline u64 get_ctr(void)
 
 /* Smallest data-cache line, in bytes (from CTR_EL0). */
 extern unsigned long dcache_line_size;
+
+static inline unsigned long get_id_aa64mmfr0_el1(void)
+{
+	return read_sysreg(id_aa64mmfr0_el1);
+}
+
+/* ID_AA64MMFR0_EL1.TGran*: whether the 4K, 64K or 16K granule exists. */
+#define ID_AA64MMFR0_TGRAN4_SHIFT	28
+#define ID_AA64MMFR0_TGRAN64_SHIFT	24
+#define ID_AA64MMFR0_TGRAN16_SHIFT	20
+
+#define ID_AA64MMFR0_TGRAN4_SUPPORTED(r) ({			\
+	u64 __f = ((r) >> ID_AA64MMFR0_TGRAN4_SHIFT) & 0xf;	\
+	__f == 0 || __f == 1;					\
+})
+#define ID_AA64MMFR0_TGRAN64_SUPPORTED(r) ({			\
+	u64 __f = ((r) >> ID_AA64MMFR0_TGRAN64_SHIFT) & 0xf;	\
+	__f == 0;						\
+})
+#define ID_AA64MMFR0_TGRAN16_SUPPORTED(r) ({			\
+	u64 __f = ((r) >> ID_AA64MMFR0_TGRAN16_SHIFT) & 0xf;	\
+	__f == 1 || __f == 2;					\
+})
+
+/* Whether the CPU has the translation granule of @granule bytes. */
+static inline bool system_supports_granule(size_t granule)
+{
+	u64 mmfr0 = get_id_aa64mmfr0_el1();
+
+	if (granule == SZ_4K)
+		return ID_AA64MMFR0_TGRAN4_SUPPORTED(mmfr0);
+	if (granule == SZ_16K)
+		return ID_AA64MMFR0_TGRAN16_SUPPORTED(mmfr0);
+	assert(granule == SZ_64K);
+	return ID_AA64MMFR0_TGRAN64_SUPPORTED(mmfr0);
+}
+
+static inline unsigned long get_id_aa64pfr0_el1(void)
+{
+	return read_sysreg(id_aa64pfr0_el1);
+}
+
+#define ID_AA64PFR0_EL1_SVE_SHIFT	32
+
+/* Whether the CPU has SVE (boot gives EL1 and EL0 access to it). */
+static inline bool system_supports_sve(void)
+{
+	return ((get_id_aa64pfr0_el1() >> ID_AA64PFR0_EL1_SVE_SHIFT) & 0xf) != 0;
+}
+
+/* The current SVE vector length in bytes (needs SVE). */
+static inline unsigned long sve_vl(void)
+{
+	unsigned long vl;
+
+	asm volatile(".arch_extension sve\n\t"
+		     "rdvl %x0, #8" : "=r"(vl));
+	return vl;
+}
+
+/* Whether the CPU has RNDR/RNDRRS (FEAT_RNG). */
+static inline bool system_supports_rndr(void)
+{
+	u64 isar0 = read_sysreg(ID_AA64ISAR0_EL1);
+
+	return ((isar0 >> ID_AA64ISAR0_EL1_RNDR_SHIFT) & 0xf) != 0;
+}
 
 #endif /* !__ASSEMBLY__ */
 #endif /* _ASMARM64_PROCESSOR_H_ */
