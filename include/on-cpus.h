@@ -12,7 +12,6 @@
 
 #include <stdbool.h>
 #include <cpumask.h>
-#include <smp.h>
 
 /*
  * Set when CPU 0 runs do_idle(): only then may work be queued for it
