@@ -51,7 +51,10 @@ LIB_OBJS	:= $(COMMON_SRCS:libkut/%.c=$(OUT)/obj/%.o) \
 LIB		:= $(OUT)/libkut-$(ARCH).a
 LDS		:= $(OUT)/kut.lds
 
-TEST_SRCS	:= $(sort $(wildcard $(TEST_SRC_DIR)/*.c))
+# TEST_EXCLUDE (arch .mk): tests of TEST_SRC_DIR this arch does not build
+# (x86_64's tests of long mode alone, for i386).
+TEST_SRCS	:= $(filter-out $(TEST_EXCLUDE:%=$(TEST_SRC_DIR)/%.c), \
+		   $(sort $(wildcard $(TEST_SRC_DIR)/*.c)))
 # COMMON_TESTS (arch .mk): tests whose one source in tests/common/ serves
 # several arch families; ARCH_TESTS: tests of this arch alone, from
 # tests/$(ARCH)/ when TEST_SRC_DIR is the family's folder.

@@ -42,3 +42,7 @@ ARCH_TESTS	:= taskswitch
 COMMON_TESTS	:= alloc pci-test vmalloc
 
 FLAT_OBJCOPY_FLAGS := --strip-all
+
+# x86_64's tests of what exists in long mode alone (PCIDs need IA-32e
+# paging).
+TEST_EXCLUDE	:= pcid
