@@ -38,11 +38,11 @@ ARCH_SRCS	+= vm.c
 # The x86 bundled tests are built from tests/x86_64/, as arm's and
 # arm64's are from tests/arm/; tests of i386 alone come from tests/i386/.
 TEST_SRC_DIR	:= tests/x86_64
-ARCH_TESTS	:= taskswitch
+ARCH_TESTS	:= taskswitch taskswitch2
 COMMON_TESTS	:= alloc pci-test vmalloc
 
 FLAT_OBJCOPY_FLAGS := --strip-all
 
 # x86_64's tests of what exists in long mode alone (PCIDs need IA-32e
-# paging).
-TEST_EXCLUDE	:= pcid
+# paging; CR4.LA57 is IA-32e mode's).
+TEST_EXCLUDE	:= pcid la57
