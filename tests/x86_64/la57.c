@@ -21,6 +21,7 @@
 #include <asm/io.h>
 #include <x86/processor.h>
 #include <x86/desc.h>
+#include "modes.h"
 
 #define LA57_VA		(1ul << 48)		/* PML5 slot 1, PML4 slot 0 */
 #define NONCANON_57	(1ul << 57)		/* bits 63:57 != bit 56 */
@@ -38,15 +39,7 @@ void la57_switch(unsigned long cr3, unsigned long cr4);
 asm(".pushsection .text\n"
     ".globl la57_switch\n"
     "la57_switch:\n\t"
-    "pushq $" xstr(KERNEL_CS32) "\n\t"
-    "lea 1f(%rip), %rax\n\t"
-    "pushq %rax\n\t"
-    "lretq\n"
-    ".code32\n"
-    "1:\n\t"
-    "mov %cr0, %eax\n\t"
-    "and $0x7fffffff, %eax\n\t"
-    "mov %eax, %cr0\n\t"
+    ASM_LEAVE_LONG_MODE
     "mov %esi, %cr4\n\t"
     "mov %edi, %cr3\n\t"
     "mov %cr0, %eax\n\t"

@@ -22,6 +22,7 @@
 #include <x86/processor.h>
 #include <x86/desc.h>
 #include <x86/msr.h>
+#include "modes.h"
 
 #define REAL_BASE	0x10000
 #define REAL_SEG	(REAL_BASE >> 4)
@@ -60,20 +61,12 @@ asm(".pushsection .text\n"
 #ifdef __x86_64__
     "push %rbx\n\tpush %rbp\n\tpush %r12\n\tpush %r13\n\tpush %r14\n\tpush %r15\n\t"
     "mov %rsp, rm_saved_sp(%rip)\n\t"
-    "pushq $" xstr(KERNEL_CS32) "\n\t"
-    "lea 1f(%rip), %rax\n\t"
-    "pushq %rax\n\t"
-    "lretq\n"
-    ".code32\n"
-    "1:\n\t"
+    ASM_LEAVE_LONG_MODE
 #else
     "push %ebx\n\tpush %ebp\n\tpush %esi\n\tpush %edi\n\t"
     "mov %esp, rm_saved_sp\n\t"
+    ASM_PAGING_OFF
 #endif
-    /* Paging off: on x86_64 this also leaves IA-32e mode. */
-    "mov %cr0, %eax\n\t"
-    "and $0x7fffffff, %eax\n\t"
-    "mov %eax, %cr0\n\t"
     "ljmp $" xstr(RM_CS16) ", $" OFF(rm_pm16) "\n"
 
     /* 32-bit protected mode again, paging off; then on, and back. */

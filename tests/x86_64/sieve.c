@@ -56,32 +56,37 @@ static void run(const char *where, u8 *buf, unsigned long n, unsigned long want)
 	report(got == want, "%s: %lu primes below %lu (want %lu)", where, got, n, want);
 }
 
+static void *pages_get(size_t n)
+{
+	return alloc_pages(get_order(n) - PAGE_SHIFT);
+}
+
+static void *vmalloc_get(size_t n)
+{
+	return vmalloc(n);
+}
+
+/* ROUNDS sieves of @n bytes in memory from @get, given back to @put. */
+static void rounds(const char *where, void *(*get)(size_t), void (*put)(void *),
+		   unsigned long n, unsigned long want)
+{
+	int i;
+	u8 *p;
+
+	for (i = 0; i < ROUNDS; i++) {
+		p = get(n);
+		run(where, p, n, want);
+		put(p);
+	}
+}
+
 int main(void)
 {
-	u8 *p;
-	int i;
-
 	run("static array", static_buf, SMALL_N, SMALL_PRIMES);
-	for (i = 0; i < ROUNDS; i++) {
-		p = alloc_pages(get_order(SMALL_N) - PAGE_SHIFT);
-		run("alloc_pages", p, SMALL_N, SMALL_PRIMES);
-		free_pages(p);
-	}
-	for (i = 0; i < ROUNDS; i++) {
-		p = malloc(SMALL_N);
-		run("malloc", p, SMALL_N, SMALL_PRIMES);
-		free(p);
-	}
+	rounds("alloc_pages", pages_get, free_pages, SMALL_N, SMALL_PRIMES);
+	rounds("malloc", malloc, free, SMALL_N, SMALL_PRIMES);
 	setup_vm();
-	for (i = 0; i < ROUNDS; i++) {
-		p = vmalloc(BIG_N);
-		run("vmalloc", p, BIG_N, BIG_PRIMES);
-		vfree(p);
-	}
-	for (i = 0; i < ROUNDS; i++) {
-		p = malloc(SMALL_N);
-		run("malloc after setup_vm", p, SMALL_N, SMALL_PRIMES);
-		free(p);
-	}
+	rounds("vmalloc", vmalloc_get, vfree, BIG_N, BIG_PRIMES);
+	rounds("malloc after setup_vm", malloc, free, SMALL_N, SMALL_PRIMES);
 	return report_summary();
 }
