@@ -8,7 +8,11 @@ KUT_RUN		:= $(HOST_OUT)/kut-run
 RUNNER_SRCS	:= $(sort $(wildcard runner/*.c))
 RUNNER_OBJS	:= $(RUNNER_SRCS:runner/%.c=$(HOST_OUT)/runner/%.o)
 RUNNER_LIB_OBJS	:= $(filter-out $(HOST_OUT)/runner/main.o,$(RUNNER_OBJS))
-RUNNER_CFLAGS	:= -std=gnu11 $(HOST_CFLAGS) $(HOST_WARN) -iquote include \
+# kut_abi.h is the one header of include/ the host side uses: that
+# directory comes after the system's (-idirafter), because with
+# -iquote GCC's <limits.h> include_next reaches our guest limits.h, which
+# _FORTIFY_SOURCE then rejects (MB_LEN_MAX).
+RUNNER_CFLAGS	:= -std=gnu11 $(HOST_CFLAGS) $(HOST_WARN) -idirafter include \
 		   -iquote $(HOST_OUT)/gen -DKUT_VERSION='"$(VERSION)"' -MMD -MP
 
 host: $(KUT_RUN)
@@ -41,7 +45,7 @@ $(HOST_OUT)/runner/%.o: runner/%.c
 
 $(KUT_RUN): $(RUNNER_OBJS)
 	@$(if $(Q),echo "  HOSTLD  $@")
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $^
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(HOST_LDFLAGS) -o $@ $^
 
 # libkut's common code, built for the host with every symbol renamed
 # kut_<name>, so host tests can compare it with the host libc.
@@ -62,9 +66,10 @@ $(LIBKUT_HOST): $(LIBKUT_HOST_OBJS)
 
 HOST_TEST_SRCS	:= $(sort $(wildcard tests/host/test-*.c))
 HOST_TESTS	:= $(HOST_TEST_SRCS:tests/host/%.c=$(HOST_OUT)/%)
-# runner/ before include/: runner/util.h is not the guest API's util.h.
-HOST_TEST_CFLAGS := -std=gnu11 $(HOST_CFLAGS) $(HOST_WARN) -iquote runner -iquote include \
-		   -iquote tests/host -DKUT_VERSION='"$(VERSION)"'
+# runner/ before include/: runner/util.h is not the guest API's util.h
+# (include/ comes last of all, as for kut-run).
+HOST_TEST_CFLAGS := -std=gnu11 $(HOST_CFLAGS) $(HOST_WARN) -iquote runner \
+		   -iquote tests/host -idirafter include -DKUT_VERSION='"$(VERSION)"'
 
 $(HOST_OUT)/test-runner-%: tests/host/test-runner-%.c $(RUNNER_LIB_OBJS)
 	@$(if $(Q),echo "  HOSTLD  $@")
