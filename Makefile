@@ -5,6 +5,7 @@
 #   make install         install to $(PREFIX) (DESTDIR= for staging)
 #   make run             install missing packages, build, run the bundled tests
 #   make check           install missing packages, run the project's own tests
+#   make check-dist      the Debian packages and the CI recipes (minutes)
 #   make deps            only install missing Debian packages
 #
 # Variables: PREFIX, DESTDIR, ARCHES (default x86_64), TOOLCHAIN (gcc or
@@ -46,7 +47,13 @@ check: deps
 check-nodeps:
 	$(Q)BUILD="$(BUILD)" ARCHES="$(ARCHES)" tests/check.sh
 
+# Debian packages (build, lintian, autopkgtest) and the CI recipes run
+# for real: minutes, so not part of make check; .ci/run runs it after.
+check-dist:
+	$(Q)scripts/install-deps --dist $(ARCHES)
+	$(Q)BUILD="$(BUILD)" ARCHES="$(ARCHES)" tests/check-dist.sh
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all guests install deps run check check-nodeps clean
+.PHONY: all guests install deps run check check-nodeps check-dist clean

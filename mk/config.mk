@@ -21,6 +21,8 @@ BUILD		?= build
 
 HOSTCC		?= cc
 HOST_CFLAGS	?= -O2 -g
+# Linker flags of kut-run (the Debian package's hardening: relro, now).
+HOST_LDFLAGS	?=
 HOST_WARN	:= -Wall -Wextra -Werror
 
 # V=1 shows the commands.

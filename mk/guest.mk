@@ -21,6 +21,14 @@ OBJCOPY		:= $($(TOOLCHAIN)_OBJCOPY)
 
 CC_INCLUDE	:= $(shell $(CC) -print-file-name=include)
 
+# LIBFDT_ALWAYS_SOURCE=1: compile libfdt from source (mk/libfdt-src.mk)
+# for the arches that take Debian's libfdt.a too: no download, as the
+# Debian package build needs.
+ifneq ($(and $(LIBFDT_ALWAYS_SOURCE),$(LIBFDT_DEB_ARCH)),)
+LIBFDT_DEB_ARCH	:=
+LIBFDT_FROM_SOURCE := 1
+endif
+
 # Arches with a device tree link Debian's libfdt.a, fetched into the build
 # tree once per arch (scripts/fetch-libfdt) and installed beside libkut.
 ifneq ($(LIBFDT_DEB_ARCH),)
