@@ -51,7 +51,7 @@ check-nodeps:
 # for real: minutes, so not part of make check; .ci/run runs it after.
 check-dist:
 	$(Q)scripts/install-deps --dist $(ARCHES)
-	$(Q)BUILD="$(BUILD)" ARCHES="$(ARCHES)" tests/check-dist.sh
+	$(Q)BUILD="$(BUILD)" ARCHES="$(ARCHES)" tests/check.sh tests/check-deb.sh tests/e2e/gitlab-ci.sh
 
 clean:
 	rm -rf $(BUILD)

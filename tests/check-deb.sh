@@ -87,7 +87,7 @@ contains kut-sdk-common /usr/share/kut/kut.mk /usr/include/kut/libcflat.h
 for a in $(debian/gen-control arches); do
 	p=$(echo "$a" | tr '_' '-')
 	fdt=
-	if [ -n "$(make -s -f debian/arch-vars.mk ARCH="$a" print-LIBFDT_DEB_ARCH print-LIBFDT_FROM_SOURCE | tr -d '\n')" ]; then
+	if [ -n "$(make -s -f mk/archvars.mk ARCH="$a" VARS="LIBFDT_DEB_ARCH LIBFDT_FROM_SOURCE" | tr -d '\n')" ]; then
 		fdt="/usr/lib/kut/$a/libfdt.a /usr/include/kut/$a/libfdt/libfdt.h"
 	fi
 	contains "kut-sdk-$p" "/usr/lib/kut/$a/libkut-$a.a" "/usr/lib/kut/$a/kut.lds" \

@@ -56,7 +56,8 @@ run_section() {
 	printf '%s\t%s\n' "$name" "$count" >>"$BUILD/check/counts.txt"
 }
 
-# The sections: time limit (s), name, command.  Given scripts as
+# The sections: time limit (s), name, command; "dist:" marks the slow
+# ones of make check-dist, which run only when named.  Given scripts as
 # arguments (tests/check.sh tests/check-guest-arm.sh ...), only those run,
 # judged the same way; a script not in the table runs with its path as
 # its name, under CHECK_LIMIT seconds.
@@ -78,8 +79,14 @@ sections() {
 	300|bad input|tests/e2e/bad-input.sh
 	300|kut-run command line|tests/e2e/cli.sh
 	300|kut-run --gdb under gdb-multiarch|tests/e2e/gdb.sh
+	300|CI recipes: the LAVA test definition|tests/e2e/lava.sh
+	300|CI recipes: Avocado's TAP runner|tests/e2e/avocado.sh
+	120|Debian packaging: generated from the arch list|tests/e2e/packaging.sh
+	60|CI entry point: .ci/run runs and sums check and check-dist|tests/e2e/ci-run.sh
 	300|dependency installer|tests/e2e/deps.sh
 	120|check harness|tests/check-harness.sh
+	dist:3600|Debian packages: build, contents, lintian, autopkgtest|tests/check-deb.sh
+	dist:1800|GitLab CI pipeline under gitlab-ci-local|tests/e2e/gitlab-ci.sh
 	EOF
 }
 
@@ -99,6 +106,9 @@ run_all() {
 	# check.sh's own stdin.
 	while IFS='|' read -r limit name cmd <&3; do
 		script=${cmd%% *}
+		case $limit in
+		dist:*) [ $# -gt 0 ] || continue; limit=${limit#dist:} ;;
+		esac
 		wanted "$script" "$@" || continue
 		# shellcheck disable=SC2086 # cmd is split into words on purpose
 		run_section "$name" "$limit" $(echo "$cmd" | sed "s/JOBS/$JOBS/")

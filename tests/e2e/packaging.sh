@@ -25,7 +25,8 @@ fi
 mkdir -p "$tmp/t"
 cp -r mk debian "$tmp/t/"
 sed 's/^GNU_TRIPLET.*/GNU_TRIPLET := toy64-linux-gnu/
-     s/^DEB_PACKAGES.*/DEB_PACKAGES := gcc-toy64-linux-gnu binutils-toy64-linux-gnu qemu-system-toy device-tree-compiler/' \
+     s/^QEMU_PACKAGE.*/QEMU_PACKAGE := qemu-system-toy/
+     s/^DEB_PACKAGES.*/DEB_PACKAGES := gcc-toy64-linux-gnu binutils-toy64-linux-gnu qemu-toy-firmware device-tree-compiler/' \
 	mk/arch/x86_64.mk >"$tmp/t/mk/arch/toy_64.mk"
 sed 's/^\(ARCHES[[:space:]]*?=.*\)$/\1 toy_64/' mk/config.mk >"$tmp/t/mk/config.mk"
 (cd "$tmp/t" && debian/gen-control) >"$(logfile "packaging: toy")" 2>&1
@@ -34,7 +35,7 @@ for want in "^Package: kut-sdk-toy-64$" "^Package: kut-tests-toy-64$" \
 	    "^Build-Depends-Indep: .*binutils-toy64-linux-gnu" \
 	    "^Build-Depends-Indep: .*gcc-toy64-linux-gnu" \
 	    "^Recommends: gcc-toy64-linux-gnu \| clang, binutils-toy64-linux-gnu \| llvm$" \
-	    "^Depends: .*kut-run \(>= .*\), qemu-system-toy$" \
+	    "^Depends: .*kut-run \(>= .*\), qemu-system-toy, qemu-toy-firmware$" \
 	    "^Recommends: .*qemu-system-toy"; do
 	if grep -Eq -- "$want" "$c"; then
 		pass "packaging: a new arch's .mk gives /$want/"
