@@ -43,13 +43,6 @@ static volatile int hits[MAX_TEST_CPUS], total;
 static volatile u64 hit_tsc, first_hit_tsc;
 static volatile u32 hit_tmcct;
 
-static bool hv_is_tcg(void)
-{
-	struct cpuid c = raw_cpuid(KVM_CPUID_SIGNATURE, 0);
-
-	return c.b == 0x54474354 && c.c == 0x43544743 && c.d == 0x47435447;
-}
-
 static void count_irq(isr_regs_t *regs)
 {
 	(void)regs;
