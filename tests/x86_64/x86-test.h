@@ -9,6 +9,8 @@
 #define KUT_TESTS_X86_TEST_H
 
 #include <libcflat.h>
+#include <asm/io.h>
+#include <x86/acpi.h>
 #include <x86/processor.h>
 
 /* TSC cycles after which an awaited interrupt counts as lost (>= 0.3 s). */
@@ -70,6 +72,51 @@ static inline bool spin_for_count(volatile int *count, int want, u64 cycles)
 	while (*count < want && rdtsc() - start < cycles)
 		pause();
 	return *count >= want;
+}
+
+/*
+ * The ACPI PM timer: 3.579545 MHz, 24 bits (32 with the FADT's
+ * TMR_VAL_EXT), a clock independent of the TSC and of the device under
+ * test, to measure other timers against.
+ */
+#define PM_TIMER_HZ		3579545u
+#define FADT_TMR_VAL_EXT	(1u << 8)
+
+struct pm_timer {
+	u16 port;
+	u32 mask;
+};
+
+/* Find it through the FADT; false when there is none. */
+static inline bool pm_timer_init(struct pm_timer *t)
+{
+	struct acpi_table_fadt *fadt = find_acpi_table_addr(FACP_SIGNATURE);
+
+	if (!fadt || !fadt->pm_tmr_blk)
+		return false;
+	t->port = fadt->pm_tmr_blk;
+	t->mask = fadt->flags & FADT_TMR_VAL_EXT ? 0xffffffff : 0xffffff;
+	return true;
+}
+
+static inline u32 pm_timer_read(const struct pm_timer *t)
+{
+	return inl(t->port) & t->mask;
+}
+
+/* Ticks from @from to now, across one wrap. */
+static inline u32 pm_timer_since(const struct pm_timer *t, u32 from)
+{
+	return (pm_timer_read(t) - from) & t->mask;
+}
+
+/* Spin for @ticks of the PM timer (less than half its range). */
+static inline void pm_timer_wait(const struct pm_timer *t, u32 ticks)
+{
+	u32 start = pm_timer_read(t);
+
+	while (pm_timer_since(t, start) < ticks)
+		pause();
 }
 
 #endif
