@@ -175,7 +175,8 @@ static void check_level(void)
 	clear_counts();
 	keep_asserted = 2;
 	set_irq_line(LINE, 1);
-	report(wait_for_count(&hits, 3, LOST_CYCLES) && hits == 3,
+	wait_for_count(&hits, 3, LOST_CYCLES);
+	report(hits == 3,
 	       "still asserted at the EOI: delivered again, 3 times (%d)", hits);
 	wait_for_count(&hits, 4, QUIET_CYCLES);
 	report(hits == 3, "no more once lowered");
