@@ -348,22 +348,45 @@ static void check_lvt(void)
 
 /* ---- the timer in one-shot and periodic mode */
 
-/* TMCCT's decrease over @cycles TSC cycles, with divide value @tdcr. */
-static u32 count_rate(u32 tdcr, u64 cycles)
+/* The periodic test's count, and TSC cycles it lasts at divide 1. */
+#define PERIOD_COUNT	5000000ull
+#define RATE_SPAN	20000000ull
+static u64 period_tsc;
+
+/*
+ * TMCCT and the TSC at one moment: the TSC read on each side of the
+ * register's, retried while the host took the CPU between them.
+ */
+static u32 tmcct_at(u64 *tsc)
 {
+	u64 before, after;
+	u32 count;
+	int tries = 0;
+
+	do {
+		before = rdtsc();
+		count = apic_read(APIC_TMCCT);
+		after = rdtsc();
+	} while (after - before > 2000000 && ++tries < 20);
+	*tsc = before + (after - before) / 2;
+	return count;
+}
+
+/* TMCCT's decrease in RATE_SPAN TSC cycles, with divide value @tdcr. */
+static u32 count_rate(u32 tdcr)
+{
+	u64 t0, t1, start;
 	u32 a, b;
-	u64 t;
 
 	apic_write(APIC_TDCR, tdcr);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | TIMER_VEC);
 	apic_write(APIC_TMICT, 0xffffffff);
-	a = apic_read(APIC_TMCCT);
-	t = rdtsc();
-	while (rdtsc() - t < cycles)
+	a = tmcct_at(&t0);
+	for (start = rdtsc(); rdtsc() - start < RATE_SPAN; )
 		pause();
-	b = apic_read(APIC_TMCCT);
+	b = tmcct_at(&t1);
 	apic_write(APIC_TMICT, 0);
-	return a - b;
+	return (u64)(a - b) * RATE_SPAN / (t1 - t0);
 }
 
 static void check_oneshot(void)
@@ -400,7 +423,7 @@ static void check_oneshot(void)
 
 	/* Writing TMICT 0 stops a running count, with no interrupt. */
 	clear_hits();
-	apic_write(APIC_TMICT, 5000000);
+	apic_write(APIC_TMICT, 0xffffffff);
 	apic_write(APIC_TMICT, 0);
 	report(apic_read(APIC_TMCCT) == 0, "TMICT 0 stops the count");
 	wait_for_count(&total, 1, 10 * QUIET_CYCLES);
@@ -414,16 +437,11 @@ static void check_oneshot(void)
 	       "masked: runs to 0 without an interrupt");
 }
 
-/* The periodic test's count, and TSC cycles it lasts at divide 1. */
-#define PERIOD_COUNT	5000000ull
-#define RATE_SPAN	20000000ull
-static u64 period_tsc;
-
 static void check_divide(void)
 {
 	/* The same span, at divide 1 and divide 16: 16 times slower. */
-	u32 d1 = count_rate(APIC_TDR_DIV_1, RATE_SPAN);
-	u32 d16 = count_rate(APIC_TDR_DIV_16, RATE_SPAN);
+	u32 d1 = count_rate(APIC_TDR_DIV_1);
+	u32 d16 = count_rate(APIC_TDR_DIV_16);
 
 	report(d1 && d16 && d1 / d16 >= 8 && d1 / d16 <= 32,
 	       "divide by 16 counts 16x slower (%u vs %u in the same time)",
@@ -452,9 +470,10 @@ static void check_periodic(void)
 	reload = hit_tmcct;
 	report(reload > 0 && reload <= PERIOD_COUNT,
 	       "periodic: reloaded after a tick (TMCCT %u)", reload);
-	report(mean >= period_tsc / 2 && mean <= 8 * period_tsc,
-	       "periodic: a tick every period (mean %llu TSC cycles, "
-	       "the count lasts %llu)", (unsigned long long)mean,
+	/* Ticks may come late (the host's load), never early. */
+	report(mean >= period_tsc / 2,
+	       "periodic: never faster than the period (mean %llu TSC "
+	       "cycles, the count lasts %llu)", (unsigned long long)mean,
 	       (unsigned long long)period_tsc);
 	apic_write(APIC_TMICT, 0);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | TIMER_VEC);
@@ -463,7 +482,7 @@ static void check_periodic(void)
 
 static void check_mode_change(void)
 {
-	u32 tmict = 50000000;
+	u32 tmict = 400000000;	/* 0.4 s at 1 GHz: room for the host's delays */
 	u64 start;
 
 	/* Periodic -> one-shot while counting: runs out, does not reload. */
