@@ -26,21 +26,16 @@
 #include <x86/apic.h>
 #include <x86/isr.h>
 #include <x86/processor.h>
+#include "x86-test.h"
 
 /* The cycles one round must last: 2^30, as the figures KVM people quote. */
 #define VMEXIT_GOAL	(1ull << 30)
 /* Rounds start at this many iterations (then 2x, 4x, ...). */
 #define FIRST_LOOPS	64
-/* An interrupt not there after this many cycles is lost (>= 0.1 s). */
-#define LOST_CYCLES	100000000ull
-
 #define SELF_IPI_VEC	0xb0
 #define TIMER_VEC	0xb1
 
 /* The KVM hypercall ABI: a number KVM does not know returns -KVM_ENOSYS. */
-#define KVM_SIGNATURE_EBX	0x4b4d564b	/* "KVMK" */
-#define KVM_SIGNATURE_ECX	0x564b4d56	/* "VMKV" */
-#define KVM_SIGNATURE_EDX	0x0000004d	/* "M\0\0\0" */
 #define KVM_ENOSYS		1000
 #define UNKNOWN_HYPERCALL	0
 
@@ -48,8 +43,6 @@
 #define ELCR1_PORT	0x4d0
 /* A port nothing decodes: reads all ones, answered by QEMU. */
 #define UNDECODED_PORT	0x1234
-/* The PM timer: 24 bits, unless the FADT says 32 (TMR_VAL_EXT). */
-#define FADT_TMR_VAL_EXT (1u << 8)
 
 struct exit_kind {
 	const char *name;
@@ -72,17 +65,8 @@ static u64 total_loops;
 static struct cpuid leaf0;
 static ulong cr0_start, cr4_start;
 static u32 elcr;
-static u16 pm_port;
-static u32 pm_mask, pm_last, pm_moves;
-
-static bool is_kvm(void)
-{
-	struct cpuid c = raw_cpuid(0x40000000, 0);
-
-	return this_cpu_has(X86_FEATURE_HYPERVISOR) &&
-	       c.b == KVM_SIGNATURE_EBX && c.c == KVM_SIGNATURE_ECX &&
-	       c.d == KVM_SIGNATURE_EDX;
-}
+static struct pm_timer pm;
+static u32 pm_last, pm_moves;
 
 static void verify_bad(const char *name, u64 loops, const char *what)
 {
@@ -131,7 +115,7 @@ static void cpuid_verify(const char *name, u64 loops)
 
 static const char *vmcall_unavailable(void)
 {
-	return is_kvm() ? NULL :
+	return hv_is_kvm() ? NULL :
 	       "no KVM (CPUID 0x40000000): nothing answers a hypercall";
 }
 
@@ -214,28 +198,22 @@ static const char *cr8_unavailable(void)
 
 static const char *pmtimer_unavailable(void)
 {
-	struct acpi_table_fadt *fadt = find_acpi_table_addr(FACP_SIGNATURE);
-
-	if (!fadt || !fadt->pm_tmr_blk)
-		return "no ACPI PM timer (FADT)";
-	pm_port = fadt->pm_tmr_blk;
-	pm_mask = fadt->flags & FADT_TMR_VAL_EXT ? 0xffffffff : 0xffffff;
-	return NULL;
+	return pm_timer_init(&pm) ? NULL : "no ACPI PM timer (FADT)";
 }
 
 static void pmtimer_prepare(void)
 {
-	printf("vmexit: the PM timer is port %#x\n", pm_port);
-	pm_last = inl(pm_port) & pm_mask;
+	printf("vmexit: the PM timer is port %#x\n", pm.port);
+	pm_last = pm_timer_read(&pm);
 	pm_moves = 0;
 }
 
 static void pmtimer_run(void)
 {
-	u32 now = inl(pm_port) & pm_mask;
+	u32 now = pm_timer_read(&pm);
 
 	/* It counts up and wraps: a step back of less than half is wrong. */
-	if (((now - pm_last) & pm_mask) > pm_mask / 2)
+	if (((now - pm_last) & pm.mask) > pm.mask / 2)
 		bad++;
 	else if (now != pm_last)
 		pm_moves++;
