@@ -304,30 +304,17 @@ static void check_softint(void)
 	report_prefix_pop();
 }
 
-static const struct {
-	const char *name;
-	void (*run)(void);
-} sections[] = {
-	{ "fault", check_fault },
-	{ "irq", check_irq },
-	{ "np", check_np },
-	{ "nmi", check_nmi },
-	{ "softint", check_softint },
+static const struct test_section sections[] = {
+	{ "fault", check_fault, true },
+	{ "irq", check_irq, true },
+	{ "np", check_np, true },
+	{ "nmi", check_nmi, true },
+	{ "softint", check_softint, true },
 };
 
 int main(int argc, char **argv)
 {
-	unsigned i;
-	int j;
-
 	report_prefix_push("eventinj");
-	for (i = 0; i < ARRAY_SIZE(sections); i++) {
-		bool run = argc < 2;
-
-		for (j = 1; j < argc; j++)
-			run |= !strcmp(argv[j], sections[i].name);
-		if (run)
-			sections[i].run();
-	}
+	run_sections(sections, ARRAY_SIZE(sections), argc, argv);
 	return report_summary();
 }

@@ -88,15 +88,6 @@ static void check_send_ipi(void)
 
 static volatile bool woke;
 
-static void halt_until_kicked(void *data)
-{
-	(void)data;
-	cli();
-	asm volatile("hlt" ::: "memory");
-	woke = true;
-	sti();
-}
-
 static void check_kick(void)
 {
 	u64 start;
@@ -110,7 +101,7 @@ static void check_kick(void)
 		return;
 	}
 	woke = false;
-	on_cpu_async(1, halt_until_kicked, NULL);
+	on_cpu_async(1, halt_with_if_clear, (void *)&woke);
 	for (start = rdtsc(); rdtsc() - start < QUIET_CYCLES; )
 		pause();
 	report(!woke, "CPU 1 halted with IF=0");

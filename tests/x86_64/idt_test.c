@@ -350,11 +350,7 @@ static void check_int_n(void)
 	report_prefix_pop();
 }
 
-static const struct {
-	const char *name;
-	void (*run)(void);
-	bool by_default;
-} sections[] = {
+static const struct test_section sections[] = {
 	{ "exceptions", check_exceptions, true },
 	{ "fpu", check_fpu, true },
 	{ "irq", check_irq_vectors, true },
@@ -363,17 +359,7 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	unsigned i;
-	int j;
-
 	report_prefix_push("idt");
-	for (i = 0; i < ARRAY_SIZE(sections); i++) {
-		bool run = argc < 2 && sections[i].by_default;
-
-		for (j = 1; j < argc; j++)
-			run |= !strcmp(argv[j], sections[i].name);
-		if (run)
-			sections[i].run();
-	}
+	run_sections(sections, ARRAY_SIZE(sections), argc, argv);
 	return report_summary();
 }

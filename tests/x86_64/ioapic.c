@@ -273,35 +273,21 @@ static void check_destinations(void)
 	report_prefix_pop();
 }
 
-static const struct {
-	const char *name;
-	void (*run)(void);
-} sections[] = {
-	{ "registers", check_registers },
-	{ "edge", check_edge },
-	{ "level", check_level },
-	{ "priority", check_priority },
-	{ "destination", check_destinations },
+static const struct test_section sections[] = {
+	{ "registers", check_registers, true },
+	{ "edge", check_edge, true },
+	{ "level", check_level, true },
+	{ "priority", check_priority, true },
+	{ "destination", check_destinations, true },
 };
 
-/* Arguments name sections to run; with none, all run. */
 int main(int argc, char **argv)
 {
-	unsigned i;
-	int j;
-
 	if (ioapic_read_reg(IOAPIC_VERSION) == 0xffffffff) {
 		report_skip("no I/O APIC at %p", g_ioapic);
 		return report_summary();
 	}
 	report_prefix_push("ioapic");
-	for (i = 0; i < ARRAY_SIZE(sections); i++) {
-		bool run = argc < 2;
-
-		for (j = 1; j < argc; j++)
-			run |= !strcmp(argv[j], sections[i].name);
-		if (run)
-			sections[i].run();
-	}
+	run_sections(sections, ARRAY_SIZE(sections), argc, argv);
 	return report_summary();
 }

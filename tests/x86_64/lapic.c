@@ -719,17 +719,14 @@ static void check_ipi(void)
 	report_prefix_pop();
 }
 
-static bool wanted(const char *name, int argc, char **argv)
-{
-	int i;
-
-	if (argc < 2)
-		return true;
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], name))
-			return true;
-	return false;
-}
+static const struct test_section sections[] = {
+	{ "base", check_base, true },
+	{ "id", check_ids, true },
+	{ "lvt", check_lvt, true },
+	{ "timer", check_timer, true },
+	{ "deadline", check_deadline, true },
+	{ "ipi", check_ipi, true },
+};
 
 int main(int argc, char **argv)
 {
@@ -737,17 +734,6 @@ int main(int argc, char **argv)
 	report_info("%s mode, %d CPUs, TSC-deadline %s",
 		    x2apic_mode() ? "x2APIC" : "xAPIC", cpu_count(),
 		    this_cpu_has(X86_FEATURE_TSC_DEADLINE_TIMER) ? "yes" : "no");
-	if (wanted("base", argc, argv))
-		check_base();
-	if (wanted("id", argc, argv))
-		check_ids();
-	if (wanted("lvt", argc, argv))
-		check_lvt();
-	if (wanted("timer", argc, argv))
-		check_timer();
-	if (wanted("deadline", argc, argv))
-		check_deadline();
-	if (wanted("ipi", argc, argv))
-		check_ipi();
+	run_sections(sections, ARRAY_SIZE(sections), argc, argv);
 	return report_summary();
 }

@@ -92,15 +92,6 @@ static void check_self(void)
 
 static volatile bool halted_woke;
 
-static void halt_with_if_clear(void *data)
-{
-	(void)data;
-	cli();
-	asm volatile("hlt" ::: "memory");
-	halted_woke = true;
-	sti();
-}
-
 static void check_remote(void)
 {
 	int cpu, others = cpu_count() - 1;
@@ -117,7 +108,7 @@ static void check_remote(void)
 
 	clear();
 	halted_woke = false;
-	on_cpu_async(1, halt_with_if_clear, NULL);
+	on_cpu_async(1, halt_with_if_clear, (void *)&halted_woke);
 	quiet_wait(QUIET_CYCLES);
 	report(!halted_woke, "CPU 1 halted with IF=0");
 	send_nmi(id_map[1], 0);

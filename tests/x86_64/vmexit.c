@@ -765,18 +765,6 @@ static void run_pci(const char *kind, int bar)
 	pci_region(&dev, bar, kind);
 }
 
-static bool wanted(const char *name, int argc, char **argv)
-{
-	int i;
-
-	if (argc < 2)
-		return true;
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], name))
-			return true;
-	return false;
-}
-
 int main(int argc, char **argv)
 {
 	unsigned i;
@@ -793,11 +781,11 @@ int main(int argc, char **argv)
 			report_abort("unknown exit kind '%s'", argv[j]);
 	}
 	for (i = 0; i < ARRAY_SIZE(kinds); i++)
-		if (wanted(kinds[i].name, argc, argv))
+		if (arg_wanted(kinds[i].name, argc, argv))
 			run_kind(&kinds[i]);
-	if (wanted("pci-mem", argc, argv))
+	if (arg_wanted("pci-mem", argc, argv))
 		run_pci("pci-mem", PCI_TESTDEV_BAR_MEM);
-	if (wanted("pci-io", argc, argv))
+	if (arg_wanted("pci-io", argc, argv))
 		run_pci("pci-io", PCI_TESTDEV_BAR_IO);
 	return report_summary();
 }

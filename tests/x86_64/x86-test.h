@@ -9,6 +9,7 @@
 #define KUT_TESTS_X86_TEST_H
 
 #include <libcflat.h>
+#include <string.h>
 #include <asm/io.h>
 #include <x86/acpi.h>
 #include <x86/processor.h>
@@ -72,6 +73,57 @@ static inline bool spin_for_count(volatile int *count, int want, u64 cycles)
 	while (*count < want && rdtsc() - start < cycles)
 		pause();
 	return *count >= want;
+}
+
+/*
+ * Sections of a test, picked by name on its command line: with no
+ * arguments, those marked by_default run; an unknown name aborts.
+ */
+struct test_section {
+	const char *name;
+	void (*run)(void);
+	bool by_default;
+};
+
+/* Whether @name is among the arguments (or there are none). */
+static inline bool arg_wanted(const char *name, int argc, char **argv)
+{
+	int i;
+
+	if (argc < 2)
+		return true;
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], name))
+			return true;
+	return false;
+}
+
+static inline void run_sections(const struct test_section *s, int n,
+				int argc, char **argv)
+{
+	int i, j;
+
+	for (j = 1; j < argc; j++) {
+		for (i = 0; i < n && strcmp(argv[j], s[i].name); i++)
+			;
+		if (i == n)
+			report_abort("unknown section '%s'", argv[j]);
+	}
+	for (i = 0; i < n; i++)
+		if (argc < 2 ? s[i].by_default : arg_wanted(s[i].name, argc, argv))
+			s[i].run();
+}
+
+/*
+ * on_cpu_async() work: halt with interrupts off, then set *@data (a
+ * volatile bool) once something (an NMI, a KVM kick) woke the CPU.
+ */
+static inline void halt_with_if_clear(void *data)
+{
+	cli();
+	asm volatile("hlt" ::: "memory");
+	*(volatile bool *)data = true;
+	sti();
 }
 
 /*
