@@ -60,10 +60,47 @@ static bool out2(void)
 	return inb(PORT_B) & 1 << 5;
 }
 
+/*
+ * A check on timing, tried up to three times: a loaded host can take the
+ * CPU away for longer than a count lasts, so one try proves nothing
+ * wrong; a PIT that is wrong fails all three.
+ */
+#define TRIES 3
+
+static bool mode0_low_after_load(void)
+{
+	u32 start = pm_timer_read(&pm);
+	bool low;
+
+	load(2, 0, 0xffff);	/* 55 ms */
+	low = !out2();
+	/* Not conclusive once 50 ms went by: try again. */
+	return low && pm_timer_since(&pm, start) < PM_TIMER_HZ / 20;
+}
+
+static bool mode1_gate_reloads(u16 *a, u16 *b)
+{
+	u32 start;
+
+	load(2, 1, 0xffff);
+	gate2(false);
+	gate2(true);
+	start = pm_timer_read(&pm);
+	pm_timer_wait(&pm, PM_TIMER_HZ / 50);	/* 20 ms of 55 */
+	*a = read_count(2);
+	gate2(false);
+	gate2(true);
+	*b = read_count(2);
+	/* Not conclusive once the count may have run out: try again. */
+	return *a < 0xd000 && *b > 0xf000 &&
+	       pm_timer_since(&pm, start) < PM_TIMER_HZ / 20;
+}
+
 static void check_channel2(void)
 {
 	u16 a, b;
 	u8 status;
+	int i;
 
 	report_prefix_push("channel 2");
 	gate2(false);
@@ -72,7 +109,9 @@ static void check_channel2(void)
 	status = inb(PIT_CH2);
 	report((status >> 4 & 3) == 3 && (status >> 1 & 7) == 0 && !(status & 1),
 	       "read-back status %#x: lo/hi, mode 0, binary", status);
-	report(!out2(), "mode 0: output low after the count is written");
+	for (i = 0; i < TRIES && !mode0_low_after_load(); i++)
+		;
+	report(i < TRIES, "mode 0: output low after the count is written");
 	gate2(true);
 	a = read_count(2);
 	pm_timer_wait(&pm, PM_TIMER_HZ / 200);
@@ -80,15 +119,9 @@ static void check_channel2(void)
 	report(b < a, "gate high: it counts down (%#x, then %#x)", a, b);
 
 	/* Mode 1: each rising edge of the gate starts the count again. */
-	load(2, 1, 0xffff);
-	gate2(false);
-	gate2(true);
-	pm_timer_wait(&pm, PM_TIMER_HZ / 50);
-	a = read_count(2);
-	gate2(false);
-	gate2(true);
-	b = read_count(2);
-	report(a < 0xd000 && b > 0xf000,
+	for (i = 0; i < TRIES && !mode1_gate_reloads(&a, &b); i++)
+		;
+	report(i < TRIES,
 	       "mode 1: a rising gate edge reloads the count (%#x, then %#x)",
 	       a, b);
 
