@@ -84,7 +84,7 @@ static void raise_db(void)
 	write_dr6(0);
 	db_dr6 = 0;
 	asm volatile("pushf\n\t"
-		     "or %0, (%%" R "sp)\n\t"
+		     "orl %0, (%%" R "sp)\n\t"
 		     "popf\n\t"
 		     "nop\n\t"
 		     : : "i"(X86_EFLAGS_TF) : "memory", "cc");
@@ -208,7 +208,7 @@ static uint64_t misaligned_at_cpl3(void)
 	volatile u32 *p = (volatile u32 *)(buf + 1);
 
 	asm volatile("pushf\n\t"
-		     "or %0, (%%" R "sp)\n\t"
+		     "orl %0, (%%" R "sp)\n\t"
 		     "popf" : : "i"(X86_EFLAGS_AC) : "memory", "cc");
 	return *p;
 }

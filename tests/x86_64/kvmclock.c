@@ -34,13 +34,17 @@ struct pvclock_vcpu_time_info {
 	s8 tsc_shift;
 	u8 flags;
 	u8 pad[2];
-} __attribute__((packed));
+};
 
 struct pvclock_wall_clock {
 	u32 version;
 	u32 sec;
 	u32 nsec;
-} __attribute__((packed));
+};
+
+/* The layouts the ABI gives, which natural alignment already makes. */
+_Static_assert(sizeof(struct pvclock_vcpu_time_info) == 32, "32 bytes");
+_Static_assert(sizeof(struct pvclock_wall_clock) == 12, "12 bytes");
 
 static struct pvclock_vcpu_time_info pvti[MAX_TEST_CPUS] __attribute__((aligned(64)));
 static struct pvclock_wall_clock wall;
@@ -93,7 +97,7 @@ static void disable_clock(void *data)
 /* ---- time never goes back: per CPU, and across CPUs if stable */
 
 static u64 last_global;
-static volatile int warps_local, warps_global, running;
+static volatile int warps_local, warps_global;
 static struct spinlock lock;
 
 static void monotonic_loop(void *data)
