@@ -169,10 +169,10 @@ static void check_np(void)
 	handle_exception(NP_VECTOR, NULL);
 	report(count == 1 && norder == 0,
 	       "an interrupt through a not-present gate: #NP, not the handler");
-	report_kfail(hv_is_tcg() && sizeof(long) == 8,
+	report_kfail(accel_is_tcg() && sizeof(long) == 8,
 		     (fault_error & ~1u) == (VEC_C << 3 | 2),
 		     "#NP error code %#x: the vector's IDT index", fault_error);
-	report_kfail(hv_is_tcg(), fault_error & 1,
+	report_kfail(accel_is_tcg(), fault_error & 1,
 		     "#NP error code: EXT set (an external event)");
 	report_prefix_pop();
 }
@@ -293,7 +293,7 @@ static void check_softint(void)
 	boot_idt[VEC_SOFT].p = 0;
 	asm volatile("int_n_insn: int $" xstr(VEC_SOFT) ::: "memory");
 	handle_exception(NP_VECTOR, NULL);
-	report_kfail(hv_is_tcg() && sizeof(long) == 8,
+	report_kfail(accel_is_tcg() && sizeof(long) == 8,
 		     fault_error == (VEC_SOFT << 3 | 2),
 		     "INT n through a not-present gate: #NP, error %#x "
 		     "(IDT, no EXT)", fault_error);

@@ -118,7 +118,7 @@ int main(void)
 	ulong ret;
 
 	report_prefix_push("hypercall");
-	if (!hv_is_kvm()) {
+	if (!accel_is_kvm()) {
 		report_skip("not KVM (no KVM signature in CPUID 0x40000000)");
 		return report_summary();
 	}

@@ -56,7 +56,7 @@ static void expect(int vector, u32 error_code, bool rf, const char *what)
 			report_info("error code %#x", e);
 	}
 	if (rf && v == (unsigned)vector)
-		report_kfail(hv_is_tcg(), got_rf,
+		report_kfail(accel_is_tcg(), got_rf,
 			     "%s: RF set in the saved RFLAGS", what);
 }
 
@@ -196,7 +196,7 @@ static void raise_xm(void)
 		     "ldmxcsr %3"
 		     : : "m"(mxcsr), "m"(one), "m"(zero), "m"(mxcsr_default)
 		     : "memory");	/* no SSE in compiler output: xmm0 is ours */
-	if (hv_is_tcg() && exception_vector() != XM_VECTOR)
+	if (accel_is_tcg() && exception_vector() != XM_VECTOR)
 		report_kfail(true, false, "DIVSS by 0, unmasked: #XM");
 	else
 		expect(XM_VECTOR, 0, true, "DIVSS by 0, unmasked");
@@ -222,7 +222,7 @@ static void raise_ac(void)
 	write_cr0(cr0 | X86_CR0_AM);
 	run_in_user(misaligned_at_cpl3, AC_VECTOR, 0, 0, 0, 0, &raised);
 	write_cr0(cr0);
-	report_kfail(hv_is_tcg(), raised && exception_error_code() == 0,
+	report_kfail(accel_is_tcg(), raised && exception_error_code() == 0,
 		     "a misaligned load at CPL 3 with CR0.AM and EFLAGS.AC: "
 		     "#AC(0)");
 }
@@ -343,7 +343,7 @@ static void check_int_n(void)
 	setup_vm();
 	run_in_user(int_0x80_at_cpl3, GP_VECTOR, 0, 0, 0, 0, &raised);
 	report(raised, "INT $0x80 at CPL 3 through a DPL 0 gate: #GP");
-	report_kfail(hv_is_tcg() && sizeof(long) == 8,
+	report_kfail(accel_is_tcg() && sizeof(long) == 8,
 		     exception_error_code() == (0x80 << 3 | 2),
 		     "... error code %#x: vector << 3 | IDT",
 		     exception_error_code());

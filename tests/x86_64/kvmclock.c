@@ -225,7 +225,7 @@ int main(void)
 	u8 flags = 0;
 
 	report_prefix_push("kvmclock");
-	if (!hv_is_kvm() || !(features & FEATURE_CLOCKSOURCE2)) {
+	if (!accel_is_kvm() || !(features & FEATURE_CLOCKSOURCE2)) {
 		report_skip("CPUID has no KVM_FEATURE_CLOCKSOURCE2 (not KVM?)");
 		return report_summary();
 	}

@@ -94,7 +94,7 @@ static void check_base_transitions(bool x2)
 	u64 base = rdmsr(MSR_IA32_APICBASE) & ~(APIC_EN | APIC_EXTD);
 
 	if (!this_cpu_has(X86_FEATURE_X2APIC)) {
-		report_kfail(hv_is_tcg(),
+		report_kfail(accel_is_tcg(),
 			     write_base(base | APIC_EN | APIC_EXTD) == GP_VECTOR,
 			     "no x2APIC in CPUID: setting EXTD raises #GP");
 		if (!is_xapic_enabled())
@@ -125,7 +125,7 @@ static void check_disabled(bool x2)
 {
 	u32 lvr = apic_read(APIC_LVR);
 
-	if (hv_is_tcg()) {
+	if (accel_is_tcg()) {
 		/* It would stay off for the rest of the test. */
 		report_skip("disable and enable again: QEMU's TCG APIC cannot "
 			    "be enabled again once disabled");
@@ -160,12 +160,12 @@ static void check_base(void)
 		on_cpu(1, read_bsp_flag, &bsp);
 		report(!bsp, "CPU 1 has not");
 	}
-	report_kfail(hv_is_tcg(), write_base(base | 1ull << 9) == GP_VECTOR,
+	report_kfail(accel_is_tcg(), write_base(base | 1ull << 9) == GP_VECTOR,
 		     "reserved bit 9: #GP");
-	report_kfail(hv_is_tcg(), write_base(base | 1) == GP_VECTOR,
+	report_kfail(accel_is_tcg(), write_base(base | 1) == GP_VECTOR,
 		     "reserved bit 0: #GP");
 	if (maxphy < 52)
-		report_kfail(hv_is_tcg(),
+		report_kfail(accel_is_tcg(),
 			     write_base(base | 1ull << maxphy) == GP_VECTOR,
 			     "address bit %d (MAXPHYADDR): #GP", maxphy);
 	report(rdmsr(MSR_IA32_APICBASE) == base, "still %#llx after those",
@@ -292,7 +292,7 @@ static void check_lvt_bits(void)
 		/* Reserved bits read 0 (the timer mode 3 is reserved too). */
 		apic_write(l->reg, probe & ~(l->reg == APIC_LVTT ? 1u << 18 : 0));
 		got = apic_read(l->reg);
-		report_kfail(hv_is_tcg(), !(got & ~want),
+		report_kfail(accel_is_tcg(), !(got & ~want),
 			     "%s: reserved bits read 0 (%#x)", l->name, got);
 		apic_write(l->reg, old);
 	}
@@ -308,7 +308,7 @@ static void check_spiv_and_tdcr(void)
 	apic_write(APIC_SPIV, spiv);
 
 	apic_write(APIC_TDCR, 0xffffffff);
-	report_kfail(hv_is_tcg(), apic_read(APIC_TDCR) == 0xb,
+	report_kfail(accel_is_tcg(), apic_read(APIC_TDCR) == 0xb,
 		     "divide configuration: bits 0, 1, 3 only (%#x)",
 		     apic_read(APIC_TDCR));
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
@@ -325,13 +325,13 @@ static void check_sw_disable(void)
 	apic_write(APIC_LVTT, TIMER_VEC);
 	apic_write(APIC_SPIV, spiv & ~APIC_SPIV_APIC_ENABLED);
 	report(!is_apic_sw_enabled(), "SPIV enable bit clear: software-disabled");
-	report_kfail(hv_is_tcg(), apic_read(APIC_LVTT) & APIC_LVT_MASKED,
+	report_kfail(accel_is_tcg(), apic_read(APIC_LVTT) & APIC_LVT_MASKED,
 		     "software-disabled: the LVTs are masked");
 	apic_write(APIC_LVT0, APIC_MODE_FIXED << 8 | 0x43);
-	report_kfail(hv_is_tcg(), apic_read(APIC_LVT0) & APIC_LVT_MASKED,
+	report_kfail(accel_is_tcg(), apic_read(APIC_LVT0) & APIC_LVT_MASKED,
 		     "software-disabled: an LVT cannot be unmasked");
 	apic_write(APIC_SPIV, spiv);
-	report_kfail(hv_is_tcg(), apic_read(APIC_LVTT) & APIC_LVT_MASKED,
+	report_kfail(accel_is_tcg(), apic_read(APIC_LVTT) & APIC_LVT_MASKED,
 		     "enabled again: the LVTs stay masked until written");
 	apic_write(APIC_LVT0, lvt0);
 	apic_write(APIC_LVTT, lvtt);

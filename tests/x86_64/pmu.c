@@ -98,7 +98,7 @@ static bool detect(void)
 	struct cpuid a;
 	u64 v;
 
-	if (hv_is_tcg()) {
+	if (accel_is_tcg()) {
 		report_skip("QEMU's TCG emulates no PMU");
 		return false;
 	}

@@ -312,7 +312,7 @@ static void check_invalid(void)
 	report((u32)*q(C_EXITCODE) == (u32)EXIT_INVALID,
 	       "guest EFER.SVME clear: VMRUN fails, VMEXIT_INVALID");
 	/* QEMU's TCG writes -1 into the low half only. */
-	report_kfail(hv_is_tcg(), *q(C_EXITCODE) == EXIT_INVALID,
+	report_kfail(accel_is_tcg(), *q(C_EXITCODE) == EXIT_INVALID,
 		     "... as a 64-bit -1 (%#llx)",
 		     (unsigned long long)*q(C_EXITCODE));
 }

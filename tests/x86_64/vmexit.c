@@ -115,7 +115,7 @@ static void cpuid_verify(const char *name, u64 loops)
 
 static const char *vmcall_unavailable(void)
 {
-	return hv_is_kvm() ? NULL :
+	return accel_is_kvm() ? NULL :
 	       "no KVM (CPUID 0x40000000): nothing answers a hypercall";
 }
 
