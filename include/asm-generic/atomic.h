@@ -52,4 +52,24 @@ static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 	return old;
 }
 
+/*
+ * Fully ordered read-modify-write of a plain integer at @ptr (any size
+ * the CPU has atomics for), upstream's names: the atomic_fetch_ forms
+ * return the old value, the _fetch forms the new one.
+ */
+#define atomic_fetch_add(ptr, n)	__atomic_fetch_add(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_fetch_sub(ptr, n)	__atomic_fetch_sub(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_fetch_and(ptr, n)	__atomic_fetch_and(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_fetch_or(ptr, n)		__atomic_fetch_or(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_fetch_xor(ptr, n)	__atomic_fetch_xor(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_fetch_inc(ptr)		atomic_fetch_add(ptr, 1)
+#define atomic_fetch_dec(ptr)		atomic_fetch_sub(ptr, 1)
+#define atomic_add_fetch(ptr, n)	__atomic_add_fetch(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_sub_fetch(ptr, n)	__atomic_sub_fetch(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_and_fetch(ptr, n)	__atomic_and_fetch(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_or_fetch(ptr, n)		__atomic_or_fetch(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_xor_fetch(ptr, n)	__atomic_xor_fetch(ptr, n, __ATOMIC_SEQ_CST)
+#define atomic_inc_fetch(ptr)		atomic_add_fetch(ptr, 1)
+#define atomic_dec_fetch(ptr)		atomic_sub_fetch(ptr, 1)
+
 #endif /* _ASM_GENERIC_ATOMIC_H_ */
