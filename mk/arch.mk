@@ -12,5 +12,9 @@ include mk/arch/$(ARCH).mk
 # asm/ headers with a sibling, as arm and arm64 do).
 ASM_INCLUDE_DIRS ?= include/arch/$(FAMILY)
 TEST_SRC_DIR	?= tests/$(ARCH)
+# The bundled tests' suite file (arches of one family may share one).
+UNITTESTS_CFG	?= tests/$(ARCH)/unittests.cfg
+# The linker script, installed as kut.lds (arches of one family may share).
+LDS_SRC		?= linker-scripts/$(ARCH).lds
 # The header directories of the arch, in the compiler's search order.
 ARCH_INCLUDE_DIRS = include $(ASM_INCLUDE_DIRS) $(if $(FAMILY_INCLUDE),include/$(FAMILY_INCLUDE))

@@ -96,7 +96,7 @@ $(LIB): $(LIB_OBJS)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(LDS): linker-scripts/$(ARCH).lds
+$(LDS): $(LDS_SRC)
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 
@@ -123,7 +123,7 @@ $(OUT)/tests/%.elf: $(OUT)/tests/%.o $(LIB) $(LDS) $(LIBFDT)
 $(OUT)/tests/%.flat: $(OUT)/tests/%.elf
 	$(Q)$(OBJCOPY) $(FLAT_OBJCOPY_FLAGS) $< $@
 
-$(OUT)/tests/unittests.cfg: tests/$(ARCH)/unittests.cfg
+$(OUT)/tests/unittests.cfg: $(UNITTESTS_CFG)
 	@mkdir -p $(dir $@)
 	$(Q)cp $< $@
 
