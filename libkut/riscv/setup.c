@@ -23,16 +23,10 @@
 #include "riscv.h"
 #include "../fdt/dt-boot.h"
 
-#define MAX_RESERVED	16
-
 struct thread_info cpus[NR_CPUS];
 int nr_cpus;
 uintptr_t riscv_ram_start;
 static int cpu_nodes[NR_CPUS];
-
-struct range {
-	u64 start, end;
-};
 
 int hartid_to_cpu(unsigned long hartid)
 {
@@ -111,73 +105,21 @@ static void setup_cpus(unsigned long hartid)
 	set_cpu_online(0, true);
 }
 
-/* The RAM the device tree keeps for firmware: its "reg"s and memreserves. */
-static int reserved_ranges(struct range *r, int max)
-{
-	const void *fdt = dt_fdt();
-	struct dt_pbus_reg reg;
-	int n = 0, i, node, parent;
-	u64 addr, size;
-
-	for (i = 0; i < fdt_num_mem_rsv(fdt) && n < max; i++) {
-		if (fdt_get_mem_rsv(fdt, i, &addr, &size) == 0 && size)
-			r[n++] = (struct range){ addr, addr + size };
-	}
-	parent = fdt_path_offset(fdt, "/reserved-memory");
-	if (parent < 0)
-		return n;
-	fdt_for_each_subnode(node, fdt, parent) {
-		for (i = 0; n < max && dt_pbus_translate_node(node, i, &reg) == 0; i++)
-			r[n++] = (struct range){ reg.addr, reg.addr + reg.size };
-	}
-	return n;
-}
-
-/* Add [start, end) but the reserved ranges @r[0 .. n) to the RAM list. */
-static void add_ram(struct kut_boot_info *bi, u64 start, u64 end,
-		    const struct range *r, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (r[i].end <= start || r[i].start >= end)
-			continue;
-		add_ram(bi, start, r[i].start, r + i + 1, n - i - 1);
-		add_ram(bi, r[i].end, end, r + i + 1, n - i - 1);
-		return;
-	}
-	if (start < end && kut_boot_add_mem(bi, start, end) < 0)
-		printf("kut: too many RAM regions; [%#llx, %#llx) ignored\n",
-		       (unsigned long long)start, (unsigned long long)end);
-}
-
 static void setup_memory(struct kut_boot_info *bi, uintptr_t reserved_end)
 {
 	struct dt_pbus_reg regs[KUT_MAX_MEM_REGIONS];
-	struct range resv[MAX_RESERVED];
-	int n, nr_resv, i;
+	int n, i;
 
-	n = dt_get_memory_params(regs, KUT_MAX_MEM_REGIONS);
-	if (n < 0)
-		dt_boot_fail("memory nodes", n);
-	if (n == 0)
-		dt_boot_fail("memory nodes", -FDT_ERR_NOTFOUND);
-	/* The image, then the device tree's copy, stay ours. */
-	resv[0] = (struct range){ (uintptr_t)__image_start, reserved_end };
-	nr_resv = 1 + reserved_ranges(resv + 1, MAX_RESERVED - 1);
+	n = dt_boot_memory(bi, reserved_end, regs, KUT_MAX_MEM_REGIONS);
 	riscv_ram_start = regs[0].addr;
-	for (i = 0; i < n; i++) {
+	for (i = 1; i < n; i++)
 		riscv_ram_start = MIN(riscv_ram_start, regs[i].addr);
-		add_ram(bi, regs[i].addr, regs[i].addr + regs[i].size, resv, nr_resv);
-	}
 }
 
 void kut_riscv_setup(unsigned long hartid, const void *boot_fdt)
 {
 	static struct kut_boot_info bi;
 	uintptr_t reserved_end;
-	const char *initrd;
-	u32 initrd_size;
 
 	mmu_boot_setup();
 	dt_boot_init(boot_fdt, &reserved_end);
@@ -186,10 +128,6 @@ void kut_riscv_setup(unsigned long hartid, const void *boot_fdt)
 	timer_get_frequency();
 	timer_hart_init();
 	setup_memory(&bi, reserved_end);
-	dt_get_bootargs(&bi.cmdline);
-	if (dt_get_initrd(&initrd, &initrd_size) == 0) {
-		bi.initrd = initrd;
-		bi.initrd_size = initrd_size;
-	}
+	dt_boot_args(&bi);
 	kut_start(&bi);
 }
