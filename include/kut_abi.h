@@ -33,10 +33,11 @@
 	((code) == KUT_EXIT_SKIP ? KUT_TESTDEV_SKIP_CODE : (code))
 
 /*
- * s390x: QEMU has no exit device there, so a guest prints this on its
- * console, followed by the status QEMU would have exited with,
- * KUT_QEMU_STATUS(code), and a newline; then it stops every CPU and QEMU
- * exits 0.  Upstream kvm-unit-tests' s390x images do the same.
+ * s390x and pseries (ppc64): QEMU has no exit device there, so a guest
+ * prints this on its console, followed by the status QEMU would have
+ * exited with, KUT_QEMU_STATUS(code), and a newline; then it stops every
+ * CPU (s390x) or powers off (pseries) and QEMU exits 0.  Upstream
+ * kvm-unit-tests' s390x and powerpc images do the same.
  */
 #define KUT_EXIT_STATUS_LINE	"EXIT: STATUS="
 

@@ -14,7 +14,7 @@ docdir		?= $(datadir)/doc/kut
 pkgconfigdir	?= $(libdir)/pkgconfig
 
 # Guest arches to build (each has mk/arch/<arch>.mk).
-ARCHES		?= x86_64 i386 arm64 arm riscv64 s390x
+ARCHES		?= x86_64 i386 arm64 arm riscv64 s390x ppc64le ppc64
 # Compiler family for the guest library and bundled tests: gcc or clang.
 TOOLCHAIN	?= gcc
 BUILD		?= build

@@ -20,6 +20,17 @@
 #include "image.h"
 #include "launch.h"
 
+/*
+ * A firmware image small enough to be a fact of the table: kut-run writes
+ * a file of @offset zero bytes then the @len @bytes to a temporary file
+ * and passes it as -bios.
+ */
+struct arch_rom {
+	const unsigned char *bytes;
+	size_t len;			/* bytes given in @bytes */
+	size_t offset;			/* where they go in the file */
+};
+
 struct arch_info {
 	const char *name;		/* as image.c names it: "x86_64" */
 	const char *const *unames;	/* `uname -m` of hosts of this arch */
@@ -27,7 +38,10 @@ struct arch_info {
 	const char *qemu_package;	/* Debian package shipping it */
 	const char *const *qemu_also;	/* other qemu-system-* running it */
 	const char *machine;		/* -machine, unless MACHINE is set */
+	const char *machine_opts_tcg;	/* ",opts" added to that machine */
+	const char *machine_opts_kvm;	/* (not to another) per accelerator */
 	const char *firmware;		/* -bios file if QEMU ships it, or NULL */
+	const struct arch_rom *rom;	/* else a -bios kut-run writes, or NULL */
 	const char *cpu_kvm;		/* -cpu under KVM, NULL: QEMU's default */
 	const char *cpu_tcg;		/* -cpu under TCG, NULL: QEMU's default */
 	const char *const *fixed_args;	/* always passed, NULL-terminated */

@@ -628,8 +628,9 @@ int main(int argc, char **argv)
 	cfg.user_args = opt.qemu_args;
 	qemu_caps_init(&caps, cfg.qemu);
 	cfg.accel = pick_accel(&opt, cfg.arch, &caps);
-	if (cfg.arch->firmware)
-		cfg.firmware = qemu_find_firmware(cfg.qemu, cfg.arch->firmware);
+	cfg.firmware = qemu_arch_firmware(cfg.arch, cfg.qemu, err, sizeof(err));
+	if (!cfg.firmware && *err)
+		die(KUT_EXIT_ERROR, "%s: %s", opt.image, err);
 	if (opt.env.n) {
 		cfg.initrd = envfile_write(opt.env.v, opt.env.n, err,
 					   sizeof(err));
@@ -640,9 +641,11 @@ int main(int argc, char **argv)
 	if (opt.gdb)
 		gdb_prepare(opt.image, cfg.arch, &qemu_argv);
 	if (opt.dry_run) {
-		/* The printed command names the env file: keep it. */
+		/* The printed command names the env file and ROM: keep them. */
 		if (cfg.initrd)
 			tempfile_forget(cfg.initrd);
+		if (cfg.arch->rom && cfg.firmware)
+			tempfile_forget(cfg.firmware);
 		printf("%s\n", shell_join(qemu_argv.v));
 		launch_check_signals();
 		return 0;

@@ -214,6 +214,54 @@ char *qemu_find_firmware(const char *qemu_path, const char *file)
 	return NULL;
 }
 
+char *qemu_write_rom(const struct arch_rom *rom, char *err, size_t errsize)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	FILE *f;
+	int fd;
+	bool ok;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	path = xasprintf("%s/kut-rom.XXXXXX", dir);
+	fd = mkstemp(path);
+	f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!f) {
+		snprintf(err, errsize, "cannot create %s: %s", path,
+			 strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		free(path);
+		return NULL;
+	}
+	tempfile_track(path);
+	ok = fseek(f, (long)rom->offset, SEEK_SET) == 0 &&
+	     fwrite(rom->bytes, 1, rom->len, f) == rom->len;
+	if (fclose(f) != 0 || !ok) {
+		snprintf(err, errsize, "cannot write %s: %s", path,
+			 strerror(errno));
+		unlink(path);
+		tempfile_forget(path);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+char *qemu_arch_firmware(const struct arch_info *arch, const char *qemu_path,
+			 char *err, size_t errsize)
+{
+	*err = '\0';
+	if (arch->firmware)
+		return qemu_find_firmware(qemu_path, arch->firmware);
+	if (arch->rom)
+		return qemu_write_rom(arch->rom, err, errsize);
+	return NULL;
+}
+
 int qemu_pick_accel(const struct arch_info *arch, const char *requested,
 		    const char *host_machine, struct qemu_caps *caps,
 		    const char **accel, char *err, size_t errsize)
@@ -299,6 +347,14 @@ static bool machine_lacks_pci(const struct arch_info *arch, const char *machine)
 	return false;
 }
 
+/* Whether machines @a and @b ("type,opt=val,...") are of one type. */
+static bool same_machine_type(const char *a, const char *b)
+{
+	size_t la = strcspn(a, ","), lb = strcspn(b, ",");
+
+	return la == lb && !strncmp(a, b, la);
+}
+
 void qemu_build_argv(const struct qemu_config *cfg, struct strvec *argv)
 {
 	const struct arch_info *arch = cfg->arch;
@@ -306,12 +362,19 @@ void qemu_build_argv(const struct qemu_config *cfg, struct strvec *argv)
 						       arch->cpu_kvm;
 	char *const *user = cfg->user_args;
 	const char *machine = cfg->machine ? cfg->machine : arch->machine;
+	const char *opts = strcmp(cfg->accel, "kvm") ? arch->machine_opts_tcg :
+							arch->machine_opts_kvm;
+	char *full = NULL;
 
 	strvec_push(argv, cfg->qemu);
 	/* Only what we ask for: no default NIC, VGA, config file, ... */
 	strvec_push(argv, "-nodefaults");
 	strvec_push(argv, "-no-user-config");
-	push_pair(argv, "-machine", machine);
+	/* The row's options fit its own machine type only. */
+	if (opts && same_machine_type(machine, arch->machine))
+		full = xasprintf("%s,%s", machine, opts);
+	push_pair(argv, "-machine", full ? full : machine);
+	free(full);
 	if (!user_picks_accel(user))
 		push_pair(argv, "-accel", cfg->accel);
 	if (cpu)

@@ -82,6 +82,21 @@ char *qemu_find(const struct arch_info *arch, char *err, size_t errsize);
 char *qemu_find_firmware(const char *qemu_path, const char *file);
 
 /*
+ * Write @rom to a new temporary file (tracked, util.h) and return its
+ * malloc'd path, or NULL with the problem in @err.
+ */
+char *qemu_write_rom(const struct arch_rom *rom, char *err, size_t errsize);
+
+/*
+ * The -bios for @arch run by the QEMU at @qemu_path: its firmware file
+ * when QEMU ships it, or its ROM written to a temporary file; NULL when
+ * it has neither, or the file is missing (@err ""), or the ROM could not
+ * be written (the problem in @err).
+ */
+char *qemu_arch_firmware(const struct arch_info *arch, const char *qemu_path,
+			 char *err, size_t errsize);
+
+/*
  * Choose "kvm" or "tcg" for @arch.  @requested is ACCEL/--accel or NULL;
  * without one, KVM is used when @host_machine (`uname -m`) runs @arch
  * under KVM and /dev/kvm works.  Returns 0 with *@accel set, or the exit

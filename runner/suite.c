@@ -439,9 +439,12 @@ static void dry_run(struct run *run)
 	char *cmd;
 	size_t i;
 
-	/* The printed commands name the environment file: keep it. */
+	/* The printed commands name the environment file and ROMs: keep them. */
 	if (run->env.envfile)
 		tempfile_forget(run->env.envfile);
+	for (i = 0; i < run->env.nqemus; i++)
+		if (run->env.qemus[i].arch->rom && run->env.qemus[i].firmware)
+			tempfile_forget(run->env.qemus[i].firmware);
 	for (i = 0; i < run->n; i++) {
 		j = &run->jobs[i];
 		if (j->decided) {

@@ -58,8 +58,12 @@ static struct arch_qemu *qemu_for(struct suite_env *env,
 	memset(aq, 0, sizeof(*aq));
 	aq->arch = arch;
 	aq->qemu = path;
-	if (arch->firmware)
-		aq->firmware = qemu_find_firmware(path, arch->firmware);
+	aq->firmware = qemu_arch_firmware(arch, path, err, errsize);
+	if (!aq->firmware && *err) {
+		env->nqemus--;
+		free(path);
+		return NULL;
+	}
 	qemu_caps_init(&aq->caps, path);
 	return aq;
 }

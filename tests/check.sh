@@ -72,8 +72,9 @@ sections() {
 	900|guest tests, arm64 and arm|tests/check-guest-arm.sh
 	600|guest tests, riscv64|tests/check-guest-riscv.sh
 	600|guest tests, s390x|tests/check-guest-s390x.sh
+	600|guest tests, ppc64le and ppc64|tests/check-guest-powerpc.sh
 	900|installed SDK, end to end|tests/e2e/install.sh
-	900|installed SDK for arm64, arm, riscv64 and s390x, end to end|tests/e2e/install-arm.sh
+	900|installed SDK for arm64, arm, riscv64, s390x, ppc64le and ppc64, end to end|tests/e2e/install-arm.sh
 	900|out-of-tree SDK: kut.mk, kut-new, examples, compat|tests/e2e/sdk.sh
 	300|documentation and man pages|tests/check-docs.sh
 	300|bad input|tests/e2e/bad-input.sh

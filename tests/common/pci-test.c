@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * pci-test.c - PCI through QEMU's pci-testdev, on every arch with PCI
- * (x86_64: ports 0xcf8/0xcfc; arm64 and arm: the device tree's ECAM host
- * bridge).
+ * (x86_64: ports 0xcf8/0xcfc; arm64, arm and riscv64: the device tree's
+ * ECAM host bridge; ppc64: pseries' host bridge, through RTAS).
  *
  * Checks what the library found and set up against what QEMU's device is
  * known to be: its IDs and class read the same through byte, word and

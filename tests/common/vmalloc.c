@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * vmalloc.c - vmalloc.h on every arch with an MMU (x86_64, i386, arm64, arm):
- * what it hands out, checked through the page tables and by writing to
- * it.  Faults (the guard page, access after vfree) are the arch tests'
- * (tests/<arch>/vm.c).  One area per first argument (unittests.cfg):
+ * vmalloc.c - vmalloc.h on every arch with an MMU (x86_64, i386, arm64,
+ * arm, riscv64, ppc64le, ppc64): what it hands out, checked through the
+ * page tables and by writing to it.  Faults (the guard page, access
+ * after vfree) are the arch tests' (tests/<arch>/vm.c).  One area per first argument (unittests.cfg):
  *   vmalloc   window addresses, zeroed, each page its own physical page,
  *             freed addresses reused, a buffer larger than any free
  *             physical block, alloc_vpages and alignment
@@ -36,6 +36,8 @@
 #define WINDOW_START	(384UL << 30)
 #elif defined(__riscv)
 #define WINDOW_START	0xffffffc000000000ul	/* Sv39's high half */
+#elif defined(__powerpc64__)
+#define WINDOW_START	(1UL << 51)	/* radix's 52-bit space, top half */
 #else
 #define WINDOW_START	(3UL << 30)
 #endif

@@ -1,20 +1,20 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# install-arm.sh - the installed SDK for arm64 and arm (and riscv64, the
-# other device-tree arch, and s390x, which has none), end to end: the
-# install carries libfdt.a and its headers beside libkut where the arch
-# has a device tree; a test builds from one file with only the installed
-# pkg-config data (GCC and Clang), becomes a .flat and runs with the
-# installed kut-run; examples/ builds and runs the same way from a copy
-# outside the source tree.
+# install-arm.sh - the installed SDK for arm64 and arm (and riscv64,
+# ppc64le and ppc64, the other device-tree arches, and s390x, which has
+# none), end to end: the install carries libfdt.a and its headers beside
+# libkut where the arch has a device tree; a test builds from one file
+# with only the installed pkg-config data (GCC and Clang), becomes a
+# .flat and runs with the installed kut-run; examples/ builds and runs
+# the same way from a copy outside the source tree.
 . tests/lib.sh
 
 arm_arches=
-for a in arm64 arm riscv64 s390x; do
+for a in arm64 arm riscv64 s390x ppc64le ppc64; do
 	case " $ARCHES " in *" $a "*) arm_arches="$arm_arches $a" ;; esac
 done
 if [ -z "$arm_arches" ]; then
-	skip "device-tree arch install" "none of arm64, arm, riscv64 in ARCHES ($ARCHES)"
+	skip "device-tree arch install" "none of arm64, arm, riscv64, s390x, ppc64le, ppc64 in ARCHES ($ARCHES)"
 	exit 0
 fi
 
@@ -34,6 +34,7 @@ for a in $arm_arches; do
 	s390x)	own="include/kut/s390x/asm/arch_def.h include/kut/s390x/asm/sigp.h
 		     include/kut/s390x/sclp.h include/kut/s390x/hardware.h" ;;
 	riscv64) own="include/kut/$a/asm/sbi.h include/kut/$a/asm/processor.h" ;;
+	ppc64*)	own="include/kut/$a/asm/rtas.h include/kut/$a/asm/hcall.h" ;;
 	*)	own="include/kut/$a/asm/gic.h include/kut/$a/asm/processor.h" ;;
 	esac
 	has_dt $a && own="$own lib/kut/$a/libfdt.a include/kut/devicetree.h
@@ -84,7 +85,7 @@ for a in $arm_arches; do
 		expect_exit 0 "e2e $c: devicetree.h and libfdt from the install" \
 			env ACCEL=tcg "$KUT_RUN" "$work/probe-dt.flat" -smp 2 -append probe
 		expect_log "e2e $c: devicetree.h and libfdt from the install" \
-			'^PASS: libfdt finds the (PL011|ns16550a)' '^SUMMARY: 5 tests$'
+			'^PASS: libfdt finds the (PL011|ns16550a|hvterm1 vty)' '^SUMMARY: 5 tests$'
 	done
 
 	rm -rf "$tmp/examples"

@@ -139,6 +139,66 @@ TEST(argv_i386_row_runs_on_x86_64_qemu)
 	CHECK(!arch_kvm_host(arch, "i686"));
 }
 
+/* pseries: the row's machine options per accelerator, its own machine only. */
+TEST(argv_pseries_machine_options)
+{
+	struct qemu_config cfg = {
+		.arch = arch_find("ppc64le"),
+		.qemu = "qemu-system-ppc64",
+		.accel = "tcg",
+		.firmware = "/tmp/rom",
+		.image = "t.elf",
+	};
+
+	CHECK(cfg.arch != NULL);
+	if (!cfg.arch)
+		return;
+	CHECK_STR(command(&cfg),
+		  "qemu-system-ppc64 -nodefaults -no-user-config -machine "
+		  "pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,"
+		  "cap-ccf-assist=off -accel tcg -bios /tmp/rom -display none "
+		  "-no-reboot -device pci-testdev -serial stdio -kernel t.elf");
+	cfg.accel = "kvm";
+	CHECK(strstr(command(&cfg), "-machine pseries,cap-ccf-assist=off -accel kvm") != NULL);
+	cfg.machine = "pseries,x-vof=on";
+	CHECK(strstr(command(&cfg), "-machine pseries,x-vof=on,cap-ccf-assist=off ") != NULL);
+	cfg.machine = "powernv9";
+	CHECK(strstr(command(&cfg), "-machine powernv9 -accel kvm") != NULL);
+	CHECK(arch_kvm_host(cfg.arch, "ppc64le") && arch_kvm_host(cfg.arch, "ppc64"));
+}
+
+/* pseries boots through the 4-byte ROM kut-run writes: a branch at 0x100. */
+TEST(pseries_rom_file)
+{
+	const struct arch_info *arch = arch_find("ppc64");
+	unsigned char buf[0x200];
+	char err[256], *path;
+	FILE *f;
+	size_t n, i;
+	bool zeros = true;
+
+	CHECK(arch && arch->rom && !arch->firmware);
+	if (!arch || !arch->rom)
+		return;
+	path = qemu_arch_firmware(arch, "/usr/bin/qemu-system-ppc64", err, sizeof(err));
+	CHECK(path != NULL);
+	if (!path)
+		return;
+	f = fopen(path, "rb");
+	n = f ? fread(buf, 1, sizeof(buf), f) : 0;
+	if (f)
+		fclose(f);
+	CHECK(n == 0x104);
+	for (i = 0; i < 0x100 && i < n; i++)
+		zeros &= buf[i] == 0;
+	CHECK(zeros);
+	CHECK(n == 0x104 && buf[0x100] == 0x48 && buf[0x101] == 0x3f &&
+	      buf[0x102] == 0xff && buf[0x103] == 0x00);
+	tempfile_remove_all();
+	CHECK(access(path, F_OK) != 0);
+	free(path);
+}
+
 /* Suite mode picks the installed suite of the host's arch by uname. */
 TEST(arch_of_host_reads_the_table)
 {
@@ -147,6 +207,8 @@ TEST(arch_of_host_reads_the_table)
 	CHECK_STR(arch_of_host("aarch64"), "arm64");
 	CHECK_STR(arch_of_host("armv8l"), "arm");
 	CHECK_STR(arch_of_host("riscv64"), "riscv64");
+	CHECK_STR(arch_of_host("ppc64le"), "ppc64le");
+	CHECK_STR(arch_of_host("ppc64"), "ppc64");
 	CHECK(arch_of_host("sparc64") == NULL);
 }
 
