@@ -480,18 +480,37 @@ static void tscdeadline_prepare(void)
 }
 
 /*
- * A deadline already passed fires at once.  The fence keeps the TSC read
+ * A deadline already passed fires at once, with interrupts on all along
+ * as in upstream's loop: the write, the timer firing and the interrupt's
+ * delivery, which may come with the next exit (an interrupt still
+ * pending then merges with the next one).  The fence keeps the TSC read
  * from passing the MSR write, which is not a serializing one.
  */
+static void tscdeadline_immed_prepare(void)
+{
+	tscdeadline_prepare();
+	sti();
+}
+
 static void tscdeadline_immed_run(void)
 {
-	u64 before = irqs;
-
-	cli();
 	wrmsr(MSR_IA32_TSCDEADLINE, rdtsc());
 	asm volatile("mfence; lfence" ::: "memory");
-	asm volatile("sti; nop; cli" ::: "memory");
-	expect_one_more(before);
+}
+
+static void tscdeadline_immed_verify(const char *name, u64 loops)
+{
+	u64 start = rdtsc();
+
+	while ((!irqs || rdmsr(MSR_IA32_TSCDEADLINE)) &&
+	       rdtsc() - start < LOST_CYCLES)
+		pause();
+	cli();
+	report(irqs >= 1 && irqs <= loops && !rdmsr(MSR_IA32_TSCDEADLINE),
+	       "%s: the deadlines fired, the MSR reads 0 (%llu interrupts for "
+	       "%llu deadlines: pending ones merge)", name,
+	       (unsigned long long)irqs, (unsigned long long)loops);
+	apic_cleanup_timer();
 }
 
 /* A deadline 3000 cycles ahead, waited for. */
@@ -635,8 +654,8 @@ static const struct exit_kind kinds[] = {
 	{ "outl_to_kernel", no_reason, elcr_prepare, outl_kernel_run,
 	  outl_kernel_verify },
 	{ "mov_dr", no_reason, NULL, mov_dr_run, mov_dr_verify },
-	{ "tscdeadline_immed", tscdeadline_unavailable, tscdeadline_prepare,
-	  tscdeadline_immed_run, tscdeadline_verify },
+	{ "tscdeadline_immed", tscdeadline_unavailable, tscdeadline_immed_prepare,
+	  tscdeadline_immed_run, tscdeadline_immed_verify },
 	{ "tscdeadline", tscdeadline_unavailable, tscdeadline_prepare,
 	  tscdeadline_run, tscdeadline_verify },
 	{ "self_ipi_sti_nop", no_reason, self_ipi_prepare,
