@@ -61,10 +61,12 @@ cp "$PIPELINE" "$repo/.gitlab-ci.yml"
 shards=$(sed -n 's/^  parallel: *\([0-9][0-9]*\)$/\1/p' "$PIPELINE")
 # The shards share this one machine, where GitLab gives each a runner:
 # one job and one test at a time, or the x86 timer tests (apic) miss
-# their deadlines on 2 loaded CPUs.
+# their deadlines on 2 loaded CPUs.  TCG, as on GitLab's shared runners:
+# this host's KVM (PVM) fails tests the suite records as known failures
+# under KVM only (tests/x86_64/expected.kvm).
 log=$(logfile "$n")
 (cd "$repo" && "$GCL" --shell-isolation --force-shell-executor \
-	--concurrency 1 --variable KUT_RUN_FLAGS=-j1 --no-color) >"$log" 2>&1
+	--concurrency 1 --variable "KUT_RUN_FLAGS=-j1 --accel=tcg" --no-color) >"$log" 2>&1
 status=$?
 if [ $status -eq 0 ] && grep -q 'PASS  *build' "$log"; then
 	pass "$n: the pipeline passes ($version)"
