@@ -43,6 +43,12 @@ for tc in gcc clang; do
 		'^PASS: pgm: privileged operation in problem state: back in supervisor state' \
 		'^PASS: pgm: Program interrupt: expected\(4\) == received\(4\)' '^SUMMARY: 9 tests$'
 	kr "$t: selftest fp" 0 "$st" -append fp
+	# kut-run gives QEMU no input: run its QEMU command with bytes on
+	# the console's standard input (QEMU exits 0, the line says pass).
+	qcmd=$("$KUT_RUN" --accel=tcg --dry-run "$st" -append 'console-input want=xyz')
+	expect_exit 0 "$t: selftest console-input" sh -c "printf xyz | timeout 60 $qcmd"
+	expect_log "$t: selftest console-input" "^PASS: getchar\(\) read 'xyz', sent 'xyz'" \
+		'^PASS: nothing more waiting' '^EXIT: STATUS=1$'
 	kr "$t: selftest dat" 0 "$st" -append dat
 	expect_log "$t: selftest dat" '^PASS: dat: DAT is off at boot' \
 		'^PASS: dat: setup_vm\(\): DAT on, for the handlers too' \
@@ -61,6 +67,12 @@ for tc in gcc clang; do
 	expect_log "$t: stsi: the name, UUID and CPUs QEMU was given" \
 		"^PASS: stsi: 3.2.2: name 'kut-test' == name=kut-test" '^PASS: stsi: 3.2.2: total 3 == cpus=3' \
 		'^PASS: stsi: 3.2.2: uuid == uuid='
+	kr "$t: css with a virtio-ccw device" 0 "$dir/css.flat" -device virtio-net-ccw
+	expect_log "$t: css with a virtio-ccw device" \
+		'^PASS: css: sense id: control unit 3832 \(virtio\), model 01' \
+		'^PASS: css: virtio-ccw: read features: all 5 bytes moved' \
+		'^PASS: css: errors: ssch on a disabled subchannel: cc 3'
+	kr "$t: css without a device -> SKIP" 77 "$dir/css.flat"
 	kr "$t: stsi notices another name" 1 "$dir/stsi.flat" -name other -append 'name=kut-test'
 	expect_log "$t: stsi notices another name" "^FAIL: stsi: 3.2.2: name 'other' == name=kut-test"
 	kr "$t: sigp (2 CPUs)" 0 "$dir/sigp.flat" -smp 2
@@ -77,7 +89,7 @@ for tc in gcc clang; do
 		'^PASS vmalloc-setup-vm \(23 tests\)$' '^PASS sieve \(12 tests\)$' \
 		'^PASS timer \(14 tests, 3 expected failures\)$' '^PASS skey \(17 tests, 2 skipped\)$' \
 		'^PASS stsi \(20 tests\)$' '^PASS diag \(20 tests, 2 skipped\)$' \
-		'^PASS emulator \(24 tests\)$' '^Total 17: 17 passed, 0 failed'
+		'^PASS emulator \(24 tests\)$' '^PASS css \(13 tests\)$' '^Total 18: 18 passed, 0 failed'
 
 	kr "$t: pass -> 0" 0 "$st" -append pass
 	kr "$t: the unstripped .elf boots too" 0 "${st%.flat}.elf" -append pass

@@ -353,11 +353,13 @@ void handle_ext_int(struct stack_frame_int *stack)
 		/*
 		 * The SCLP finished a request (sclp.c), whoever asked: the
 		 * parameter is its SCCB's address.  Without one it only says
-		 * events are pending, which kut does not read.
+		 * events (console input) are pending: a request of ours may
+		 * still be on its way, so the subclass stays as it is.
 		 */
-		stack->crs[0] &= ~(1UL << CTL0_SERVICE_SIGNAL);
-		if (lowcore.ext_int_param & ~7U)
+		if (lowcore.ext_int_param & ~7U) {
+			stack->crs[0] &= ~(1UL << CTL0_SERVICE_SIGNAL);
 			sclp_handle_ext();
+		}
 	} else if (cpu->ext_int_expected) {
 		cpu->ext_int_expected = false;
 	} else {

@@ -199,22 +199,26 @@ pudval_t *install_huge_page(pgd_t *pgtable, phys_addr_t phys, void *vaddr)
 			 pgtable_level_pud);
 }
 
+/* Set or clear @prot in the entry of @level for @vaddr in kut's tables. */
+static void change_entry(void *vaddr, enum pgt_level level, unsigned long prot,
+			 bool protect)
+{
+	uint64_t *e = get_dat_entry(table_root, vaddr, level);
+	uint64_t old = *e;
+
+	/* Invalidated first (which flushes), then written. */
+	invalidate(table_root, (uintptr_t)vaddr, level);
+	*e = protect ? old | prot : old & ~prot;
+}
+
 void protect_dat_entry(void *vaddr, unsigned long prot, enum pgt_level level)
 {
-	uint64_t *e = invalidate(table_root, (uintptr_t)vaddr, level);
-	uint64_t old = *e & ~(level == pgtable_level_pte ? PAGE_ENTRY_I :
-			      level == pgtable_level_pmd ? SEGMENT_ENTRY_I : 0);
-
-	*e = old | prot;
+	change_entry(vaddr, level, prot, true);
 }
 
 void unprotect_dat_entry(void *vaddr, unsigned long prot, enum pgt_level level)
 {
-	uint64_t *e = invalidate(table_root, (uintptr_t)vaddr, level);
-	uint64_t old = *e & ~(level == pgtable_level_pte ? PAGE_ENTRY_I :
-			      level == pgtable_level_pmd ? SEGMENT_ENTRY_I : 0);
-
-	*e = old & ~prot;
+	change_entry(vaddr, level, prot, false);
 }
 
 void protect_range(void *start, unsigned long len, unsigned long prot)

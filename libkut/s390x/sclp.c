@@ -12,8 +12,8 @@
  *
  * The console is the SCLP's ASCII console (QEMU's sclpconsole device):
  * each write is one Write Event Data request carrying the bytes as they
- * are, into an SCCB of its own so that a test's use of _sccb never
- * collides with a printf().
+ * are, and a read is one Read Event Data request, both in an SCCB of
+ * their own so that a test's use of _sccb never collides with them.
  */
 #include <libcflat.h>
 #include <stddef.h>
@@ -215,7 +215,7 @@ uint64_t get_max_ram_size(void)
 	return max_ram_size;
 }
 
-/* Let the ASCII console take our writes (we read nothing). */
+/* Write to the ASCII console, and read what arrives on it. */
 void sclp_console_setup(void)
 {
 	WriteEventMask *m = (WriteEventMask *)console_sccb;
@@ -224,6 +224,7 @@ void sclp_console_setup(void)
 	memset(m, 0, sizeof(*m));
 	m->h.length = sizeof(*m);
 	m->mask_length = sizeof(m->cp_receive_mask);
+	m->cp_receive_mask = SCLP_EVENT_MASK_MSG_ASCII;
 	m->cp_send_mask = SCLP_EVENT_MASK_MSG_ASCII;
 	sclp_service_call(SCLP_CMD_WRITE_EVENT_MASK, m);
 }
@@ -250,6 +251,51 @@ void sclp_console_write(const char *buf, size_t len)
 		buf += n;
 		len -= n;
 	}
+}
+
+/* Bytes read from the console and not handed out yet. */
+static char input[SCCB_SIZE];
+static size_t input_len, input_pos;
+static struct spinlock input_lock;
+
+/* One Read Event Data: what the ASCII console received, if anything. */
+static void console_read_events(void)
+{
+	ReadEventData *r = (ReadEventData *)console_sccb;
+	ReadEventDataAsciiConsole *ev;
+	size_t n;
+
+	sclp_mark_busy();
+	memset(r, 0, sizeof(*r));
+	r->h.length = SCCB_SIZE;
+	r->h.function_code = SCLP_UNCONDITIONAL_READ;
+	/* (QEMU answers a read that found events with "normal completion".) */
+	if (sclp_service_call(SCLP_CMD_READ_EVENT_DATA, r) ||
+	    (r->h.response_code != SCLP_RC_NORMAL_READ_COMPLETION &&
+	     r->h.response_code != SCLP_RC_NORMAL_COMPLETION))
+		return;
+	/* The first event buffer follows the header. */
+	ev = (ReadEventDataAsciiConsole *)&r->ebh;
+	if (ev->ebh.type != SCLP_EVENT_ASCII_CONSOLE_DATA ||
+	    ev->ebh.length <= sizeof(ev->ebh) + 1)
+		return;
+	n = MIN(ev->ebh.length - sizeof(ev->ebh) - 1, sizeof(input));
+	memcpy(input, ev->data, n);
+	input_len = n;
+	input_pos = 0;
+}
+
+int arch_console_read(void)
+{
+	int c = -1;
+
+	spin_lock(&input_lock);
+	if (input_pos == input_len)
+		console_read_events();
+	if (input_pos < input_len)
+		c = (unsigned char)input[input_pos++];
+	spin_unlock(&input_lock);
+	return c;
 }
 
 void sclp_print(const char *str)

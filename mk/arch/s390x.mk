@@ -26,7 +26,8 @@ ARCH_CFLAGS	:= -march=zEC12 -mbackchain -fno-delete-null-pointer-checks
 ARCH_LDFLAGS	:=
 
 ARCH_SRCS	:= head.S entry.S setjmp.S setup.c interrupt.c sclp.c exit.c \
-		   stack.c fault.c mmu.c smp.c hardware.c reset.S
+		   stack.c fault.c mmu.c smp.c hardware.c reset.S css.c \
+		   malloc_io.c uv.c
 
 # s390x has no PCI host bridge kut drives (zPCI is another interface).
 COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c

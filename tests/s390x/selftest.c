@@ -11,6 +11,8 @@
  *             specification, low-address protection): each is caught,
  *             recorded and execution resumes after it
  *   fp        the 16 floating-point registers are usable
+ *   console-input  getchar() returns the bytes sent to the SCLP's ASCII
+ *             console (QEMU's standard input), in order: want=<the bytes>
  *   dat       DAT: off at boot, on after setup_vm() (interrupts too);
  *             translation, page-translation and protection exceptions
  *             with their TEID, the invalid area at the top, a 1 MiB page
@@ -254,6 +256,21 @@ static void check_dat(void)
 	report_prefix_pop();
 }
 
+static void check_console_input(int argc, char **argv)
+{
+	const char *want = arg_value(argc, argv, "want");
+	char got[16];
+	size_t i;
+
+	if (!want || strlen(want) >= sizeof(got))
+		report_abort("console-input needs want=<up to 15 bytes>");
+	for (i = 0; i < strlen(want); i++)
+		got[i] = getchar();
+	got[i] = '\0';
+	report(!strcmp(got, want), "getchar() read '%s', sent '%s'", got, want);
+	report(__getchar() == -1, "nothing more waiting");
+}
+
 /* A leaf: r14 is its return address, saved nowhere. */
 static noinline void leaf_fault(void)
 {
@@ -270,6 +287,8 @@ int main(int argc, char **argv)
 		check_pgm();
 	} else if (!strcmp(what, "fp")) {
 		check_fp();
+	} else if (!strcmp(what, "console-input")) {
+		check_console_input(argc, argv);
 	} else if (!strcmp(what, "dat")) {
 		check_dat();
 	} else if (!strcmp(what, "pass")) {

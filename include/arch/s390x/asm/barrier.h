@@ -9,6 +9,15 @@
 #ifndef _ASMS390X_BARRIER_H_
 #define _ASMS390X_BARRIER_H_
 
+/* A test may have included <asm-generic/barrier.h> first: ours win. */
+#undef mb
+#undef rmb
+#undef wmb
+#undef smp_mb
+#undef smp_rmb
+#undef smp_wmb
+#undef cpu_relax
+
 #define mb()		asm volatile("bcr 15,0" : : : "memory")
 #define rmb()		asm volatile("" : : : "memory")
 #define wmb()		asm volatile("" : : : "memory")
