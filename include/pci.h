@@ -76,6 +76,22 @@ extern void pci_config_writew(pcidevaddr_t dev, uint8_t reg, uint16_t val);
 extern void pci_config_writel(pcidevaddr_t dev, uint8_t reg, uint32_t val);
 
 /*
+ * PCI Express extended configuration space, offsets 0x100-0xffc (and the
+ * first 256 bytes too), in 32-bit words.  Reached where config space is
+ * an ECAM window (arm, arm64, riscv64); on x86 (ports 0xcf8/0xcfc)
+ * pci_config_ext_available() is false and offsets from 0x100 read as all
+ * ones and ignore writes.  A conventional PCI function reads as 0 there.
+ */
+extern bool pci_config_ext_available(void);
+extern uint32_t pci_config_readl_ext(pcidevaddr_t dev, uint16_t reg);
+extern void pci_config_writel_ext(pcidevaddr_t dev, uint16_t reg, uint32_t val);
+/*
+ * The offset of extended capability @cap_id (PCI_EXT_CAP_ID_*) of @dev,
+ * or 0 if it has none (or no extended space).
+ */
+extern uint16_t pci_find_ext_cap(pcidevaddr_t dev, uint16_t cap_id);
+
+/*
  * Find the host bridge, enumerate every function on its root bus and
  * behind its bridges, and give BARs left unassigned an address from the
  * bridge's windows, enabling the function's memory and I/O decoding for

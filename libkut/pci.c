@@ -493,6 +493,24 @@ int pci_find_cap(struct pci_dev *dev, int cap_id)
 	return 0;
 }
 
+uint16_t pci_find_ext_cap(pcidevaddr_t dev, uint16_t cap_id)
+{
+	/* At most one capability per word: a looping list stops there. */
+	int left = (PCI_CFG_SPACE_EXP_SIZE - PCI_CFG_SPACE_SIZE) / 4;
+	u16 off = PCI_CFG_SPACE_SIZE;
+	u32 header;
+
+	while (off >= PCI_CFG_SPACE_SIZE && left--) {
+		header = pci_config_readl_ext(dev, off);
+		if (header == 0 || header == ~0u)
+			return 0;
+		if (PCI_EXT_CAP_ID(header) == cap_id)
+			return off;
+		off = PCI_EXT_CAP_NEXT(header);
+	}
+	return 0;
+}
+
 void pci_enable_defaults(struct pci_dev *dev)
 {
 	u16 set = PCI_COMMAND_MASTER;

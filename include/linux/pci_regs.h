@@ -174,4 +174,22 @@
 #define PCI_MSIX_TABLE_OFFSET	0xfffffff8
 #define PCI_MSIX_ENTRY_SIZE	16
 
+/*
+ * Configuration space sizes, and PCI Express extended capabilities: from
+ * 0x100 on, a 32-bit header per capability, ID [15:0], version [19:16],
+ * next offset [31:20] (0: the last).
+ */
+#define PCI_CFG_SPACE_SIZE	256
+#define PCI_CFG_SPACE_EXP_SIZE	4096
+#define PCI_EXT_CAP_ID(header)		((header) & 0x0000ffff)
+#define PCI_EXT_CAP_VER(header)		(((header) >> 16) & 0xf)
+#define PCI_EXT_CAP_NEXT(header)	(((header) >> 20) & 0xffc)
+#define PCI_EXT_CAP_ID_ERR	0x01	/* Advanced Error Reporting */
+#define PCI_EXT_CAP_ID_VC	0x02	/* Virtual Channel */
+#define PCI_EXT_CAP_ID_DSN	0x03	/* Device Serial Number */
+#define PCI_EXT_CAP_ID_ARI	0x0e	/* Alternative Routing-ID */
+#define PCI_EXT_CAP_ID_ATS	0x0f	/* Address Translation Services */
+#define PCI_EXT_CAP_ID_SRIOV	0x10	/* Single Root I/O Virtualization */
+#define PCI_EXT_CAP_ID_ACS	0x0d	/* Access Control Services */
+
 #endif /* _LINUX_PCI_REGS_H_ */

@@ -49,7 +49,7 @@ static void ecam_search(void)
 	ecam.found = true;
 }
 
-static volatile void *cfg_addr(pcidevaddr_t dev, u8 reg)
+static volatile void *cfg_addr(pcidevaddr_t dev, u16 reg)
 {
 	int bus = PCI_BDF_GET_BUS(dev);
 
@@ -102,6 +102,29 @@ void pci_config_writew(pcidevaddr_t dev, uint8_t reg, uint16_t val)
 void pci_config_writel(pcidevaddr_t dev, uint8_t reg, uint32_t val)
 {
 	volatile void *a = cfg_addr(dev, reg);
+
+	if (a)
+		writel(val, a);
+}
+
+/* ECAM gives each function its whole 4 KiB of configuration space. */
+bool pci_config_ext_available(void)
+{
+	if (!ecam.searched)
+		ecam_search();
+	return ecam.found;
+}
+
+uint32_t pci_config_readl_ext(pcidevaddr_t dev, uint16_t reg)
+{
+	volatile void *a = reg < PCI_CFG_SPACE_EXP_SIZE ? cfg_addr(dev, reg) : NULL;
+
+	return a ? readl(a) : 0xffffffff;
+}
+
+void pci_config_writel_ext(pcidevaddr_t dev, uint16_t reg, uint32_t val)
+{
+	volatile void *a = reg < PCI_CFG_SPACE_EXP_SIZE ? cfg_addr(dev, reg) : NULL;
 
 	if (a)
 		writel(val, a);

@@ -19,9 +19,18 @@
  *                   (QEMU: -global pci-testdev.membar=SIZE)
  *   high            ... placed above 4 GiB (it fits no 32-bit window)
  *   behind-bridge   a pci-testdev sits on a bus below a bridge
+ *   ext             PCI Express extended config space: a pcie-root-port
+ *                   (QEMU: -device pcie-root-port,chassis=1) has its AER
+ *                   capability at 0x100, whose severity register keeps
+ *                   writes; a conventional function has no capability there
+ *   ram-bar=SIZE    an ivshmem-plain device's shared memory (BAR 2, 64-bit,
+ *                   SIZE bytes; QEMU: -object memory-backend-ram,id=m,size=SIZE
+ *                   -device ivshmem-plain,memdev=m) is mapped: what the CPU
+ *                   writes at its start and end reads back
  */
 #include <libcflat.h>
 #include <pci.h>
+#include <asm/io.h>
 
 #define MAX_TESTDEVS		16
 #define MEM_BAR_SIZE		4096	/* QEMU: two 2 KiB halves */
@@ -35,8 +44,8 @@ static const char *const test_names[2][PCI_TESTDEV_NUM_TESTS] = {
 
 static struct {
 	int testdevs;		/* -1: any number */
-	u64 membar;
-	bool high, behind_bridge;
+	u64 membar, ram_bar;
+	bool high, behind_bridge, ext;
 } want = { .testdevs = -1 };
 
 static u64 parse_size(const char *s)
@@ -70,6 +79,10 @@ static void parse_args(int argc, char **argv)
 			want.high = true;
 		else if (!strcmp(argv[i], "behind-bridge"))
 			want.behind_bridge = true;
+		else if (!strcmp(argv[i], "ext"))
+			want.ext = true;
+		else if (!strncmp(argv[i], "ram-bar=", 8))
+			want.ram_bar = parse_size(argv[i] + 8);
 		else
 			report_abort("unknown argument '%s'", argv[i]);
 	}
@@ -251,6 +264,74 @@ static void check_no_overlap(struct pci_dev *devs, int n)
 	       nr, n);
 }
 
+#define PCI_DEVICE_ID_REDHAT_ROOT_PORT	0x000c
+#define PCI_VENDOR_ID_IVSHMEM		0x1af4
+#define PCI_DEVICE_ID_IVSHMEM		0x1110
+#define AER_UNCOR_SEVER			0x0c	/* in the AER capability */
+
+/* PCIe extended config space through a root port's AER capability. */
+static void check_ext(pcidevaddr_t testdev)
+{
+	pcidevaddr_t rp = pci_find_dev(PCI_VENDOR_ID_REDHAT, PCI_DEVICE_ID_REDHAT_ROOT_PORT);
+	u16 aer;
+	u32 mask;
+
+	report_prefix_push("ext");
+	report(pci_config_ext_available(), "extended config space is reachable");
+	if (rp == PCIDEVADDR_INVALID) {
+		report_abort("no pcie-root-port (QEMU: -device pcie-root-port,chassis=1)");
+	}
+	aer = pci_find_ext_cap(rp, PCI_EXT_CAP_ID_ERR);
+	report(aer >= PCI_CFG_SPACE_SIZE,
+	       "root port: AER capability found, at %#x (header %08x)", aer,
+	       aer ? pci_config_readl_ext(rp, aer) : 0);
+	if (aer) {
+		mask = pci_config_readl_ext(rp, aer + AER_UNCOR_SEVER);
+		pci_config_writel_ext(rp, aer + AER_UNCOR_SEVER, mask ^ 0x00001000);
+		report(pci_config_readl_ext(rp, aer + AER_UNCOR_SEVER) == (mask ^ 0x00001000),
+		       "root port: the AER severity register keeps a written bit (%08x -> %08x)",
+		       mask, pci_config_readl_ext(rp, aer + AER_UNCOR_SEVER));
+		pci_config_writel_ext(rp, aer + AER_UNCOR_SEVER, mask);
+	}
+	report(pci_config_readl_ext(rp, PCI_VENDOR_ID) == pci_config_readl(rp, PCI_VENDOR_ID),
+	       "the first 256 bytes read the same both ways");
+	/* QEMU ends a conventional function's space at 256: all ones. */
+	report((pci_config_readl_ext(testdev, PCI_CFG_SPACE_SIZE) + 1) <= 1 &&
+	       pci_find_ext_cap(testdev, PCI_EXT_CAP_ID_ERR) == 0,
+	       "pci-testdev (conventional PCI): no extended capability (%08x at 0x100)",
+	       pci_config_readl_ext(testdev, PCI_CFG_SPACE_SIZE));
+	report_prefix_pop();
+}
+
+/* The CPU reaches RAM behind a 64-bit BAR where pci_probe() put it. */
+static void check_ram_bar(void)
+{
+	pcidevaddr_t bdf = pci_find_dev(PCI_VENDOR_ID_IVSHMEM, PCI_DEVICE_ID_IVSHMEM);
+	struct pci_dev dev;
+	volatile u64 *first, *last;
+	phys_addr_t addr;
+
+	report_prefix_push("ram-bar");
+	if (bdf == PCIDEVADDR_INVALID)
+		report_abort("no ivshmem-plain (QEMU: -device ivshmem-plain,memdev=...)");
+	pci_dev_init(&dev, bdf);
+	addr = pci_bar_get_addr(&dev, 2);
+	report(pci_bar_is64(&dev, 2) && pci_bar_size(&dev, 2) == want.ram_bar &&
+	       aligned_nonzero(addr, want.ram_bar),
+	       "BAR 2: 64-bit, %" PRIx64 " bytes, at %" PRIx64, pci_bar_size(&dev, 2), addr);
+	if (want.high)
+		report(addr >> 32, "BAR 2: above 4 GiB");
+	if (!aligned_nonzero(addr, want.ram_bar))
+		return report_prefix_pop();
+	first = ioremap(addr, want.ram_bar);
+	last = (volatile u64 *)((volatile char *)first + want.ram_bar) - 1;
+	*first = 0x0123456789abcdefULL;
+	*last = ~0x0123456789abcdefULL;
+	report(*first == 0x0123456789abcdefULL && *last == ~0x0123456789abcdefULL,
+	       "writes to its first and last words read back");
+	report_prefix_pop();
+}
+
 int main(int argc, char **argv)
 {
 	static struct pci_dev devs[MAX_TESTDEVS];
@@ -296,6 +377,10 @@ int main(int argc, char **argv)
 		report_prefix_pop();
 	}
 	check_no_overlap(devs, n);
+	if (want.ext)
+		check_ext(devs[0].bdf);
+	if (want.ram_bar)
+		check_ram_bar();
 
 	ret = pci_testdev();
 	report(ret == PCI_TESTDEV_NUM_BARS * PCI_TESTDEV_NUM_TESTS,

@@ -64,6 +64,7 @@ void kut_pci_cmd_set_clr(struct kut_pci_dev *dev, uint16_t set, uint16_t clr);
 typedef void (*kut_pci_cap_handler_t)(struct kut_pci_dev *dev, int off, int id);
 void kut_pci_cap_walk(struct kut_pci_dev *dev, kut_pci_cap_handler_t handler);
 int kut_pci_find_cap(struct kut_pci_dev *dev, int cap_id);
+uint16_t kut_pci_find_ext_cap(pcidevaddr_t dev, uint16_t cap_id);
 void kut_pci_enable_defaults(struct kut_pci_dev *dev);
 bool kut_pci_setup_msi(struct kut_pci_dev *dev, uint64_t addr, uint32_t data);
 uint64_t kut_pci_bar_get_addr(struct kut_pci_dev *dev, int bar_num);
@@ -126,8 +127,8 @@ struct kut_pci_host {
 
 struct fake_fn {
 	bool present;
-	uint8_t cfg[256];
-	uint8_t wmask[256];	/* writable bits */
+	uint8_t cfg[4096];	/* with PCIe's extended space */
+	uint8_t wmask[4096];	/* writable bits */
 	int down;		/* a bridge's downstream physical bus */
 	int testdev;		/* its pci-testdev model, or -1 */
 };
@@ -226,6 +227,14 @@ uint32_t kut_pci_config_readl(pcidevaddr_t d, uint8_t r) { return cfg_read(d, r,
 void kut_pci_config_writeb(pcidevaddr_t d, uint8_t r, uint8_t v) { cfg_write(d, r, 1, v); }
 void kut_pci_config_writew(pcidevaddr_t d, uint8_t r, uint16_t v) { cfg_write(d, r, 2, v); }
 void kut_pci_config_writel(pcidevaddr_t d, uint8_t r, uint32_t v) { cfg_write(d, r, 4, v); }
+
+/* ECAM-like: the fake reaches the whole 4 KiB of each function. */
+bool kut_pci_config_ext_available(void);
+uint32_t kut_pci_config_readl_ext(pcidevaddr_t d, uint16_t r);
+void kut_pci_config_writel_ext(pcidevaddr_t d, uint16_t r, uint32_t v);
+bool kut_pci_config_ext_available(void) { return true; }
+uint32_t kut_pci_config_readl_ext(pcidevaddr_t d, uint16_t r) { return cfg_read(d, r, 4); }
+void kut_pci_config_writel_ext(pcidevaddr_t d, uint16_t r, uint32_t v) { cfg_write(d, r, 4, v); }
 
 bool kut_pci_host_init(struct kut_pci_host *host);
 bool kut_pci_host_init(struct kut_pci_host *host)
@@ -868,6 +877,39 @@ ISOLATED_TEST(capability_walk_and_msi)
 
 	kut_pci_cmd_set_clr(&dev, 0, CMD_MASTER);
 	CHECK(!(get_le(&f->cfg[COMMAND], 2) & CMD_MASTER));
+}
+
+/* An extended capability header: ID, version 1, next offset. */
+static void add_ext_cap(struct fake_fn *f, uint16_t off, uint16_t id, uint16_t next)
+{
+	put_le(&f->cfg[off], 4, id | 1u << 16 | (uint32_t)next << 20);
+}
+
+ISOLATED_TEST(extended_capabilities)
+{
+	struct fake_fn *f, *plain;
+
+	machine(0);
+	f = add_fn(0, 1, 0, 0x1b36, 0x000c, 0);
+	add_ext_cap(f, 0x100, 0x01, 0x148);		/* AER */
+	add_ext_cap(f, 0x148, 0x0d, 0x200);		/* ACS */
+	add_ext_cap(f, 0x200, 0x03, 0);			/* serial number */
+	plain = add_fn(0, 2, 0, 0x1b36, 0x0005, 0);
+	CHECK_INT(kut_pci_find_ext_cap(BDF(0, 1, 0), 0x01), 0x100);
+	CHECK_INT(kut_pci_find_ext_cap(BDF(0, 1, 0), 0x0d), 0x148);
+	CHECK_INT(kut_pci_find_ext_cap(BDF(0, 1, 0), 0x03), 0x200);
+	CHECK_INT(kut_pci_find_ext_cap(BDF(0, 1, 0), 0x10), 0);
+	/* A conventional function's extended space is all zero. */
+	CHECK_INT(kut_pci_find_ext_cap(BDF(0, 2, 0), 0x01), 0);
+	/* Nothing there: all ones. */
+	CHECK_INT(kut_pci_find_ext_cap(BDF(0, 3, 0), 0x01), 0);
+	/* A list that loops ends without finding what is not in it. */
+	add_ext_cap(f, 0x200, 0x03, 0x148);
+	CHECK_INT(kut_pci_find_ext_cap(BDF(0, 1, 0), 0x10), 0);
+	/* A next offset into the first 256 bytes ends the list. */
+	add_ext_cap(plain, 0x100, 0x01, 0x40);
+	plain->cfg[0x40] = 0x0d;
+	CHECK_INT(kut_pci_find_ext_cap(BDF(0, 2, 0), 0x0d), 0);
 }
 
 ISOLATED_TEST(no_capability_list_bit_no_walk_no_msi)
