@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
- * delay.c - busy waits on the virtual counter (asm/delay.h).
+ * delay.c - busy waits on the virtual counter (asm/delay.h).  Each wait
+ * is one deadline on the counter: a long wait built of many short ones
+ * would add up each one's overshoot (under TCG a "yield" may give the
+ * host thread away for milliseconds, so mdelay(1000) as 1000 udelay(1000)
+ * took ten seconds on a loaded host; tests/arm/timer.c measures it
+ * against the RTC).
  */
 #include <libcflat.h>
 #include <asm/delay.h>
@@ -21,6 +26,5 @@ void udelay(unsigned long usecs)
 
 void mdelay(unsigned long msecs)
 {
-	while (msecs--)
-		udelay(1000);
+	delay((u64)msecs * get_cntfrq() / 1000);
 }
