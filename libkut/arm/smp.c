@@ -68,6 +68,7 @@ void kut_arm_secondary_setup(void)
 	thread_info_init(ti, 0);
 	ti->pgtable = mmu_idmap;
 	mmu_mark_enabled(ti->cpu);
+	on_cpu_work_clear(ti->cpu);
 	/* Read before we are online: then the next boot may change it. */
 	entry = secondary_data.entry;
 	smp_mb();

@@ -28,6 +28,11 @@ bool on_cpu_work_pending(int cpu)
 	return __atomic_load_n(&work[cpu].func, __ATOMIC_ACQUIRE) != NULL;
 }
 
+void on_cpu_work_clear(int cpu)
+{
+	__atomic_store_n(&work[cpu].func, NULL, __ATOMIC_RELEASE);
+}
+
 void on_cpu_run_work(int cpu)
 {
 	struct on_cpu_work *w = &work[cpu];

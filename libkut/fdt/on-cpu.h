@@ -21,5 +21,10 @@ void arch_cpu_kick(int cpu);
 /* For CPU @cpu's idle loop: whether work waits, and run it (then done). */
 bool on_cpu_work_pending(int cpu);
 void on_cpu_run_work(int cpu);
+/*
+ * Forget CPU @cpu's work: for a CPU (re)starting, whose last work may
+ * have turned it off (PSCI CPU_OFF) before it could say it was done.
+ */
+void on_cpu_work_clear(int cpu);
 
 #endif /* KUT_FDT_ON_CPU_H */
