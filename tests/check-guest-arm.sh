@@ -62,11 +62,12 @@ for arch in arm64 arm; do
 			kr "$t: gicv$v IPIs" 0 "$dir/gic.flat" -smp 4 \
 				-machine gic-version=$v -append "ipi ver=$v"
 			expect_log "$t: gicv$v IPIs" "^INFO: GICv$v, 4 CPUs" \
-				'^PASS: IPI to each other CPU' '^SUMMARY: 6 tests$'
+				'^PASS: ipi: IPI to each other CPU' '^SUMMARY: 6 tests$'
 		done
 		kr "$t: timer" 0 "$dir/timer.flat"
 		expect_log "$t: timer" '^PASS: vtimer: interrupt 27 taken once' \
-			'^PASS: ptimer: interrupt 30 taken once' '^SUMMARY: 12 tests$'
+			'^PASS: ptimer: interrupt 30 taken once' \
+			'^PASS: 3 RTC seconds are [0-9]+ ticks' '^SUMMARY: 26 tests$'
 
 		kr "$t: pci-test" 0 "$dir/pci-test.flat"
 		expect_log "$t: pci-test" '^00\.01\.0 1b36:0005 type 00' \
@@ -76,10 +77,11 @@ for arch in arm64 arm; do
 		expect_no_log "$t: pci-test" '^(FAIL|SKIP):'
 		kr "$t: unittests.cfg group pci" 0 --logs "$tmp/logs-$arch-$tc" -g pci "$dir"
 		expect_log "$t: unittests.cfg group pci" '^PASS pci-test \(39 tests\)$' \
-			'^PASS pci-test-topology \(153 tests\)$' \
-			"^Total $([ $arch = arm64 ] && echo 3 || echo 2): .* passed, 0 failed"
+			'^PASS pci-test-topology \(153 tests\)$' '^PASS pci-test-ext \(44 tests\)$' \
+			"^Total $([ $arch = arm64 ] && echo 6 || echo 4): .* passed, 0 failed"
 		if [ $arch = arm64 ]; then
-			expect_log "$t: unittests.cfg group pci" '^PASS pci-test-membar-high \(41 tests\)$'
+			expect_log "$t: unittests.cfg group pci" '^PASS pci-test-membar-high \(41 tests\)$' \
+				'^PASS pci-test-ram-bar-high \(42 tests\)$' '^PASS its-msi \(5 tests\)$'
 		fi
 
 		kr "$t: unittests.cfg group vm" 0 --logs "$tmp/vm-$arch-$tc" -g vm "$dir"
@@ -92,6 +94,12 @@ for arch in arm64 arm; do
 			'^PASS: cycle-counter: at least as fast as the [0-9]+ Hz timer' \
 			'^PASS: cycle-counter: stands still while disabled' '^SUMMARY: 8 tests$'
 
+		# SYSTEM_RESET does not return; kut-run's -no-reboot makes QEMU
+		# stop, with no result.
+		kr "$t: psci SYSTEM_RESET resets" 1 "$dir/psci.flat" -append system-reset
+		expect_log "$t: psci SYSTEM_RESET resets" '^psci: SYSTEM_RESET$' \
+			'guest stopped without reporting a result \(reset'
+		expect_no_log "$t: psci SYSTEM_RESET resets" 'SYSTEM_RESET returned'
 		kr "$t: pass -> 0" 0 "$st" -append pass
 		kr "$t: fail -> 1" 1 "$st" -append fail
 		expect_log "$t: fail -> 1" '^FAIL: a failing check'

@@ -28,6 +28,8 @@ ARCH_CFLAGS	:= -mgeneral-regs-only -mstrict-align -mno-outline-atomics \
 		   -DCC_HAS_SVE -DCC_HAS_MTE
 ARCH_LDFLAGS	:=
 
+ARCH_TESTS	:= debug mte
+
 ARCH_SRCS	:= arm64/head.S arm64/entry.S arm64/processor.c arm64/mmu-regs.c \
 		   arm64/gic-v3-its.c \
 		   arm64/setjmp.S

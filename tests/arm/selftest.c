@@ -11,6 +11,7 @@
  *   mmu             the boot identity map: caches on, read-only text,
  *                   an alias mapping, MMU off and on again
  *   smp             every CPU runs on_cpus() work and knows who it is
+ *   thumb           (arm) exceptions taken in Thumb state return to it
  *   console-input   getchar() returns the bytes sent to the UART (kut-run's
  *                   standard input), in order: want=<the bytes>
  *   errata          ERRATA() and ERRATA_RELAXED() of the environment:
@@ -196,6 +197,80 @@ static void check_vectors(void *arg)
 	install_exception_handler(EXCPTN_SVC, NULL);
 	install_exception_handler(EXCPTN_DABT, NULL);
 }
+
+/*
+ * Thumb code that takes an undefined instruction, an svc and a data
+ * abort (on the address in r0), and returns 5 if it resumed after each.
+ * The svc in SVC mode overwrites lr, hence the push and pop.
+ */
+int thumb_exceptions(volatile int *bad);
+asm(".pushsection .text\n"
+    ".balign 4\n"
+    ".thumb\n"
+    ".global thumb_exceptions\n"
+    ".type thumb_exceptions, %function\n"
+    ".thumb_func\n"
+    "thumb_exceptions:\n"
+    "	push {lr}\n"		/* +0 */
+    "	udf #0x17\n"		/* +2 */
+    "	svc #42\n"		/* +4 */
+    "	movs r1, #5\n"		/* +6 */
+    "	ldr r0, [r0]\n"		/* +8 */
+    "	mov r0, r1\n"
+    "	pop {pc}\n"
+    ".arm\n"
+    ".popsection");
+
+static struct {
+	unsigned long und_pc, svc_pc, dabt_pc;
+	bool und_t, svc_t, dabt_t;
+	int svc_imm;
+} thumb;
+
+static void thumb_und(struct pt_regs *regs)
+{
+	thumb.und_pc = regs->ARM_pc;
+	thumb.und_t = thumb_mode(regs);
+}
+
+static void thumb_svc(struct pt_regs *regs)
+{
+	thumb.svc_pc = regs->ARM_pc;
+	thumb.svc_t = thumb_mode(regs);
+	thumb.svc_imm = *(u16 *)(regs->ARM_pc - 2) & 0xff;
+}
+
+static void thumb_dabt(struct pt_regs *regs)
+{
+	thumb.dabt_pc = regs->ARM_pc;
+	thumb.dabt_t = thumb_mode(regs);
+	regs->ARM_pc += 2;	/* a 16-bit ldr */
+}
+
+/* Exceptions from Thumb state come back to Thumb state, at the right place. */
+static void check_thumb(void)
+{
+	unsigned long code = (unsigned long)thumb_exceptions & ~1UL;
+	int ret;
+
+	report_prefix_push("thumb");
+	install_exception_handler(EXCPTN_UND, thumb_und);
+	install_exception_handler(EXCPTN_SVC, thumb_svc);
+	install_exception_handler(EXCPTN_DABT, thumb_dabt);
+	ret = thumb_exceptions(unmapped_page());
+	report(ret == 5, "resumed after each exception (returned %d)", ret);
+	report(thumb.und_t && thumb.und_pc == code + 4,
+	       "und: Thumb state, ARM_pc after the udf (%#lx)", thumb.und_pc - code);
+	report(thumb.svc_t && thumb.svc_pc == code + 6 && thumb.svc_imm == 42,
+	       "svc: Thumb state, ARM_pc after the svc (%#lx), immediate %d",
+	       thumb.svc_pc - code, thumb.svc_imm);
+	report(thumb.dabt_t && thumb.dabt_pc == code + 8,
+	       "dabt: Thumb state, ARM_pc at the ldr (%#lx)", thumb.dabt_pc - code);
+	install_exception_handler(EXCPTN_UND, NULL);
+	install_exception_handler(EXCPTN_SVC, NULL);
+	install_exception_handler(EXCPTN_DABT, NULL);
+	report_prefix_pop();
+}
 #endif
 
 static void user_vectors(void *arg)
@@ -337,6 +412,10 @@ int main(int argc, char **argv)
 		check_mmu();
 	} else if (!strcmp(what, "smp")) {
 		check_smp();
+#ifndef __aarch64__
+	} else if (!strcmp(what, "thumb")) {
+		check_thumb();
+#endif
 	} else if (!strcmp(what, "console-input")) {
 		check_console_input(argc, argv);
 	} else if (!strcmp(what, "errata")) {

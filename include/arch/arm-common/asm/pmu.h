@@ -120,6 +120,44 @@ static inline void set_pmccfiltr(u32 v)
 
 #endif /* __aarch64__ */
 
+/*
+ * Event counters, through the selection register: counter @n's event type
+ * (the event number, PMU_EVENT_*, plus filter bits) and value; software
+ * increments (PMSWINC), overflow flags (PMOVSSET/PMOVSCLR, write 1s to
+ * clear) and overflow interrupt enables (PMINTENSET/PMINTENCLR), a bit
+ * per counter, PMU_CYCLE_IDX for the cycle counter.
+ */
+#define PMU_EVENT_SW_INCR	0x00
+#define PMU_EVENT_INST_RETIRED	0x08
+#define PMU_EVENT_CPU_CYCLES	0x11
+#define PMU_EVENT_CHAIN		0x1e	/* PMUv3: counts the even counter's overflows */
+
+#ifdef __aarch64__
+#define __PMU_PMCEID0		pmceid0_el0
+#define __PMU_PMSELR		pmselr_el0
+#define __PMU_PMXEVTYPER	pmxevtyper_el0
+#define __PMU_PMXEVCNTR		pmxevcntr_el0
+#define __PMU_PMSWINC		pmswinc_el0
+#define __PMU_PMOVSSET		pmovsset_el0
+#define __PMU_PMOVSCLR		pmovsclr_el0
+#define __PMU_PMINTENSET	pmintenset_el1
+#define __PMU_PMINTENCLR	pmintenclr_el1
+#else
+#define PMSWINC		__ACCESS_CP15(c9, 0, c12, 4)
+#define PMCEID0		__ACCESS_CP15(c9, 0, c12, 6)
+#define __PMU_PMCEID0		PMCEID0
+#define PMXEVCNTR	__ACCESS_CP15(c9, 0, c13, 2)
+#define PMINTENSET	__ACCESS_CP15(c9, 0, c14, 1)
+#define __PMU_PMSELR		PMSELR
+#define __PMU_PMXEVTYPER	PMXEVTYPER
+#define __PMU_PMXEVCNTR		PMXEVCNTR
+#define __PMU_PMSWINC		PMSWINC
+#define __PMU_PMOVSSET		PMOVSR		/* reads the flags */
+#define __PMU_PMOVSCLR		PMOVSR
+#define __PMU_PMINTENSET	PMINTENSET
+#define __PMU_PMINTENCLR	PMINTENCLR
+#endif
+
 /* Both arches' accessors by one name: the register names expand first. */
 #define __pmu_read(reg)		read_sysreg(reg)
 #define __pmu_write(v, reg)	write_sysreg(v, reg)
@@ -150,6 +188,75 @@ static inline void set_pmcntenset(u32 v)
 static inline void set_pmcntenclr(u32 v)
 {
 	__pmu_write(v, __PMU_PMCNTENCLR);
+}
+
+/* Select event counter @n for the PMXEV* accessors below. */
+static inline void pmu_select(unsigned int n)
+{
+	__pmu_write(n, __PMU_PMSELR);
+	isb();
+}
+
+static inline void set_pmevtyper(unsigned int n, u32 type)
+{
+	pmu_select(n);
+	__pmu_write(type, __PMU_PMXEVTYPER);
+	isb();
+}
+
+static inline u32 get_pmevcntr(unsigned int n)
+{
+	pmu_select(n);
+	return __pmu_read(__PMU_PMXEVCNTR);
+}
+
+static inline void set_pmevcntr(unsigned int n, u32 v)
+{
+	pmu_select(n);
+	__pmu_write(v, __PMU_PMXEVCNTR);
+	isb();
+}
+
+/* One software increment of every enabled SW_INCR counter in @mask. */
+static inline void pmu_sw_incr(u32 mask)
+{
+	__pmu_write(mask, __PMU_PMSWINC);
+	isb();
+}
+
+static inline u32 get_pmovs(void)
+{
+	return __pmu_read(__PMU_PMOVSSET);
+}
+
+static inline void clear_pmovs(u32 mask)
+{
+	__pmu_write(mask, __PMU_PMOVSCLR);
+	isb();
+}
+
+static inline void set_pmintenset(u32 mask)
+{
+	__pmu_write(mask, __PMU_PMINTENSET);
+	isb();
+}
+
+static inline void set_pmintenclr(u32 mask)
+{
+	__pmu_write(mask, __PMU_PMINTENCLR);
+	isb();
+}
+
+/* Whether common event @event (below 0x20) is implemented (PMCEID0). */
+static inline bool pmu_event_implemented(unsigned int event)
+{
+	return event < 32 && (__pmu_read(__PMU_PMCEID0) & (1U << event));
+}
+
+/* The number of event counters, PMCR.N. */
+static inline unsigned int pmu_nr_counters(void)
+{
+	return (get_pmcr() >> PMU_PMCR_N_SHIFT) & PMU_PMCR_N_MASK;
 }
 
 /* Whether the CPU has an Arm-architected PMU, and so a cycle counter. */
