@@ -493,6 +493,28 @@ int pci_find_cap(struct pci_dev *dev, int cap_id)
 	return 0;
 }
 
+/*
+ * Extended config space where the arch's config mechanism has none (x86's
+ * ports, pseries' RTAS calls as kut uses them): the first 256 bytes, and
+ * all ones beyond.  ECAM arches (fdt/pci-host-generic.c) override these.
+ */
+__attribute__((weak)) bool pci_config_ext_available(void)
+{
+	return false;
+}
+
+__attribute__((weak)) uint32_t pci_config_readl_ext(pcidevaddr_t dev, uint16_t reg)
+{
+	return reg < PCI_CFG_SPACE_SIZE ? pci_config_readl(dev, reg) : 0xffffffff;
+}
+
+__attribute__((weak)) void pci_config_writel_ext(pcidevaddr_t dev, uint16_t reg,
+						  uint32_t val)
+{
+	if (reg < PCI_CFG_SPACE_SIZE)
+		pci_config_writel(dev, reg, val);
+}
+
 uint16_t pci_find_ext_cap(pcidevaddr_t dev, uint16_t cap_id)
 {
 	/* At most one capability per word: a looping list stops there. */

@@ -98,23 +98,6 @@ void pci_config_writel(pcidevaddr_t dev, uint8_t reg, uint32_t val)
 	conf1_access(dev, reg, 4, true, val);
 }
 
-/* Ports 0xcf8/0xcfc reach only the first 256 bytes of each function. */
-bool pci_config_ext_available(void)
-{
-	return false;
-}
-
-uint32_t pci_config_readl_ext(pcidevaddr_t dev, uint16_t reg)
-{
-	return reg < PCI_CFG_SPACE_SIZE ? pci_config_readl(dev, reg) : 0xffffffff;
-}
-
-void pci_config_writel_ext(pcidevaddr_t dev, uint16_t reg, uint32_t val)
-{
-	if (reg < PCI_CFG_SPACE_SIZE)
-		pci_config_writel(dev, reg, val);
-}
-
 bool pci_host_init(struct pci_host *host)
 {
 	/* No host bridge answers at 00.00.0 on a machine without PCI (microvm). */
