@@ -9,16 +9,26 @@
  * runs nothing.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cfg.h"
 
+/*
+ * Deeper nesting than any cfg needs: enough to stop a hostile one from
+ * exhausting the stack (each level is a few frames of recursion).
+ */
+#define MAX_DEPTH	64
+/* How much of a bad expression an error message quotes. */
+#define EXPR_QUOTED	80
+
 struct expr {
 	const char *p;
 	long max_smp;
 	const char *err;
+	unsigned int depth;
 };
 
 static long ternary(struct expr *e);
@@ -44,6 +54,54 @@ static void fail(struct expr *e, const char *why)
 {
 	if (!e->err)
 		e->err = why;
+}
+
+/*
+ * Arithmetic that says so instead of wrapping or trapping: bash wraps, but
+ * an smp value that only means something after a wrap is a cfg mistake.
+ */
+static long checked(struct expr *e, char op, long a, long b)
+{
+	long r = 1;
+	bool over;
+
+	switch (op) {
+	case '+':
+		over = __builtin_add_overflow(a, b, &r);
+		break;
+	case '-':
+		over = __builtin_sub_overflow(a, b, &r);
+		break;
+	case '*':
+		over = __builtin_mul_overflow(a, b, &r);
+		break;
+	default:	/* '/' and '%' */
+		if (!b) {
+			fail(e, "division by zero");
+			return 1;
+		}
+		over = a == LONG_MIN && b == -1;
+		if (!over)
+			r = op == '/' ? a / b : a % b;
+		break;
+	}
+	if (over) {
+		fail(e, "arithmetic overflow");
+		return 1;
+	}
+	return r;
+}
+
+/* One more level of nesting, or false (and the error) past MAX_DEPTH. */
+static bool enter(struct expr *e)
+{
+	if (e->err)
+		return false;
+	if (++e->depth > MAX_DEPTH) {
+		fail(e, "nested too deeply");
+		return false;
+	}
+	return true;
 }
 
 /* A command whose output is the CPU count, between @open and @close. */
@@ -120,49 +178,44 @@ static long primary(struct expr *e)
 
 static long unary(struct expr *e)
 {
+	long v;
+
+	if (!enter(e))
+		return 1;
 	if (eat(e, "-"))
-		return -unary(e);
-	if (eat(e, "+"))
-		return unary(e);
-	if (eat(e, "!"))
-		return !unary(e);
-	return primary(e);
+		v = checked(e, '-', 0, unary(e));
+	else if (eat(e, "+"))
+		v = unary(e);
+	else if (eat(e, "!"))
+		v = !unary(e);
+	else
+		v = primary(e);
+	e->depth--;
+	return v;
 }
 
 static long product(struct expr *e)
 {
-	long v = unary(e), r;
+	long v = unary(e);
+	char op;
 
-	for (;;) {
-		if (eat(e, "*")) {
-			v *= unary(e);
-		} else if (eat(e, "/") || eat(e, "%")) {
-			bool div = e->p[-1] == '/';
-
-			r = unary(e);
-			if (!r) {
-				fail(e, "division by zero");
-				return 1;
-			}
-			v = div ? v / r : v % r;
-		} else {
-			return v;
-		}
+	while (!e->err && (eat(e, "*") || eat(e, "/") || eat(e, "%"))) {
+		op = e->p[-1];
+		v = checked(e, op, v, unary(e));
 	}
+	return v;
 }
 
 static long sum(struct expr *e)
 {
 	long v = product(e);
+	char op;
 
-	for (;;) {
-		if (eat(e, "+"))
-			v += product(e);
-		else if (eat(e, "-"))
-			v -= product(e);
-		else
-			return v;
+	while (!e->err && (eat(e, "+") || eat(e, "-"))) {
+		op = e->p[-1];
+		v = checked(e, op, v, product(e));
 	}
+	return v;
 }
 
 static long relation(struct expr *e)
@@ -221,21 +274,26 @@ static long logical_or(struct expr *e)
 
 static long ternary(struct expr *e)
 {
-	long c = logical_or(e), a, b;
+	long c, a, b;
 
-	if (!eat(e, "?"))
-		return c;
-	a = ternary(e);
-	if (!eat(e, ":"))
-		fail(e, "missing : in ?:");
-	b = ternary(e);
-	return c ? a : b;
+	if (!enter(e))
+		return 1;
+	c = logical_or(e);
+	if (eat(e, "?")) {
+		a = ternary(e);
+		if (!eat(e, ":"))
+			fail(e, "missing : in ?:");
+		b = ternary(e);
+		c = c ? a : b;
+	}
+	e->depth--;
+	return c;
 }
 
 int cfg_eval_smp(const char *expr, long max_smp, long *smp,
 		 char *err, size_t errsize)
 {
-	struct expr e = { expr, max_smp, NULL };
+	struct expr e = { expr, max_smp, NULL, 0 };
 	long v = ternary(&e);
 
 	skip_blanks(&e);
@@ -244,7 +302,9 @@ int cfg_eval_smp(const char *expr, long max_smp, long *smp,
 	if (!e.err && (v < 1 || v > 4096))
 		e.err = "not between 1 and 4096 CPUs";
 	if (e.err) {
-		snprintf(err, errsize, "'%s': %s", expr, e.err);
+		/* A hostile value can be megabytes long: quote its start. */
+		snprintf(err, errsize, "'%.*s%s': %s", EXPR_QUOTED, expr,
+			 strlen(expr) > EXPR_QUOTED ? "..." : "", e.err);
 		return -1;
 	}
 	*smp = v;

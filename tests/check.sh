@@ -68,6 +68,7 @@ sections() {
 	900|guest tests|tests/check-guest.sh
 	600|guest tests, i386|tests/check-guest-i386.sh
 	600|suite mode|tests/check-suite.sh
+	300|kut-run against hostile input|tests/check-hostile.sh
 	900|bundled suites give their recorded verdicts|tests/check-verdicts.sh
 	900|guest tests, arm64 and arm|tests/check-guest-arm.sh
 	600|guest tests, riscv64|tests/check-guest-riscv.sh

@@ -297,6 +297,66 @@ TEST(smp_rejects_what_needs_a_shell)
 	CHECK_INT(smp("99999999999", 2), -1);
 }
 
+/* The evaluator's error for @expr, or "" when it evaluates. */
+static const char *smp_error(const char *expr, long max)
+{
+	static char err[256];
+	long v;
+
+	err[0] = '\0';
+	if (cfg_eval_smp(expr, max, &v, err, sizeof(err)) == 0)
+		return "";
+	return strstr(err, "': ") ? strstr(err, "': ") + 3 : err;
+}
+
+/* Found by fuzzing: traps and wrap-arounds are errors, not crashes. */
+TEST(smp_arithmetic_is_checked)
+{
+	CHECK_STR(smp_error("$((65536*65536*65536*32768 / -1))", 2),
+		  "arithmetic overflow");
+	CHECK_STR(smp_error("$((-65536*65536*65536*32768 / -1))", 2),
+		  "arithmetic overflow");
+	CHECK_STR(smp_error("$((-65536*65536*65536*32768 % -1))", 2),
+		  "arithmetic overflow");
+	CHECK_STR(smp_error("$((65536*65536*65536*65536))", 2),
+		  "arithmetic overflow");
+	CHECK_STR(smp_error("$((999999999*999999999*999999999))", 2),
+		  "arithmetic overflow");
+	CHECK_STR(smp_error("$((0-999999999*999999999*999999999-999999999"
+			    "*999999999*999999999))", 2), "arithmetic overflow");
+	CHECK_STR(smp_error("$((1%0))", 2), "division by zero");
+	CHECK_STR(smp_error("$((1/(2-2)))", 2), "division by zero");
+	CHECK_INT(smp("$((-65536*65536*65536*32768 / 65536/65536/65536/-8192))",
+		      2), 4);
+}
+
+/* Nesting far past anything real fails in bounded stack. */
+TEST(smp_nesting_is_bounded)
+{
+	size_t n = 200000, i;
+	char *deep = malloc(2 * n + 8);
+
+	memcpy(deep, "$((", 3);
+	for (i = 0; i < n; i++)
+		deep[3 + i] = '(';
+	deep[3 + n] = '1';
+	for (i = 0; i < n; i++)
+		deep[4 + n + i] = ')';
+	strcpy(deep + 4 + 2 * n, "))");
+	CHECK_STR(smp_error(deep, 2), "nested too deeply");
+	for (i = 0; i < n; i++)
+		deep[i] = i % 2 ? ' ' : '-';
+	strcpy(deep + n, "1");
+	CHECK_STR(smp_error(deep, 2), "nested too deeply");
+	for (i = 0; i + 2 < n; i += 2)
+		memcpy(deep + i, "1?", 2);
+	strcpy(deep + i, "1");
+	CHECK_STR(smp_error(deep, 2), "nested too deeply");
+	free(deep);
+	CHECK_INT(smp("$((((((((((2))))))))))", 2), 2);
+	CHECK_INT(smp("- - 2", 2), 2);
+}
+
 TEST(disabled_if_forms)
 {
 	CHECK_INT(cfg_eval_disabled_if("[[ \"$TARGET\" != qemu ]]", "qemu"), 0);
