@@ -16,33 +16,19 @@
 #include <sys/wait.h>
 
 #include "kut_abi.h"
+#include "logdir.h"
 #include "suite.h"
 
 /* Longest line kept for parsing; the log gets everything regardless. */
 #define MAX_PARSED_LINE	4096
 
-/* "a/b" would be a directory: test names become file names safely. */
-static char *log_name(const char *logs, const char *name)
-{
-	char *path = xasprintf("%s/%s%s.log", logs, name[0] == '.' ? "_" : "",
-			       name), *p;
-
-	for (p = path + strlen(logs) + 1; *p; p++)
-		if (*p == '/')
-			*p = '_';
-	return path;
-}
-
 int capture_open(struct job *j, const char *logs, char *err, size_t errsize)
 {
 	char *cmd;
 
-	j->res.log = log_name(logs, j->t->name);
-	j->log = fopen(j->res.log, "we");
-	if (!j->log) {
-		snprintf(err, errsize, "%s: %s", j->res.log, strerror(errno));
+	j->log = logdir_create(logs, j->t->name, &j->res.log, err, errsize);
+	if (!j->log)
 		return -1;
-	}
 	/* Whole lines reach the file even if kut-run is killed. */
 	setvbuf(j->log, NULL, _IOLBF, 0);
 	cmd = job_command(j);

@@ -10,7 +10,6 @@
  * before the first QEMU starts, and exits 2.
  */
 #define _GNU_SOURCE	/* sched_getaffinity(), CPU_COUNT() */
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <sched.h>
@@ -24,6 +23,7 @@
 
 #include "kut_abi.h"
 #include "envfile.h"
+#include "logdir.h"
 #include "suite.h"
 
 struct run {
@@ -252,103 +252,6 @@ static int make_jobs(struct run *run, char *err, size_t errsize)
 	}
 	free(state);
 	return 0;
-}
-
-static bool removable_log(const char *name)
-{
-	size_t n = strlen(name);
-
-	return (n > 4 && !strcmp(name + n - 4, ".log")) ||
-	       !strcmp(name, "SUMMARY");
-}
-
-/*
- * Whether @dir holds nothing but test logs (so rotating it loses nothing
- * else): 1, or 2 if it holds nothing at all; with @remove, delete the
- * logs too.  -1 if it cannot be read.
- */
-static int only_logs(const char *dir, bool remove)
-{
-	struct dirent *d;
-	DIR *dp = opendir(dir);
-	char *path;
-	int r = 2;
-
-	if (!dp)
-		return -1;
-	while (r > 0 && (d = readdir(dp))) {
-		if (!strcmp(d->d_name, ".") || !strcmp(d->d_name, ".."))
-			continue;
-		if (!removable_log(d->d_name) || d->d_type == DT_DIR) {
-			r = 0;
-			break;
-		}
-		r = 1;
-		if (remove) {
-			path = xasprintf("%s/%s", dir, d->d_name);
-			if (unlink(path) < 0)
-				r = -1;
-			free(path);
-		}
-	}
-	closedir(dp);
-	return r;
-}
-
-static int mkdir_p(const char *dir)
-{
-	char *copy = xstrdup(dir), *p;
-	int r = 0;
-
-	for (p = copy + 1; *p && !r; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0777) < 0 && errno != EEXIST)
-			r = -1;
-		*p = '/';
-	}
-	if (!r && mkdir(copy, 0777) < 0 && errno != EEXIST)
-		r = -1;
-	free(copy);
-	return r;
-}
-
-/*
- * A fresh logs directory, the previous one kept as DIR.old as upstream's
- * run_tests.sh does (an empty one is simply used); a directory holding
- * anything but logs is left alone.
- */
-static int prepare_logs(const char *dir, char *err, size_t errsize)
-{
-	char *old;
-	int r;
-
-	if (!is_dir(dir)) {
-		if (mkdir_p(dir) == 0)
-			return 0;
-		snprintf(err, errsize, "%s: cannot create: %s", dir,
-			 strerror(errno));
-		return -1;
-	}
-	r = only_logs(dir, false);
-	if (r == 2)
-		return 0;	/* empty: nothing to keep */
-	if (r <= 0) {
-		snprintf(err, errsize, "%s: %s; not touching it (name another "
-			 "directory with --logs)", dir, r < 0 ? strerror(errno) :
-			 "holds files that are not test logs");
-		return -1;
-	}
-	old = xasprintf("%s.old", dir);
-	if (is_dir(old) && only_logs(old, true) > 0)
-		rmdir(old);
-	r = rename(dir, old) < 0 || mkdir(dir, 0777) < 0 ? -1 : 0;
-	if (r < 0)
-		snprintf(err, errsize, "%s: cannot make a fresh one (%s)", dir,
-			 strerror(errno));
-	free(old);
-	return r;
 }
 
 static void finish(struct run *run, struct job *j)
@@ -589,7 +492,7 @@ int suite_main(const struct suite_options *opt)
 	char err[1024];
 	size_t i;
 	long long t0 = now_ms();
-	int status = 0;
+	int status = 0, logs_fd;
 
 	launch_init();
 	setup(&run, &host);
@@ -603,8 +506,8 @@ int suite_main(const struct suite_options *opt)
 		dry_run(&run);
 		return 0;
 	}
-	if (prepare_logs(run.env.logs, err, sizeof(err)) < 0 ||
-	    open_junit(&run, err, sizeof(err)) < 0)
+	logs_fd = logdir_prepare(run.env.logs, err, sizeof(err));
+	if (logs_fd < 0 || open_junit(&run, err, sizeof(err)) < 0)
 		die(KUT_EXIT_ERROR, "%s", err);
 	run.color = want_color(opt);
 	run.started = time(NULL);
@@ -621,6 +524,7 @@ int suite_main(const struct suite_options *opt)
 	for (i = 0; i < run.n; i++)
 		if (verdict_is_failure(run.jobs[i].res.verdict) && !status)
 			status = KUT_EXIT_FAIL;
+	close(logs_fd);
 	tempfile_remove_all();
 	launch_check_signals();
 	return status;

@@ -20,6 +20,23 @@ ok_eval() {
 	if eval "$2"; then pass "$1"; else fail "$1"; fi
 }
 
+# A stand-in QEMU: it acts on the word after -append (test_args).
+Q=$tmp/fake-qemu
+cat >"$Q" <<'EOF'
+#!/bin/sh
+mode=
+while [ $# -gt 0 ]; do
+	[ "$1" = -append ] && { mode=$2; shift; }
+	shift
+done
+case $mode in
+say=*) echo "PASS: ${mode#say=}"; sleep 1; echo "SUMMARY: 1 tests"; exit 1 ;;
+esac
+echo "fake-qemu: unknown mode '$mode'" >&2
+exit 3
+EOF
+chmod +x "$Q"
+
 # A suite of one image: suite DIR, then sections from stdin.
 suite() {
 	mkdir -p "$1"
@@ -48,3 +65,51 @@ expect_log "smp hostile" '^PASS ok ' \
 	"^FAIL mod0 \(.*/unittests.cfg:12: smp: .*division by zero\)$" \
 	"^FAIL deep \(.*/unittests.cfg:15: smp: .*nested too deeply\)$" \
 	'^Total 5: 1 passed, 0 failed, 0 timed out, 4 errors'
+
+# --- 2. logs: concurrent runs in one directory, names that look alike
+for k in 1 2 3 4; do
+	for t in a b c d e f; do
+		printf '[%s]\nfile = selftest.flat\ntest_args = say=%s-%s\n' $t $k $t
+	done | suite "$tmp/conc$k/x86_64"
+done
+for k in 1 2 3 4; do
+	QEMU=$Q "$KUT_RUN" -j6 --logs "$tmp/clogs" "$tmp/conc$k/x86_64" \
+		>"$tmp/conc$k.out" 2>&1 &
+done
+wait
+n=0 good=0
+for f in "$tmp"/clogs/*; do
+	n=$((n + 1))
+	# each log is one test's: its own name in the file name and content
+	t=$(sed -n 's/^PASS: [1-4]-\(.\)$/\1/p' "$f")
+	case $(basename "$f") in "$t".log | "$t".[0-9].log) good=$((good + 1)) ;; esac
+done
+ok_eval "logs: four runs at once in one directory keep 24 logs" '[ $n -eq 24 ]'
+ok_eval "logs: ... each holding one test's output" '[ $good -eq 24 ]'
+ok_eval "logs: ... and every run passed" \
+	'[ $(cat "$tmp"/conc?.out | grep -c "^Total 6: 6 passed") -eq 4 ]'
+{
+	printf '[a/b]\nfile = selftest.flat\ntest_args = say=slash\n'
+	printf '[a_b]\nfile = selftest.flat\ntest_args = say=underscore\n'
+	printf '[.x]\nfile = selftest.flat\ntest_args = say=dot\n'
+	printf '[_.x]\nfile = selftest.flat\ntest_args = say=underscore-dot\n'
+} | suite "$tmp/alike/x86_64"
+QEMU=$Q "$KUT_RUN" -j4 --logs "$tmp/alogs" "$tmp/alike/x86_64" >/dev/null 2>&1
+ok_eval "logs: [a/b], [a_b], [.x], [_.x] write four logs" \
+	'[ $(ls -A "$tmp/alogs" | wc -l) -eq 4 ] &&
+	 grep -qx "PASS: slash" "$tmp/alogs/a%2Fb.log" &&
+	 grep -qx "PASS: underscore" "$tmp/alogs/a_b.log" &&
+	 grep -qx "PASS: dot" "$tmp/alogs/%2Ex.log" &&
+	 grep -qx "PASS: underscore-dot" "$tmp/alogs/_.x.log"'
+mkdir -p "$tmp/olds/logs" "$tmp/olds/logs.old"
+echo precious >"$tmp/olds/logs.old/notes.txt"
+for t in p q r; do echo old >"$tmp/olds/logs.old/$t.log"; echo prev >"$tmp/olds/logs/$t.log"; done
+log=$(logfile "logs old stray")
+QEMU=$Q "$KUT_RUN" --logs "$tmp/olds/logs" "$tmp/alike/x86_64" >"$log" 2>&1
+st=$?
+ok_eval "logs: a logs.old holding another file -> exit 2" '[ $st -eq 2 ]'
+expect_log "logs old stray" "logs.old: holds 'notes.txt', which is not a test log"
+ok_eval "logs: ... and nothing in either directory is lost" \
+	'[ $(cat "$tmp"/olds/logs.old/*.log | grep -c old) -eq 3 ] &&
+	 [ -f "$tmp/olds/logs.old/notes.txt" ] &&
+	 [ $(cat "$tmp"/olds/logs/*.log | grep -c prev) -eq 3 ]'
