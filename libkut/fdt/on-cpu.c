@@ -49,12 +49,14 @@ unsigned int arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data)
 	assert_msg(cpu != 0 || cpu0_calls_idle,
 		   "work for CPU 0, which runs main() and does not idle "
 		   "(set cpu0_calls_idle if it will)");
-	if (!cpu_online(cpu))
-		smp_boot_secondary_nofail(cpu, NULL);
 	spin_lock(&work_lock);
 	while (!cpumask_test_cpu(cpu, &cpu_idle_mask)) {
 		spin_unlock(&work_lock);
-		smp_wait_for_event();
+		/* Not started yet, or its last work turned it off (halt()). */
+		if (!cpu_online(cpu))
+			smp_boot_secondary_nofail(cpu, NULL);
+		else
+			smp_wait_for_event();
 		spin_lock(&work_lock);
 	}
 	cpumask_clear_cpu(cpu, &cpu_idle_mask);

@@ -3,7 +3,8 @@
  * smp.c - secondary harts: SBI HSM bring-up, and the idle loop that
  * waits for on_cpu() work (../fdt/on-cpu.c).
  *
- * A hart is started on first use.  An idle CPU sleeps in WFI with only
+ * A hart is started on first use, and again on the first use after it
+ * called halt() (SBI HART_STOP).  An idle CPU sleeps in WFI with only
  * the software interrupt enabled in sie (and interrupts off in sstatus,
  * so nothing traps): each work item is followed by exactly one SBI IPI
  * (arch_cpu_kick()), which wakes it.  The idle CPU consumes that IPI
@@ -19,6 +20,7 @@
 #include <asm/mmu.h>
 #include <asm/io.h>
 #include <asm/processor.h>
+#include <asm/spinlock.h>
 
 #include "riscv.h"
 #include "../fdt/on-cpu.h"
@@ -26,7 +28,8 @@
 cpumask_t cpu_present_mask;
 cpumask_t cpu_online_mask;
 cpumask_t cpu_idle_mask;
-static cpumask_t cpu_started;
+static struct spinlock boot_lock;
+static void *stacks[NR_CPUS];
 
 static secondary_func_t boot_func[NR_CPUS];
 
@@ -60,6 +63,12 @@ void kut_riscv_secondary_setup(struct secondary_data *data)
 	int cpu = data->info->cpu;
 	secondary_func_t func = boot_func[cpu];
 
+	/*
+	 * Started again after halt(): the work that halted it never said it
+	 * was done, and an IPI sent while it was off may still be pending.
+	 */
+	on_cpu_work_clear(cpu);
+	ipi_ack();
 	timer_hart_init();
 	smp_wmb();
 	set_cpu_online(cpu, true);
@@ -68,19 +77,31 @@ void kut_riscv_secondary_setup(struct secondary_data *data)
 	do_idle();
 }
 
+/*
+ * Start CPU @cpu's hart, for the first time or again after halt(): then
+ * it may still be on its way out (HSM STOP_PENDING), and SBI refuses to
+ * start a hart that is not stopped yet.  Its stack is allocated once.
+ */
 static void start_hart(int cpu, secondary_func_t func)
 {
-	void *stack = alloc_pages(2);
 	struct secondary_data *data;
 	struct sbiret ret;
 
-	assert(stack && (4 * PAGE_SIZE) == STACK_SIZE);
+	if (!stacks[cpu])
+		stacks[cpu] = alloc_pages(2);
+	assert(stacks[cpu] && (4 * PAGE_SIZE) == STACK_SIZE);
 	/* The data sits at the top of the stack, the stack grows below it. */
-	data = (struct secondary_data *)((char *)stack + STACK_SIZE) - 1;
+	data = (struct secondary_data *)((char *)stacks[cpu] + STACK_SIZE) - 1;
 	data->sp = (uintptr_t)data & ~15UL;
 	data->satp = csr_read(CSR_SATP);
 	data->info = &cpus[cpu];
 	boot_func[cpu] = func;
+	for (;;) {
+		ret = sbi_hart_get_status(cpus[cpu].hartid);
+		if (ret.error || ret.value == SBI_EXT_HSM_STOPPED)
+			break;
+		cpu_relax();
+	}
 	mb();
 	ret = sbi_hart_start(cpus[cpu].hartid, virt_to_phys(secondary_entry),
 			     virt_to_phys(data));
@@ -96,18 +117,19 @@ static void start_hart(int cpu, secondary_func_t func)
 void smp_boot_secondary(int cpu, void (*func)(void))
 {
 	assert_msg(cpu > 0 && cpu < nr_cpus, "no CPU %d", cpu);
-	assert_msg(!cpumask_test_and_set_cpu(cpu, &cpu_started),
-		   "CPU %d was started already", cpu);
+	spin_lock(&boot_lock);
+	assert_msg(!cpu_online(cpu), "CPU %d is running already", cpu);
 	start_hart(cpu, func);
+	spin_unlock(&boot_lock);
 }
 
 void smp_boot_secondary_nofail(int cpu, void (*func)(void))
 {
 	assert_msg(cpu > 0 && cpu < nr_cpus, "no CPU %d", cpu);
-	if (!cpumask_test_and_set_cpu(cpu, &cpu_started))
+	spin_lock(&boot_lock);
+	if (!cpu_online(cpu))
 		start_hart(cpu, func);
-	while (!cpu_online(cpu))
-		cpu_relax();
+	spin_unlock(&boot_lock);
 }
 
 void halt(void)

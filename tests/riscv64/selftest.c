@@ -28,6 +28,7 @@
 #include <asm/sbi.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <asm/timer.h>
 
 /* "name=value" in argv, or NULL. */
 static const char *arg_value(int argc, char **argv, const char *name)
@@ -191,6 +192,26 @@ static void whoami(void *data)
 	smp_wmb();
 }
 
+static void stop_here(void *data)
+{
+	(void)data;
+	halt();
+}
+
+/* Whether CPU @cpu's hart reaches HSM state @state within a second. */
+static bool hart_reaches(int cpu, long state)
+{
+	u64 give_up = timer_get_cycles() + timebase_frequency;
+	struct sbiret st;
+
+	do {
+		st = sbi_hart_get_status(cpus[cpu].hartid);
+		if (!st.error && st.value == state)
+			return true;
+	} while (timer_get_cycles() < give_up);
+	return false;
+}
+
 static void check_smp(void)
 {
 	int cpu, ok = 1;
@@ -218,6 +239,25 @@ static void check_smp(void)
 	on_cpus(whoami, NULL);
 	on_cpu(nr_cpus - 1, whoami, NULL);
 	report(seen_cpu[nr_cpus - 1] == nr_cpus - 1, "idle CPUs take more work");
+	if (nr_cpus < 2) {
+		report_skip("one CPU: none to halt and start again");
+		report_prefix_pop();
+		return;
+	}
+	/* halt() stops the hart; the next on_cpu() starts it again. */
+	on_cpu_async(nr_cpus - 1, stop_here, NULL);
+	report(hart_reaches(nr_cpus - 1, SBI_EXT_HSM_STOPPED) &&
+	       !cpu_online(nr_cpus - 1), "halt(): CPU %d stopped, offline",
+	       nr_cpus - 1);
+	seen_cpu[nr_cpus - 1] = -1;
+	on_cpu(nr_cpus - 1, whoami, NULL);
+	report(seen_cpu[nr_cpus - 1] == nr_cpus - 1 && cpu_online(nr_cpus - 1),
+	       "on_cpu() starts a halted CPU again, which runs the work once");
+	/* At once this time: halt() and on_cpu() race HSM STOP_PENDING. */
+	on_cpu_async(nr_cpus - 1, stop_here, NULL);
+	seen_cpu[nr_cpus - 1] = -1;
+	on_cpu(nr_cpus - 1, whoami, NULL);
+	report(seen_cpu[nr_cpus - 1] == nr_cpus - 1, "and again, right after halt()");
 	report_prefix_pop();
 }
 
