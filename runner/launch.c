@@ -26,6 +26,7 @@
 #include "kut_abi.h"
 #include "launch.h"
 #include "util.h"
+#include "watchdog.h"
 
 /* SIGTERM first so QEMU can exit cleanly; SIGKILL if it has not by then. */
 #define KILL_GRACE_MS		2000
@@ -302,8 +303,10 @@ struct launch *launch_start(const struct launch_request *req,
 	if (pid > 0)
 		e = exec_error(p[2][0]);
 	close(p[2][0]);
-	if (pid > 0 && !e)
+	if (pid > 0 && !e) {
 		l = new_launch(req, pid, p[0][0], p[1][0]);
+		watchdog_watch(pid, l->deadline ? l->deadline + KILL_GRACE_MS : 0);
+	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (l)
 		return l;
@@ -481,8 +484,15 @@ static bool child_exited(const struct launch *l)
 
 static void reap(struct launch *l)
 {
+	/*
+	 * Past its deadline is a timeout, even if kut-run was stuck (on a
+	 * stalled stdout) and the watchdog stopped QEMU.
+	 */
+	if (l->deadline && !l->timed_out && now_ms() >= l->deadline)
+		l->timed_out = true;
 	/* Whatever QEMU left in its group goes with it. */
 	kill_group(l, SIGKILL);
+	watchdog_forget(l->pid);
 	while (waitpid(l->pid, &l->status, 0) < 0 && errno == EINTR)
 		;
 	l->exited = true;

@@ -31,6 +31,8 @@ while [ $# -gt 0 ]; do
 done
 case $mode in
 say=*) echo "PASS: ${mode#say=}"; sleep 1; echo "SUMMARY: 1 tests"; exit 1 ;;
+chatty) while :; do echo "a guest that never stops talking"; done ;;
+fork) sleep 3131 & sleep 3132 ;;
 esac
 echo "fake-qemu: unknown mode '$mode'" >&2
 exit 3
@@ -113,3 +115,22 @@ ok_eval "logs: ... and nothing in either directory is lost" \
 	'[ $(cat "$tmp"/olds/logs.old/*.log | grep -c old) -eq 3 ] &&
 	 [ -f "$tmp/olds/logs.old/notes.txt" ] &&
 	 [ $(cat "$tmp"/olds/logs/*.log | grep -c prev) -eq 3 ]'
+
+# --- 3. and 4. timeouts with stdout stalled; no QEMU outlives kut-run
+# gone PATTERN: no process's command line matches PATTERN any more.
+gone() {
+	! pgrep -f "$1" >/dev/null
+}
+(TIMEOUT=1 QEMU=$Q "$KUT_RUN" "$ST" -append chatty | sleep 7) &
+sleep 5.5
+ok_eval "timeout: enforced while kut-run's stdout is stalled (| sleep)" 'gone "$Q"'
+wait
+QEMU=$Q "$KUT_RUN" "$ST" -append fork >/dev/null 2>&1 &
+pid=$!
+sleep 1
+ok_eval "orphans: the wrapper's children run" 'pgrep -f "sleep 313[12]" >/dev/null'
+kill -9 $pid
+sleep 1
+ok_eval "orphans: kill -9 of kut-run takes a forking wrapper's children too" \
+	'gone "sleep 313[12]"'
+pkill -f "sleep 313[12]" || :
