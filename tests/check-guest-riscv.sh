@@ -65,7 +65,12 @@ for tc in gcc clang; do
 		'^PASS: vectors: store to read-only text: handler ran \(cause 15' \
 		'^SUMMARY: 5 tests$'
 	kr "$t: selftest mmu" 0 "$st" -append mmu
-	expect_log "$t: selftest mmu" '^PASS: mmu: Sv39 on at boot' '^SUMMARY: 7 tests$'
+	expect_log "$t: selftest mmu" '^PASS: mmu: Sv39 on at boot' '^SUMMARY: 8 tests$'
+	kr "$t: selftest mmu sv48 (2 CPUs)" 0 "$st" -smp 2 -append 'mmu sv48'
+	expect_log "$t: selftest mmu sv48 (2 CPUs)" '^PASS: mmu: sv48 on, with mmu_idmap' \
+		'^PASS: mmu: CPU 1 switched too and reads it' \
+		'^PASS: mmu: load from the first address past the width: handler ran \(cause 13, stval 0x1000000000000\)' \
+		'^PASS: mmu: the vmalloc window.s alias carried over' '^SUMMARY: 15 tests$'
 	kr "$t: selftest smp (4 CPUs)" 0 "$st" -smp 4 -append smp
 	expect_log "$t: selftest smp (4 CPUs)" \
 		'^PASS: smp: on_cpus\(\) ran on all 4 CPUs, each on its own hart' \
@@ -84,7 +89,7 @@ for tc in gcc clang; do
 	kr "$t: unittests.cfg, all of it" 0 --logs "$tmp/logs-$tc" -j 2 "$dir"
 	expect_log "$t: unittests.cfg, all of it" '^PASS sbi \(18 tests\)$' \
 		'^PASS pci-test-membar-high \(41 tests\)$' '^PASS vmalloc-setup-vm \(23 tests\)$' \
-		'^Total 13: 13 passed, 0 failed'
+		'^PASS selftest-mmu-sv57 \(15 tests\)$' '^Total 15: 15 passed, 0 failed'
 
 	kr "$t: pass -> 0" 0 "$st" -append pass
 	kr "$t: the .elf boots too" 0 "${st%.flat}.elf" -append pass

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * mmu.c - Sv39 translation tables (asm/mmu.h).
+ * mmu.c - Sv39, Sv48 and Sv57 translation tables (asm/mmu.h).
  *
  * Boot builds mmu_idmap before the page allocator exists, from a small
  * pool of static pages; later tables come from alloc_page().  Changing
@@ -8,9 +8,17 @@
  * next level with the same permissions.  RISC-V needs no
  * break-before-make: an entry is rewritten in place, then SFENCE.VMA
  * drops stale translations, on other harts through the SBI remote fence.
+ *
+ * Every table walked here has the levels of one mode, the library's
+ * (satp_mode, Sv39 at boot).  mmu_set_satp_mode() changes it by growing
+ * or shrinking the tables' top in place of rebuilding them: a new root
+ * whose first and last entries hold the old root's low and high halves
+ * (or the reverse), so every mapping made so far, the vmalloc window's
+ * included, carries over.
  */
 #include <libcflat.h>
 #include <alloc_page.h>
+#include <smp.h>
 #include <vmalloc.h>
 #include <asm/mmu.h>
 #include <asm/io.h>
@@ -22,12 +30,16 @@
 #include "riscv.h"
 
 #define EARLY_TABLES	8
-#define ROOT_LEVEL	(NR_LEVELS - 1)
+#define ROOT_LEVEL	(levels - 1)
 /* The identity map covers the low half of the 39-bit space. */
 #define IDMAP_END	(1UL << (VA_BITS - 1))
 #define LEAF_BITS	(_PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_DIRTY)
+#define HALF		(PTRS_PER_PTE / 2)
 
 pgd_t *mmu_idmap;
+
+static unsigned long satp_mode = SATP_MODE_DEFAULT;
+static int levels = NR_LEVELS;
 
 static pteval_t early_tables[EARLY_TABLES][PTRS_PER_PTE]
 	__attribute__((aligned(PAGE_SIZE)));
@@ -76,6 +88,29 @@ static pteval_t phys_pte(phys_addr_t pa)
 static bool is_leaf(pteval_t e)
 {
 	return e & _PAGE_LEAF;
+}
+
+int satp_mode_levels(unsigned long mode)
+{
+	switch (mode) {
+	case SATP_MODE_39:
+		return 3;
+	case SATP_MODE_48:
+		return 4;
+	case SATP_MODE_57:
+		return 5;
+	}
+	return 0;
+}
+
+unsigned long mmu_satp_mode(void)
+{
+	return satp_mode;
+}
+
+unsigned int mmu_va_bits(void)
+{
+	return PAGE_SHIFT + PGDIR_BITS * levels;
 }
 
 void flush_tlb_all(void)
@@ -218,7 +253,83 @@ void mmu_enable(unsigned long mode, pgd_t *pgtable)
 	unsigned long ppn = (uintptr_t)pgtable >> PAGE_SHIFT;
 
 	assert(!(ppn & ~SATP_PPN));
+	assert_msg(pgtable != mmu_idmap || mode == satp_mode,
+		   "mmu_idmap has the levels of satp mode %lu, not %lu",
+		   satp_mode >> SATP_MODE_SHIFT, mode >> SATP_MODE_SHIFT);
 	__mmu_enable(mode | ppn);
+}
+
+/* A root one level up from @root: its halves at the two ends. */
+static pteval_t *add_level(pteval_t *root)
+{
+	pteval_t *up = table_alloc(), *lo = table_alloc(), *hi = table_alloc();
+
+	memcpy(lo, root, HALF * sizeof(*root));
+	memcpy(hi + HALF, root + HALF, HALF * sizeof(*root));
+	up[0] = phys_pte((uintptr_t)lo) | _PAGE_PRESENT;
+	up[PTRS_PER_PTE - 1] = phys_pte((uintptr_t)hi) | _PAGE_PRESENT;
+	return up;
+}
+
+/*
+ * A root one level down from @root: the low half of its first table and
+ * the high half of its last; what lies between is out of reach.
+ */
+static pteval_t *drop_level(pteval_t *root)
+{
+	pteval_t *down = table_alloc();
+	pteval_t lo = root[0], hi = root[PTRS_PER_PTE - 1];
+
+	assert_msg(!is_leaf(lo) && !is_leaf(hi),
+		   "a page as large as the root's entries cannot shrink");
+	if (lo & _PAGE_PRESENT)
+		memcpy(down, (pteval_t *)(uintptr_t)pte_phys(lo),
+		       HALF * sizeof(*down));
+	if (hi & _PAGE_PRESENT)
+		memcpy(down + HALF,
+		       (pteval_t *)(uintptr_t)pte_phys(hi) + HALF,
+		       HALF * sizeof(*down));
+	return down;
+}
+
+static void switch_satp(void *data)
+{
+	__mmu_enable(*(unsigned long *)data);
+}
+
+bool mmu_set_satp_mode(unsigned long mode)
+{
+	int want = satp_mode_levels(mode), cpu, me = smp_processor_id();
+	pteval_t *root = (pteval_t *)mmu_idmap;
+	unsigned long old = csr_read(CSR_SATP), satp;
+	bool on = mmu_enabled();
+
+	assert_msg(want, "satp mode %lu: not Sv39, Sv48 or Sv57",
+		   mode >> SATP_MODE_SHIFT);
+	if (mode == satp_mode)
+		return true;
+	for (cpu = levels; cpu < want; cpu++)
+		root = add_level(root);
+	for (cpu = levels; cpu > want; cpu--)
+		root = drop_level(root);
+	/* satp is WARL: a mode the hart lacks leaves it as it was. */
+	satp = mode | (uintptr_t)root >> PAGE_SHIFT;
+	__mmu_enable(satp);
+	if (csr_read(CSR_SATP) != satp) {
+		__mmu_enable(old);
+		return false;
+	}
+	if (!on)
+		__mmu_enable(old);
+	mmu_idmap = (pgd_t *)root;
+	satp_mode = mode;
+	levels = want;
+	/* CPUs started later take CPU 0's satp; those running switch now. */
+	if (on)
+		for_each_online_cpu(cpu)
+			if (cpu != me)
+				on_cpu(cpu, switch_satp, &satp);
+	return true;
 }
 
 void mmu_disable(void)
@@ -246,7 +357,7 @@ void mmu_boot_setup(void)
 {
 	if (!mmu_idmap)
 		setup_idmap();
-	mmu_enable(SATP_MODE_DEFAULT, mmu_idmap);
+	mmu_enable(satp_mode, mmu_idmap);
 }
 
 void *ioremap(uint64_t phys_addr, size_t size)

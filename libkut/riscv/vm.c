@@ -5,7 +5,7 @@
  *
  * The boot map (mmu.c) identity maps the low half of the Sv39 space and
  * leaves the high half, [2^64 - 256 GiB, 2^64), unmapped: that is the
- * window, so it can never collide with RAM or a device.  Pages are mapped
+ * window (the same under Sv48 and Sv57, where it is canonical too), so it can never collide with RAM or a device.  Pages are mapped
  * with install_page() into mmu_idmap, the tables every CPU runs on
  * unless a test switches, and unmapped with a remote fence to every CPU.
  */
@@ -53,6 +53,6 @@ void *setup_mmu(phys_addr_t top, void *opaque)
 	(void)top;
 	(void)opaque;
 	if (!mmu_enabled())
-		mmu_enable(SATP_MODE_DEFAULT, mmu_idmap);
+		mmu_enable(mmu_satp_mode(), mmu_idmap);
 	return mmu_idmap;
 }

@@ -8,8 +8,11 @@
  *   vectors   illegal instruction, breakpoint, load and store page
  *             faults, a store to read-only text: caught by installed
  *             handlers, which resume
- *   mmu       the boot identity map: Sv39 on, read-only text, an alias
- *             mapping, translation off and on again
+ *   mmu [sv39|sv48|sv57]  the identity map: Sv39 on at boot, read-only
+ *             text, an alias mapping, translation off and on again; in
+ *             Sv48 or Sv57 (mmu_set_satp_mode()), also a page only that
+ *             mode reaches, faults beside it and past its width, CPU 1
+ *             switched along, and the way back to Sv39
  *   smp       every CPU runs on_cpus() work and knows who it is
  * and purpose-made endings that kut-run's own tests check from outside:
  *   pass, fail, skip, pagefault (unexpected store page fault), leaf
@@ -147,15 +150,33 @@ static void check_vectors(void)
 	report_prefix_pop();
 }
 
-static void check_mmu(void)
+static const struct {
+	const char *name;
+	unsigned long mode;
+} modes[] = {
+	{ "sv39", SATP_MODE_39 }, { "sv48", SATP_MODE_48 }, { "sv57", SATP_MODE_57 },
+};
+
+static const char *mode_name(unsigned long mode)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(modes); i++)
+		if (modes[i].mode == mode)
+			return modes[i].name;
+	return "?";
+}
+
+/* The identity map, read-only text, an alias, translation off and on. */
+static void check_idmap(void)
 {
 	u32 *page = alloc_page(), *alias = alloc_vpage();
-	uintptr_t text = (uintptr_t)check_mmu;
+	uintptr_t text = (uintptr_t)check_idmap;
 	pte_t *pte;
 
-	report_prefix_push("mmu");
-	report(csr_read(CSR_SATP) >> SATP_MODE_SHIFT == SATP_MODE_39 >> SATP_MODE_SHIFT &&
-	       current_pgtable() == mmu_idmap, "Sv39 on at boot, with mmu_idmap");
+	report(csr_read(CSR_SATP) >> SATP_MODE_SHIFT == mmu_satp_mode() >> SATP_MODE_SHIFT &&
+	       current_pgtable() == mmu_idmap, "%s on, with mmu_idmap",
+	       mode_name(mmu_satp_mode()));
 	report(virt_to_pte_phys(mmu_idmap, page) == (uintptr_t)page &&
 	       virt_to_phys(page) == (uintptr_t)page, "RAM is identity mapped");
 	pte = get_pte(mmu_idmap, text);
@@ -174,8 +195,93 @@ static void check_mmu(void)
 	page[9] = 1;
 	mmu_disable();
 	page[9] = 2;
-	mmu_enable(SATP_MODE_DEFAULT, mmu_idmap);
+	mmu_enable(mmu_satp_mode(), mmu_idmap);
 	report(mmu_enabled() && page[9] == 2, "translation off and on again keeps memory");
+}
+
+static volatile unsigned long far_satp;
+static volatile u32 far_read;
+
+static void read_far(void *data)
+{
+	far_satp = csr_read(CSR_SATP);
+	far_read = *(volatile u32 *)data;
+}
+
+/*
+ * A wider mode: a page mapped where only it reaches, an unmapped page
+ * beside it and the first address past its width fault; another CPU
+ * switched with us; back to Sv39, the wide mapping is out of reach and
+ * the vmalloc window's survives.
+ */
+static void check_wide_mode(unsigned long mode)
+{
+	u32 *page = alloc_page(), *alias = alloc_vpage();
+	volatile u32 *far, *beside;
+	unsigned long past;
+
+	install_page(mmu_idmap, virt_to_phys(page), alias);
+	if (nr_cpus > 1)
+		on_cpu(1, read_far, page);	/* CPU 1 runs Sv39 tables */
+	if (!mmu_set_satp_mode(mode)) {
+		report_skip("the hart has no %s (satp kept Sv39)", mode_name(mode));
+		return;
+	}
+	report((int)mmu_va_bits() == 39 + 9 * (satp_mode_levels(mode) - 3),
+	       "%s: %u-bit virtual addresses", mode_name(mode), mmu_va_bits());
+	check_idmap();
+	far = (u32 *)(1UL << (mmu_va_bits() - 2));
+	beside = far + PAGE_SIZE / sizeof(u32);
+	past = 1UL << mmu_va_bits();
+	install_page(mmu_idmap, virt_to_phys(page), (void *)far);
+	page[3] = 0x5a5a1234;
+	report(far[3] == 0x5a5a1234 && alias[3] == 0x5a5a1234,
+	       "a page at %p (beyond the narrower modes) and the older alias", far);
+	if (nr_cpus > 1) {
+		on_cpu(1, read_far, (void *)&far[3]);
+		report(far_satp >> SATP_MODE_SHIFT == mode >> SATP_MODE_SHIFT &&
+		       far_read == 0x5a5a1234, "CPU 1 switched too and reads it");
+	} else {
+		report_skip("one CPU: none to switch with us");
+	}
+
+	install_exception_handler(EXC_LOAD_PAGE_FAULT, catch_and_skip);
+	caught_cause = ~0UL;
+	(void)*beside;
+	expect(EXC_LOAD_PAGE_FAULT, "load from the unmapped page beside it",
+	       caught_tval == (uintptr_t)beside);
+	(void)*(volatile u32 *)past;
+	expect(EXC_LOAD_PAGE_FAULT, "load from the first address past the width",
+	       caught_tval == past);
+
+	report(mmu_set_satp_mode(SATP_MODE_39) && mmu_va_bits() == 39 &&
+	       csr_read(CSR_SATP) >> SATP_MODE_SHIFT == SATP_MODE_39 >> SATP_MODE_SHIFT,
+	       "back to sv39");
+	page[4] = 0x600dcafe;
+	report(alias[4] == 0x600dcafe, "the vmalloc window's alias carried over");
+	(void)*far;
+	expect(EXC_LOAD_PAGE_FAULT, "the wide page is out of reach",
+	       caught_tval == (uintptr_t)far);
+	install_exception_handler(EXC_LOAD_PAGE_FAULT, NULL);
+}
+
+static void check_mmu(int argc, char **argv)
+{
+	const char *want = argc > 2 ? argv[2] : "sv39";
+	unsigned int i;
+
+	report_prefix_push("mmu");
+	for (i = 0; i < ARRAY_SIZE(modes); i++)
+		if (!strcmp(want, modes[i].name))
+			break;
+	if (i == ARRAY_SIZE(modes)) {
+		report_abort("mmu %s: not sv39, sv48 or sv57", want);
+	} else if (modes[i].mode == SATP_MODE_39) {
+		report(mmu_satp_mode() == SATP_MODE_39, "Sv39 on at boot (mmu_satp_mode())");
+		check_idmap();
+	} else {
+		check_wide_mode(modes[i].mode);
+	}
 	report_prefix_pop();
 }
 
@@ -276,7 +382,7 @@ int main(int argc, char **argv)
 	} else if (!strcmp(what, "vectors")) {
 		check_vectors();
 	} else if (!strcmp(what, "mmu")) {
-		check_mmu();
+		check_mmu(argc, argv);
 	} else if (!strcmp(what, "smp")) {
 		check_smp();
 	} else if (!strcmp(what, "pass")) {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * asm/mmu.h - Sv39 translation on riscv64 (upstream kvm-unit-tests'
+ * asm/mmu.h - Sv39, Sv48 and Sv57 translation on riscv64 (upstream kvm-unit-tests'
  * names and signatures).
  *
  * Boot turns translation on before main() with an identity map of the
@@ -48,8 +48,28 @@ extern void mmu_set_range_ptes(pgd_t *pgtable, uintptr_t virt_offset,
 
 /* Write satp (mode | ASID | root PPN) and drop this CPU's stale entries. */
 extern void __mmu_enable(unsigned long satp);
-/* Translate with @pgtable in @mode (SATP_MODE_39). */
+/*
+ * Translate with @pgtable in @mode (SATP_MODE_39, or the mode
+ * mmu_set_satp_mode() chose: mmu_idmap only in that one).
+ */
 extern void mmu_enable(unsigned long mode, pgd_t *pgtable);
+
+/*
+ * Translate in @mode (SATP_MODE_39, SATP_MODE_48 or SATP_MODE_57) from
+ * now on: the library's tables, mmu_idmap's and every table it walks for
+ * you, get the levels of @mode, keeping every mapping made so far (going
+ * down, what lies beyond the smaller space is dropped); CPUs running
+ * switch at once (through on_cpu(), so they must be idle), later ones
+ * start in @mode.  False if the hart has no such mode (satp is WARL):
+ * then nothing changes.  With translation off, only the tables change.
+ */
+extern bool mmu_set_satp_mode(unsigned long mode);
+/* The library's mode: SATP_MODE_39 at boot. */
+extern unsigned long mmu_satp_mode(void);
+/* Its virtual address width: 39, 48 or 57. */
+extern unsigned int mmu_va_bits(void);
+/* The levels of tables of satp mode @mode (3, 4, 5), 0 for others. */
+extern int satp_mode_levels(unsigned long mode);
 /* Translation off (satp Bare) on this CPU. */
 extern void mmu_disable(void);
 

@@ -7,7 +7,10 @@
  * 1 GiB, level 1 2 MiB, level 0 4 KiB.  An entry with any of R, W or X
  * set is a leaf, one with only V points at the next table.  Virtual
  * addresses are 39 bits, sign-extended: the low half is
- * [0, 256 GiB), the high half [2^64 - 256 GiB, 2^64).
+ * [0, 256 GiB), the high half [2^64 - 256 GiB, 2^64).  The constants
+ * here are Sv39's; Sv48 and Sv57 (SATP_MODE_48, SATP_MODE_57) put one
+ * and two levels of the same tables on top, for 48- and 57-bit virtual
+ * addresses: see mmu_set_satp_mode() in asm/mmu.h.
  */
 #ifndef _ASMRISCV_PGTABLE_H_
 #define _ASMRISCV_PGTABLE_H_
@@ -16,6 +19,8 @@
 
 #define SATP_PPN		_AC(0x00000FFFFFFFFFFF, UL)
 #define SATP_MODE_39		_AC(0x8000000000000000, UL)
+#define SATP_MODE_48		_AC(0x9000000000000000, UL)
+#define SATP_MODE_57		_AC(0xA000000000000000, UL)
 #define SATP_MODE_SHIFT		60
 #define SATP_MODE_DEFAULT	SATP_MODE_39
 
