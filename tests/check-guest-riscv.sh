@@ -74,7 +74,8 @@ for tc in gcc clang; do
 	kr "$t: selftest smp (4 CPUs)" 0 "$st" -smp 4 -append smp
 	expect_log "$t: selftest smp (4 CPUs)" \
 		'^PASS: smp: on_cpus\(\) ran on all 4 CPUs, each on its own hart' \
-		'^PASS: smp: on_cpu\(\) starts a halted CPU again, which runs the work once'
+		'^PASS: smp: on_cpu\(\) starts a halted CPU again, which runs the work once' \
+		'^PASS: smp: a hart started at the image.s entry joins as CPU 3'
 	kr "$t: sbi (4 CPUs)" 0 "$dir/sbi.flat" -smp 4
 	expect_log "$t: sbi (4 CPUs)" '^PASS: hsm: CPU 3 before first use: stopped' \
 		'^PASS: ipi: to every other CPU: each took one \(3 of 3\)' '^SUMMARY: 18 tests$'

@@ -13,6 +13,7 @@
 #define SD_SP			0
 #define SD_SATP			8
 #define SD_INFO			16
+#define SD_HARTID		24
 
 #ifndef __ASSEMBLY__
 #include <libcflat.h>
@@ -23,7 +24,11 @@ struct secondary_data {
 	unsigned long sp;		/* top of its stack */
 	unsigned long satp;		/* the tables to translate with */
 	struct thread_info *info;	/* its cpus[] entry, for sscratch */
+	unsigned long hartid;		/* whose it is (head.S's stray_entry) */
 };
+
+/* The secondary_data of the hart being started, for head.S's stray_entry. */
+extern struct secondary_data *volatile riscv_starting;
 
 /* uart.c: use the ns16550 at @base for the console. */
 void uart_set_base(void *base);
@@ -49,7 +54,7 @@ void riscv_dump_trap_stack(const struct pt_regs *regs);
 /* C entry points called by head.S. */
 void kut_riscv_setup(unsigned long hartid, const void *fdt)
 	__attribute__((noreturn));
-void kut_riscv_secondary_setup(struct secondary_data *data)
+void kut_riscv_secondary_setup(struct secondary_data *data, bool strayed)
 	__attribute__((noreturn));
 
 #endif /* !__ASSEMBLY__ */

@@ -58,7 +58,13 @@ void arch_cpu_kick(int cpu)
 	sbi_send_ipi_cpu(cpu);
 }
 
-void kut_riscv_secondary_setup(struct secondary_data *data)
+_Static_assert(offsetof(struct secondary_data, sp) == SD_SP &&
+	       offsetof(struct secondary_data, satp) == SD_SATP &&
+	       offsetof(struct secondary_data, info) == SD_INFO &&
+	       offsetof(struct secondary_data, hartid) == SD_HARTID,
+	       "struct secondary_data as head.S reads it");
+
+void kut_riscv_secondary_setup(struct secondary_data *data, bool strayed)
 {
 	int cpu = data->info->cpu;
 	secondary_func_t func = boot_func[cpu];
@@ -69,6 +75,10 @@ void kut_riscv_secondary_setup(struct secondary_data *data)
 	 */
 	on_cpu_work_clear(cpu);
 	ipi_ack();
+	if (strayed)
+		printf("kut: CPU %d (hart %lu) came in through the image's entry, "
+		       "not its start address (OpenSBI's HART_START race); carrying on\n",
+		       cpu, data->hartid);
 	timer_hart_init();
 	smp_wmb();
 	set_cpu_online(cpu, true);
@@ -81,6 +91,9 @@ void kut_riscv_secondary_setup(struct secondary_data *data)
  * Start CPU @cpu's hart, for the first time or again after halt(): then
  * it may still be on its way out (HSM STOP_PENDING), and SBI refuses to
  * start a hart that is not stopped yet.  Its stack is allocated once.
+ * The data is published in riscv_starting first, for a hart that strayed
+ * into the image's entry (head.S): one that waits there already needs
+ * no HART_START.
  */
 static void start_hart(int cpu, secondary_func_t func)
 {
@@ -95,14 +108,19 @@ static void start_hart(int cpu, secondary_func_t func)
 	data->sp = (uintptr_t)data & ~15UL;
 	data->satp = csr_read(CSR_SATP);
 	data->info = &cpus[cpu];
+	data->hartid = cpus[cpu].hartid;
 	boot_func[cpu] = func;
+	mb();
+	riscv_starting = data;
 	for (;;) {
+		/* A hart waiting in stray_entry takes the data and comes. */
+		if (cpu_online(cpu))
+			goto started;
 		ret = sbi_hart_get_status(cpus[cpu].hartid);
 		if (ret.error || ret.value == SBI_EXT_HSM_STOPPED)
 			break;
 		cpu_relax();
 	}
-	mb();
 	ret = sbi_hart_start(cpus[cpu].hartid, virt_to_phys(secondary_entry),
 			     virt_to_phys(data));
 	if (ret.error) {
@@ -112,6 +130,8 @@ static void start_hart(int cpu, secondary_func_t func)
 	}
 	while (!cpu_online(cpu))
 		cpu_relax();
+started:
+	riscv_starting = NULL;
 }
 
 void smp_boot_secondary(int cpu, void (*func)(void))

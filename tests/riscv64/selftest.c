@@ -285,6 +285,9 @@ static void check_mmu(int argc, char **argv)
 	report_prefix_pop();
 }
 
+/* The image's first byte, where OpenSBI enters it (head.S). */
+extern char _head[];
+
 static unsigned long seen_hartid[NR_CPUS];
 static int seen_cpu[NR_CPUS];
 
@@ -325,6 +328,19 @@ static void check_smp(void)
 	report_prefix_push("smp");
 	for (cpu = 0; cpu < nr_cpus; cpu++)
 		seen_cpu[cpu] = -1;
+	if (nr_cpus > 1) {
+		/*
+		 * What OpenSBI 1.1's HART_START race does now and then: the
+		 * hart leaves for the image's entry with the boot's a1.
+		 */
+		struct sbiret ret = sbi_hart_start(cpus[nr_cpus - 1].hartid,
+						   virt_to_phys(_head), 0);
+
+		on_cpu(nr_cpus - 1, whoami, NULL);
+		report(!ret.error && seen_cpu[nr_cpus - 1] == nr_cpus - 1,
+		       "a hart started at the image's entry joins as CPU %d",
+		       nr_cpus - 1);
+	}
 	on_cpus(whoami, NULL);
 	smp_rmb();
 	for (cpu = 0; cpu < nr_cpus; cpu++) {
