@@ -67,6 +67,8 @@ struct launch {
 };
 
 static struct launch *running;
+static launch_interrupt_fn *interrupt_hook;
+static void *interrupt_ctx;
 static int selfpipe[2] = { -1, -1 };
 static volatile sig_atomic_t pending_signal;
 
@@ -788,14 +790,25 @@ static void kill_all(void)
 			reap(l);
 }
 
+void launch_on_interrupt(launch_interrupt_fn *fn, void *ctx)
+{
+	interrupt_hook = fn;
+	interrupt_ctx = ctx;
+}
+
 void launch_check_signals(void)
 {
+	launch_interrupt_fn *hook;
 	int sig = pending_signal;
 	sigset_t set;
 
 	if (!sig)
 		return;
 	kill_all();
+	hook = interrupt_hook;
+	interrupt_hook = NULL;	/* once, even if the hook is interrupted */
+	if (hook)
+		hook(interrupt_ctx, sig);
 	tempfile_remove_all();
 	signal(sig, SIG_DFL);
 	sigemptyset(&set);

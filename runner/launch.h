@@ -111,9 +111,18 @@ void launch_run(const struct launch_request *req, struct launch_result *res);
 
 /*
  * If a deferred fatal signal arrived: kill every running launch's group,
- * remove tracked temporary files and die of that signal.
+ * call the interrupt hook, remove tracked temporary files and die of that
+ * signal.
  */
 void launch_check_signals(void);
+
+/*
+ * Called with the signal by launch_check_signals() once every QEMU is
+ * gone, before kut-run dies: a suite ends its reports there (TAP's "Bail
+ * out!", a JUnit file saying it was interrupted).  One hook; NULL clears.
+ */
+typedef void launch_interrupt_fn(void *ctx, int sig);
+void launch_on_interrupt(launch_interrupt_fn *fn, void *ctx);
 
 /*
  * The decoding itself, exposed for tests.  @status is a wait status;

@@ -11,8 +11,10 @@
  */
 #define _GNU_SOURCE	/* sched_getaffinity(), CPU_COUNT() */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +258,7 @@ static int make_jobs(struct run *run, char *err, size_t errsize)
 
 static void finish(struct run *run, struct job *j)
 {
+	j->finished = true;
 	totals_add(&run->totals, &j->res);
 	if (run->opt->tap)
 		tap_result(stdout, ++run->tap_num, &j->res);
@@ -349,6 +352,7 @@ static void dry_run(struct run *run)
 		if (run->env.qemus[i].arch->rom && run->env.qemus[i].firmware)
 			tempfile_forget(run->env.qemus[i].firmware);
 	for (i = 0; i < run->n; i++) {
+		launch_check_signals();
 		j = &run->jobs[i];
 		if (j->decided) {
 			printf("# %s: %s (%s)\n", j->t->name,
@@ -366,28 +370,41 @@ static void list_names(struct run *run)
 	size_t i;
 
 	/* Manual-only tests (decided before planning) are not listed. */
-	for (i = 0; i < run->n; i++)
+	for (i = 0; i < run->n; i++) {
+		launch_check_signals();
 		if (!run->jobs[i].decided)
 			printf("%s\n", run->jobs[i].t->name);
+	}
 }
 
+/*
+ * The JUnit file is written whole beside its place, then renamed there:
+ * never half a file, and the temporary one is a new file (mkstemp's
+ * O_EXCL), so a symlink planted under its name is never followed.
+ */
 static int open_junit(struct run *run, char *err, size_t errsize)
 {
-	const char *path = run->opt->junit;
+	const char *path = run->opt->junit, *slash = strrchr(path ? path : "", '/');
+	int fd;
 
 	if (!path)
 		return 0;
-	run->junit_tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	run->junit = fopen(run->junit_tmp, "we");
+	run->junit_tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path),
+					   path, slash + 1) :
+			 xasprintf(".%s.XXXXXX", path);
+	fd = mkostemp(run->junit_tmp, O_CLOEXEC);
+	if (fd >= 0)
+		tempfile_track(run->junit_tmp);
+	run->junit = fd < 0 ? NULL : fdopen(fd, "w");
 	if (!run->junit) {
-		snprintf(err, errsize, "--junit %s: %s", path, strerror(errno));
+		snprintf(err, errsize, "--junit %s: cannot create %s: %s", path,
+			 run->junit_tmp, strerror(errno));
 		return -1;
 	}
-	tempfile_track(run->junit_tmp);
 	return 0;
 }
 
-static int write_junit(struct run *run)
+static int write_junit(struct run *run, const char *interrupted)
 {
 	const char *qemu = run->env.nqemus ? run->env.qemus[0].qemu : "";
 	const char *accel = run->opt->accel ? run->opt->accel : "auto";
@@ -395,7 +412,8 @@ static int write_junit(struct run *run)
 	struct result **results = xmalloc((run->n + 1) * sizeof(*results));
 	const char *props[] = {
 		"cfg", run->cfg.path, "qemu", qemu, "accel", accel,
-		"jobs", jobs, "kut-run", KUT_VERSION, NULL,
+		"jobs", jobs, "kut-run", KUT_VERSION,
+		interrupted ? "interrupted" : NULL, interrupted, NULL,
 	};
 	struct junit_suite s = { .properties = props };
 	size_t i;
@@ -424,6 +442,41 @@ static int write_junit(struct run *run)
 	free(name);
 	free(cls);
 	return r ? 0 : -1;
+}
+
+static const char *signal_word(int sig)
+{
+	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" :
+	       sig == SIGHUP ? "SIGHUP" : sig == SIGPIPE ? "SIGPIPE" : "a signal";
+}
+
+/*
+ * Interrupted: the reports say so.  TAP bails out (its plan is not met);
+ * the JUnit file is written with what finished, every other test an
+ * error "interrupted", so an old file is never left as if current.
+ */
+static void interrupted(void *ctx, int sig)
+{
+	struct run *run = ctx;
+	const char *word = signal_word(sig);
+	struct job *j;
+	size_t i;
+
+	if (run->opt->tap) {
+		printf("Bail out! interrupted by %s\n", word);
+		fflush(stdout);
+	}
+	if (!run->junit)
+		return;
+	for (i = 0; i < run->n; i++) {
+		j = &run->jobs[i];
+		if (j->finished)
+			continue;
+		job_decide(j, VERDICT_ERROR, "interrupted by %s before it "
+			   "finished", word);
+		totals_add(&run->totals, &j->res);
+	}
+	write_junit(run, word);
 }
 
 static bool want_color(const struct suite_options *opt)
@@ -477,6 +530,7 @@ static void setup(struct run *run, struct utsname *host)
 			die(KUT_EXIT_ERROR, "%s", err);
 	}
 	for (i = 0; i < run->n; i++) {
+		launch_check_signals();
 		if (!run->jobs[i].decided &&
 		    plan_job(&run->env, &run->jobs[i], err, sizeof(err)) < 0)
 			die(KUT_EXIT_ERROR, "%s", err);
@@ -500,10 +554,12 @@ int suite_main(const struct suite_options *opt)
 		list_names(&run);
 	if (opt->list == SUITE_LIST_JSON)
 		list_json(stdout, &run.env, run.jobs, run.n);
+	launch_check_signals();
 	if (opt->list)
 		return 0;
 	if (opt->dry_run) {
 		dry_run(&run);
+		launch_check_signals();
 		return 0;
 	}
 	logs_fd = logdir_prepare(run.env.logs, err, sizeof(err));
@@ -511,15 +567,17 @@ int suite_main(const struct suite_options *opt)
 		die(KUT_EXIT_ERROR, "%s", err);
 	run.color = want_color(opt);
 	run.started = time(NULL);
+	launch_on_interrupt(interrupted, &run);
 	if (opt->tap)
 		tap_begin(stdout, run.n);
 	schedule(&run);
+	launch_on_interrupt(NULL, NULL);
 	run.totals.ms = now_ms() - t0;
 	if (opt->tap)
 		tap_end(stdout, &run.totals);
 	else
 		text_totals(stdout, &run.totals);
-	if (run.junit && write_junit(&run) < 0)
+	if (run.junit && write_junit(&run, NULL) < 0)
 		status = KUT_EXIT_ERROR;
 	for (i = 0; i < run.n; i++)
 		if (verdict_is_failure(run.jobs[i].res.verdict) && !status)

@@ -96,6 +96,7 @@ struct job {
 	struct cfg_test *t;
 	struct result res;
 	bool decided;			/* res holds the verdict; nothing runs */
+	bool finished;			/* reported: its verdict is final */
 	struct strvec argv;
 	enum launch_decode decode;
 	char *image;

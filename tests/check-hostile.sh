@@ -33,6 +33,7 @@ case $mode in
 say=*) echo "PASS: ${mode#say=}"; sleep 1; echo "SUMMARY: 1 tests"; exit 1 ;;
 chatty) while :; do echo "a guest that never stops talking"; done ;;
 fork) sleep 3131 & sleep 3132 ;;
+hang) exec sleep 3133 ;;
 esac
 echo "fake-qemu: unknown mode '$mode'" >&2
 exit 3
@@ -134,3 +135,72 @@ sleep 1
 ok_eval "orphans: kill -9 of kut-run takes a forking wrapper's children too" \
 	'gone "sleep 313[12]"'
 pkill -f "sleep 313[12]" || :
+
+# --- 4. an interrupt: reports end saying so, no stale or temporary file
+H=$tmp/int/x86_64
+{
+	printf '[quick]\nfile = selftest.flat\ntest_args = say=quick\n'
+	printf '[h1]\nfile = selftest.flat\ntest_args = hang\n'
+	printf '[h2]\nfile = selftest.flat\ntest_args = hang\n'
+} | suite "$H"
+echo '<stale/>' >"$tmp/int.xml"
+QEMU=$Q env --default-signal=INT "$KUT_RUN" -t -j3 --timeout=60 --logs "$tmp/ilogs" \
+	--junit "$tmp/int.xml" "$H" >"$tmp/int.tap" 2>"$tmp/int.err" &
+pid=$!
+sleep 1.5
+kill -INT $pid
+wait $pid
+st=$?
+ok_eval "interrupt: kut-run ends by SIGINT (status 130)" '[ $st -eq 130 ]'
+ok_eval "interrupt: TAP ends with Bail out!" \
+	'[ "$(tail -1 "$tmp/int.tap")" = "Bail out! interrupted by SIGINT" ]'
+ok_eval "interrupt: the JUnit file is this run's, marked interrupted" \
+	'grep -q "<property name=\"interrupted\" value=\"SIGINT\"/>" "$tmp/int.xml" &&
+	 grep -q "interrupted by SIGINT before it finished" "$tmp/int.xml" &&
+	 grep -q "testcase .*name=\"quick\"" "$tmp/int.xml"'
+ok_eval "interrupt: ... and valid JUnit" \
+	'xmllint --noout --schema tests/junit.xsd "$tmp/int.xml" 2>/dev/null'
+ok_eval "interrupt: no temporary JUnit file left" \
+	'[ "$(ls -A "$tmp" | grep -c "int\.xml.")" -eq 0 ]'
+ok_eval "interrupt: no QEMU left" 'gone "sleep 3133"'
+
+# SIGINT while --list is blocked writing (a reader that never reads)
+B=$tmp/big/x86_64
+mkdir -p "$B"
+awk 'BEGIN { for (i = 0; i < 20000; i++)
+	printf "[a-long-test-name-to-fill-the-pipe-%d]\nfile = x.flat\n", i }' \
+	>"$B/unittests.cfg"
+mkfifo "$tmp/fifo"
+exec 3<>"$tmp/fifo"
+env --default-signal=INT "$KUT_RUN" --list "$B" >"$tmp/fifo" 2>/dev/null &
+pid=$!
+sleep 1
+kill -INT $pid
+t0=$(date +%s)
+wait $pid
+st=$?
+exec 3>&-
+ok_eval "signals: SIGINT during --list exits 130, promptly" \
+	'[ $st -eq 130 ] && [ $(( $(date +%s) - t0 )) -le 2 ]'
+
+# a planted symlink at the JUnit file is replaced, its target untouched
+echo precious >"$tmp/victim"
+ln -s "$tmp/victim" "$tmp/planted.xml"
+QEMU=$Q "$KUT_RUN" --logs "$tmp/plogs" --junit "$tmp/planted.xml" "$H" quick >/dev/null 2>&1
+ok_eval "junit: a symlink planted at FILE is not followed" \
+	'[ "$(cat "$tmp/victim")" = precious ] && [ ! -L "$tmp/planted.xml" ] &&
+	 grep -q "name=\"quick\"" "$tmp/planted.xml"'
+
+# --- 3. linear time: 50 000 sections, a 1.4 MB multi-line value
+L=$tmp/linear
+mkdir -p "$L"
+awk 'BEGIN { for (i = 0; i < 50000; i++) printf "[t%d]\nfile = x.flat\n", i }' >"$L/many.cfg"
+{
+	printf '[m]\nfile = x.flat\nextra_params = """'
+	awk 'BEGIN { for (i = 0; i < 40000; i++) print "-device virtio-rng-pci,id=rng" i " \\" }'
+	echo '-m 64"""'
+} >"$L/long.cfg"
+ok_eval "cfg: 50 000 sections are listed within 10 s" \
+	'[ "$(timeout 10 "$KUT_RUN" --list "$L/many.cfg" | wc -l)" -eq 50000 ]'
+ok_eval "cfg: a 1.4 MB multi-line value is read within 10 s" \
+	'[ "$(timeout 10 "$KUT_RUN" --list "$L/long.cfg")" = m ]'
