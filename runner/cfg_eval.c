@@ -9,10 +9,13 @@
  * runs nothing.
  */
 #include <ctype.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cfg.h"
 
@@ -367,17 +370,40 @@ int cfg_eval_disabled_if(const char *expr, const char *target)
 	return (strcmp(lhs, rhs) == 0) == equal;
 }
 
-/* The file's contents without trailing newlines, as $(cat path) gives. */
-static char *read_small(const char *path)
+/*
+ * The file's contents without trailing newlines, as $(cat path) gives.
+ * Only a regular file is opened (sysfs and procfs ones are): a FIFO or a
+ * device named by a hostile cfg could block kut-run forever, so it is
+ * refused by its type before any open(), and O_NONBLOCK covers a file
+ * swapped for one in between.
+ */
+static char *read_small(const char *path, const char **why)
 {
 	char buf[4096];
-	FILE *f = fopen(path, "re");
-	size_t n;
+	struct stat st;
+	ssize_t got;
+	size_t n = 0;
+	int fd;
 
-	if (!f)
+	*why = NULL;
+	if (stat(path, &st) < 0)
 		return NULL;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
+	if (!S_ISREG(st.st_mode)) {
+		*why = "not a regular file";
+		return NULL;
+	}
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		*why = "not a regular file";
+		close(fd);
+		return NULL;
+	}
+	while (n < sizeof(buf) - 1 &&
+	       (got = read(fd, buf + n, sizeof(buf) - 1 - n)) > 0)
+		n += (size_t)got;
+	close(fd);
 	buf[n] = '\0';
 	while (n && buf[n - 1] == '\n')
 		buf[--n] = '\0';
@@ -387,6 +413,7 @@ static char *read_small(const char *path)
 static bool one_check(const char *cond, size_t len, char *why, size_t whysize)
 {
 	char *c = xasprintf("%.*s", (int)len, cond), *eq = strchr(c, '=');
+	const char *why_not;
 	char *got;
 	bool ok;
 
@@ -396,11 +423,11 @@ static bool one_check(const char *cond, size_t len, char *why, size_t whysize)
 		return false;
 	}
 	*eq = '\0';
-	got = read_small(c);
+	got = read_small(c, &why_not);
 	ok = got && !strcmp(got, eq + 1);
 	if (!got)
-		snprintf(why, whysize, "%s: cannot be read, want '%s'", c,
-			 eq + 1);
+		snprintf(why, whysize, "%s: %s, want '%s'", c, why_not ?
+			 why_not : "cannot be read", eq + 1);
 	else if (!ok)
 		snprintf(why, whysize, "%s is '%s', not '%s'", c, got, eq + 1);
 	free(got);

@@ -204,3 +204,16 @@ ok_eval "cfg: 50 000 sections are listed within 10 s" \
 	'[ "$(timeout 10 "$KUT_RUN" --list "$L/many.cfg" | wc -l)" -eq 50000 ]'
 ok_eval "cfg: a 1.4 MB multi-line value is read within 10 s" \
 	'[ "$(timeout 10 "$KUT_RUN" --list "$L/long.cfg")" = m ]'
+
+# --- 3. check = a FIFO: refused by its type, never opened
+F=$tmp/fifocheck/x86_64
+mkfifo "$tmp/cfg-fifo"
+printf '[f]\nfile = selftest.flat\ntest_args = say=f\ncheck = %s=1\n' "$tmp/cfg-fifo" | suite "$F"
+log=$(logfile "check fifo dry-run")
+timeout 10 "$KUT_RUN" --dry-run "$F" >"$log" 2>&1
+ok_eval "check: a FIFO does not block --dry-run" '[ $? -eq 0 ]'
+expect_log "check fifo dry-run" "^# f: SKIP \(check: .*cfg-fifo: not a regular file, want '1'\)$"
+log=$(logfile "check fifo run")
+QEMU=$Q timeout 10 "$KUT_RUN" --logs "$tmp/flogs" "$F" >"$log" 2>&1
+ok_eval "check: ... nor a run" '[ $? -eq 0 ]'
+expect_log "check fifo run" "^SKIP f \(check: .*cfg-fifo: not a regular file, want '1'\)$"
