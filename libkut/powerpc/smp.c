@@ -12,7 +12,13 @@
  *
  * An idle CPU cedes itself to the hypervisor (H_CEDE, which returns with
  * MSR[EE] on: the decrementer is set far away first) until H_PROD wakes
- * it for work or to stop.
+ * it for work or to stop.  A prod that comes before the H_CEDE should
+ * make it return at once, but QEMU's TCG forgets it whenever the vCPU
+ * thread re-enters its loop (a kick, a cpu_relax()), so a prod landing
+ * between the CPU's last look for work and its H_CEDE can be lost, and
+ * the CPU sleeps with work queued.  So a CPU says it may be ceding
+ * (ceding[]) before it looks, and arch_cpu_kick() prods again until the
+ * CPU has woken or has nothing left to do.
  */
 #include <libcflat.h>
 #include <alloc_page.h>
@@ -22,6 +28,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/rtas.h>
+#include <asm/setup.h>
 #include <asm/smp.h>
 #include <asm/time.h>
 
@@ -51,6 +58,7 @@ static cpumask_t cpu_started;		/* running kut code */
 static volatile unsigned int boots[NR_CPUS];	/* starts seen by the CPU */
 static void (*boot_func[NR_CPUS])(void);
 static volatile bool park_request[NR_CPUS];
+static volatile bool ceding[NR_CPUS];	/* between its look for work and waking */
 
 static void set_guard(int cpu)
 {
@@ -100,6 +108,12 @@ static void __attribute__((noreturn)) stop_self(int cpu)
 	rtas_stop_self();
 }
 
+/* Whether idle CPU @cpu has work to run, or is asked to stop. */
+static bool cpu_has_request(int cpu)
+{
+	return on_cpu_work_pending(cpu) || park_request[cpu];
+}
+
 /* The CPU waits in H_CEDE until there is work, or it is asked to stop. */
 static void __attribute__((noreturn)) do_idle(void)
 {
@@ -107,10 +121,16 @@ static void __attribute__((noreturn)) do_idle(void)
 
 	for (;;) {
 		cpumask_set_cpu(cpu, &cpu_idle_mask);
-		while (!on_cpu_work_pending(cpu) && !park_request[cpu]) {
+		for (;;) {
+			/* Said before looking: arch_cpu_kick() sees one or the other. */
+			ceding[cpu] = true;
+			mb();
+			if (cpu_has_request(cpu))
+				break;
 			hcall(H_CEDE);
 			local_irq_disable();
 		}
+		ceding[cpu] = false;
 		if (park_request[cpu]) {
 			park_request[cpu] = false;
 			cpumask_clear_cpu(cpu, &cpu_idle_mask);
@@ -121,10 +141,26 @@ static void __attribute__((noreturn)) do_idle(void)
 	}
 }
 
+/*
+ * Wake @cpu for the work or the stop request just written: prod it, and
+ * again every PROD_RETRY_US while it still cedes with the request there
+ * (the prod was lost, see the top of this file).  A CPU that has woken,
+ * or has done the work and sleeps again, needs no more.
+ */
+#define PROD_RETRY_US	100
+
 void arch_cpu_kick(int cpu)
 {
+	uint64_t t0;
+
 	mb();
 	hcall(H_PROD, cpus[cpu].server_no);
+	while (ceding[cpu] && cpu_has_request(cpu)) {
+		t0 = get_tb();
+		while (ceding[cpu] && get_tb() - t0 < PROD_RETRY_US * tb_hz / 1000000)
+			cpu_relax();
+		hcall(H_PROD, cpus[cpu].server_no);
+	}
 }
 
 void kut_ppc_secondary_setup(struct cpu *c)

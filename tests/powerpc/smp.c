@@ -5,7 +5,9 @@
  *   the entry once, with its own server number, and stops; twice over;
  *   IPIs through XICS: each CPU takes the one sent to it, once;
  *   atomics and spinlocks under contention from every CPU;
- *   on_cpu() after all that starts the stopped CPUs again.
+ *   on_cpu() after all that starts the stopped CPUs again;
+ *   on_cpu() to idle CPUs many times over: each call wakes the CPU from
+ *   H_CEDE, and none is lost (a lost wake-up hangs here).
  */
 #include <libcflat.h>
 #include <asm/atomic.h>
@@ -129,6 +131,36 @@ static void check_atomics(void)
 	       locked_count, n * INCREMENTS);
 }
 
+#define WAKEUPS		300
+
+static int woken[NR_CPUS];
+
+static void wake(void *data)
+{
+	(void)data;
+	woken[smp_processor_id()]++;
+}
+
+static void check_wakeups(void)
+{
+	int cpu, i, ok = 1, n = cpu_count();
+
+	for (cpu = 0; cpu < n; cpu++)
+		woken[cpu] = 0;
+	/*
+	 * Back to back, so the next call comes as the CPU goes idle, between
+	 * its look for work and its H_CEDE.
+	 */
+	for (cpu = 1; cpu < n; cpu++) {
+		for (i = 0; i < WAKEUPS; i++)
+			on_cpu_async(cpu, wake, NULL);
+		on_cpu(cpu, wake, NULL);
+		ok &= woken[cpu] == WAKEUPS + 1;
+	}
+	report(ok && woken[0] == 0, "on_cpu() %d times to each of %d idle CPUs: "
+	       "each call ran once", WAKEUPS + 1, n - 1);
+}
+
 int main(void)
 {
 	report_prefix_push("smp");
@@ -140,6 +172,7 @@ int main(void)
 	check_start_stop(2);
 	check_ipis();
 	check_atomics();
+	check_wakeups();
 	report_prefix_pop();
 	return report_summary();
 }
