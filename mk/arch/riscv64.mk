@@ -29,7 +29,7 @@ ARCH_CFLAGS	:= -march=rv64gc -mabi=lp64 -mcmodel=medany
 ARCH_LDFLAGS	:=
 
 ARCH_SRCS	:= head.S entry.S setjmp.S setup.c processor.c sbi.c uart.c \
-		   exit.c stack.c mmu.c vm.c smp.c timer.c delay.c isa.c
+		   exit.c stack.c mmu.c vm.c smp.c timer.c delay.c isa.c irqchip.c
 # The device tree and the virt machine's devices (mk/fdt.mk).
 include mk/fdt.mk
 SHARED_SRCS	:= $(FDT_SRCS) $(FDT_VIRT_SRCS)
