@@ -9,8 +9,13 @@
 #     NAME: SKIP reason          (the test skips itself, or kut-run skips it)
 #     NAME: FAIL reason          (a known failure; say why, and whose it is)
 # and may say which host it records with "# requires: PATH" lines (every
-# PATH must exist, e.g. /sys/module/kvm_pvm: KVM on PVM); on another host
-# that file is not compared.  The suite is installed (make install into a
+# PATH must exist, e.g. /sys/module/kvm_pvm: KVM on PVM) and a
+# "# requires-cpu: REGEX" line (an extended regular expression that the
+# host's /proc/cpuinfo "vendor_id" or "model name" must match): under KVM
+# a verdict can depend on the host CPU.  An arch may record several hosts
+# under KVM, as expected.kvm and expected.kvm-<host> files: the first
+# whose requirements this host meets is compared, and none when no file
+# fits this host.  The suite is installed (make install into a
 # scratch prefix, GCC's build) and run from the installed layout with
 # kut-run -j2, under TCG and, where /dev/kvm works, KVM; the FAIL entries
 # go to kut-run as an --expect file, so a known failure reads XFAIL and a
@@ -58,11 +63,17 @@ parse() {
 		}' "$1"
 }
 
-# unmet_requirement FILE: the first "# requires: PATH" of FILE that does
-# not exist here (nothing when all do).
+# unmet_requirement FILE: the first requirement of FILE this host does
+# not meet (nothing when it meets all): a "# requires: PATH" that does
+# not exist here, or a "# requires-cpu: REGEX" its CPU does not match.
 unmet_requirement() {
 	sed -n 's/^# requires: *//p' "$1" | while read -r path; do
 		[ -e "$path" ] || { echo "$path"; break; }
+	done
+	sed -n 's/^# requires-cpu: *//p' "$1" | while read -r re; do
+		grep -m2 -E '^(vendor_id|model name)' /proc/cpuinfo 2>/dev/null |
+			sed 's/^[^:]*: *//' | grep -q -E "$re" ||
+			{ echo "a CPU matching /$re/"; break; }
 	done
 }
 
@@ -70,7 +81,7 @@ unmet_requirement() {
 # test's verdict against tests/ARCH/expected.ACCEL.
 compare() {
 	arch=$1 accel=$2
-	file=tests/$arch/expected.$accel
+	file=${3:-tests/$arch/expected.$accel}
 	suite=$tmp/prefix/share/kvm-unit-tests/$arch
 	t="verdicts $arch $accel"
 	w=$tmp/$arch-$accel
@@ -123,15 +134,32 @@ compare() {
 	fi
 }
 
+# kvm_file ARCH: the first of ARCH's KVM verdict files whose host is
+# this one; on stderr, why each other one is not.
+kvm_file() {
+	for f in "tests/$1/expected.kvm" "tests/$1/expected.kvm-"*; do
+		[ -f "$f" ] || continue
+		unmet=$(unmet_requirement "$f")
+		if [ -z "$unmet" ]; then
+			echo "$f"
+			return 0
+		fi
+		echo "$f records a host with $unmet" >&2
+	done
+}
+
 for arch in $arches; do
 	compare "$arch" tcg
-	if [ ! -f "tests/$arch/expected.kvm" ]; then
+	if ! ls "tests/$arch/expected.kvm"* >/dev/null 2>&1; then
 		skip "verdicts $arch kvm" "no tests/$arch/expected.kvm"
 	elif ! kvm_usable; then
 		skip "verdicts $arch kvm" "/dev/kvm not usable here"
-	elif [ -n "$(unmet_requirement "tests/$arch/expected.kvm")" ]; then
-		skip "verdicts $arch kvm" "tests/$arch/expected.kvm records a host with $(unmet_requirement "tests/$arch/expected.kvm"); this one differs"
 	else
-		compare "$arch" kvm
+		kf=$(kvm_file "$arch" 2>"$tmp/why")
+		if [ -n "$kf" ]; then
+			compare "$arch" kvm "$kf"
+		else
+			skip "verdicts $arch kvm" "no KVM verdicts for this host: $(tr '\n' ';' <"$tmp/why")"
+		fi
 	fi
 done
