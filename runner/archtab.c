@@ -72,7 +72,11 @@ static const char *const i386_unames[] = { "i686", "i386", NULL };
 
 /*
  * arm facts: the virt machine; the image is a Linux-style kernel (arm64
- * Image / raw zImage) that gets the device tree.  The chr-testdev (QEMU's
+ * Image / raw zImage) that gets the device tree, or a headerless raw
+ * image (upstream's .flat), which QEMU loads at its fixed kernel offset
+ * in RAM and enters with the device tree's address in x0/r2 all the same.
+ * An ELF is booted as its raw image (QEMU's ELF loader would skip the
+ * device tree).  The chr-testdev (QEMU's
  * "testdev" chardev on a virtconsole port of a virtio-mmio virtio-serial
  * device) carries the result code, as upstream kvm-unit-tests does.
  * 32-bit arm has highmem off so that the PCIe ECAM window stays below
@@ -105,10 +109,13 @@ static const char *const arm_qemu_also[] = { QEMU_arm64, NULL };
 /*
  * riscv64 facts: the virt machine with QEMU's default firmware, OpenSBI
  * (fw_dynamic, from qemu-system-data), which jumps to the image QEMU's
- * -kernel loaded (a RISC-V Linux Image, or the ELF) in S-mode with the
- * device tree.  The test devices are arm's: the chr-testdev on a
- * virtio-mmio virtio-serial device, and pci-testdev on the PCIe host
- * bridge (ECAM) the machine always has.
+ * -kernel loaded (a RISC-V Linux Image, or any raw image; an ELF is
+ * booted as its raw image, so that upstream's, linked at 0, boots too)
+ * in S-mode with the device tree.  The test devices are arm's: the
+ * chr-testdev on a virtio-mmio virtio-serial device, and pci-testdev on
+ * the PCIe host bridge (ECAM) the machine always has.  Upstream's guests
+ * print their status (kut_abi.h) and power off instead: launch.c reads
+ * that line when QEMU exits 0.
  */
 static const char *const riscv64_kvm_hosts[] = { "riscv64", NULL };
 static const char *const riscv64_unames[] = { "riscv64", NULL };
@@ -193,9 +200,9 @@ static const struct arch_info arch_table[] = {
 		.pci_devices = arm_pci_devices,
 		.serial = stdio_serial,
 		.kvm_hosts = arm64_kvm_hosts,
-		.boot = IMAGE_BOOT_LINUX,
-		.boot_desc = "a raw image starting with an arm64 Image header "
-			     "(the .flat, not the .elf)",
+		.boot = IMAGE_BOOT_LINUX | IMAGE_BOOT_RAW,
+		.elf_to_raw = true,
+		.boot_desc = "an ELF, or a raw image (.flat)",
 		.decode = LAUNCH_DECODE_TESTDEV,
 		.gdb_arch = "aarch64",
 	},
@@ -210,9 +217,9 @@ static const struct arch_info arch_table[] = {
 		.devices = arm_devices,
 		.pci_devices = arm_pci_devices,
 		.serial = stdio_serial,
-		.boot = IMAGE_BOOT_LINUX,
-		.boot_desc = "a raw image with a zImage header "
-			     "(the .flat, not the .elf)",
+		.boot = IMAGE_BOOT_LINUX | IMAGE_BOOT_RAW,
+		.elf_to_raw = true,
+		.boot_desc = "an ELF, or a raw image (.flat)",
 		.decode = LAUNCH_DECODE_TESTDEV,
 		.gdb_arch = "arm",
 	},
@@ -226,10 +233,10 @@ static const struct arch_info arch_table[] = {
 		.pci_devices = arm_pci_devices,
 		.serial = stdio_serial,
 		.kvm_hosts = riscv64_kvm_hosts,
-		.boot = IMAGE_BOOT_LINUX | IMAGE_BOOT_ELF,
-		.boot_desc = "a raw image starting with a RISC-V Image header, "
-			     "or an ELF",
-		.decode = LAUNCH_DECODE_TESTDEV,
+		.boot = IMAGE_BOOT_LINUX | IMAGE_BOOT_RAW,
+		.elf_to_raw = true,
+		.boot_desc = "an ELF, or a raw image (.flat)",
+		.decode = LAUNCH_DECODE_TESTDEV_OR_CONSOLE,
 		.gdb_arch = "riscv:rv64",
 	},
 	{
@@ -277,7 +284,8 @@ const struct arch_info *arch_for_image(const struct image_info *info,
 			 info->arch, info->arch);
 		return NULL;
 	}
-	if (!(info->boot & arch->boot)) {
+	if (!(info->boot & arch->boot) &&
+	    !arch_boots_flattened(arch, info)) {
 		snprintf(err, errsize,
 			 "%s image that QEMU cannot boot: it must be %s "
 			 "(was it linked with kut's linker script?)",
@@ -285,6 +293,12 @@ const struct arch_info *arch_for_image(const struct image_info *info,
 		return NULL;
 	}
 	return arch;
+}
+
+bool arch_boots_flattened(const struct arch_info *arch,
+			  const struct image_info *info)
+{
+	return arch->elf_to_raw && (info->boot & IMAGE_BOOT_ELF);
 }
 
 const char *arch_of_host(const char *host_machine)

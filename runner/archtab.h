@@ -53,6 +53,8 @@ struct arch_info {
 	bool kvm_paging32;		/* pages outside long mode (i386): KVM */
 					/* must run that too (qemu.c) */
 	unsigned int boot;		/* IMAGE_BOOT_* formats QEMU boots */
+	bool elf_to_raw;		/* an ELF boots as its raw image, */
+					/* made by image_flatten() */
 	const char *boot_desc;		/* those formats, for error messages */
 	enum launch_decode decode;	/* how QEMU's exit status reads */
 	const char *gdb_arch;		/* gdb's "set architecture" for QEMU's */
@@ -62,13 +64,18 @@ struct arch_info {
 /* The row for @name, or NULL. */
 const struct arch_info *arch_find(const char *name);
 
+/* Whether an image detected as @info boots on @arch as its raw image. */
+bool arch_boots_flattened(const struct arch_info *arch,
+			  const struct image_info *info);
+
 /* Row @i of the table, NULL past the end (for listing). */
 const struct arch_info *arch_at(size_t i);
 
 /*
  * The row that runs an image detected as @info, or NULL with the problem
  * in @err: "arm64 image, but this kut-run has no arm64 support", or a boot
- * format this arch's QEMU cannot boot.
+ * format this arch's QEMU cannot boot.  An ELF of an elf_to_raw arch is
+ * accepted: arch_boots_flattened() says it must be flattened first.
  */
 const struct arch_info *arch_for_image(const struct image_info *info,
 				       char *err, size_t errsize);

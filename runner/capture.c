@@ -211,8 +211,8 @@ void capture_verdict(struct job *j, const struct launch_result *lr,
 		job_decide(j, VERDICT_PASS, "%s", j->summary ? j->summary : "");
 		break;
 	case LAUNCH_SKIPPED:
-		job_decide(j, VERDICT_SKIP, "%s", j->summary ? j->summary :
-			   "the test skipped itself");
+		job_decide(j, VERDICT_SKIP, "%s", lr->refused ? lr->reason :
+			   j->summary ? j->summary : "the test skipped itself");
 		break;
 	case LAUNCH_FAILED:
 		failed(j, lr);

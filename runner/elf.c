@@ -133,10 +133,12 @@ void elf_segment(const struct elf *elf, unsigned int i, struct elf_segment *seg)
 	seg->type = (uint32_t)rd(elf, p, 4);
 	if (elf->is64) {
 		seg->offset = rd(elf, p + 8, 8);
+		seg->paddr = rd(elf, p + 24, 8);
 		seg->filesz = rd(elf, p + 32, 8);
 		seg->align = rd(elf, p + 48, 8);
 	} else {
 		seg->offset = rd(elf, p + 4, 4);
+		seg->paddr = rd(elf, p + 12, 4);
 		seg->filesz = rd(elf, p + 16, 4);
 		seg->align = rd(elf, p + 28, 4);
 	}

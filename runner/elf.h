@@ -20,6 +20,7 @@
 #define ELF_ET_REL		1
 #define ELF_ET_EXEC		2
 #define ELF_ET_DYN		3
+#define ELF_PT_LOAD		1
 #define ELF_PT_NOTE		4
 #define ELF_SHT_SYMTAB		2
 #define ELF_SHT_NOTE		7
@@ -51,6 +52,7 @@ struct elf {
 struct elf_segment {
 	uint32_t type;
 	uint64_t offset, filesz, align;
+	uint64_t paddr;
 };
 
 struct elf_section {

@@ -38,56 +38,22 @@ int envfile_check(const char *kv, char *err, size_t errsize)
 	return 0;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 char *envfile_write(char *const *vars, size_t n, char *err, size_t errsize)
 {
-	const char *dir = getenv("TMPDIR");
-	bool ok = true;
-	char *path;
-	size_t i;
-	int fd, e = 0;
+	size_t len = 0, i, k;
+	char *text, *path;
 
-	if (!dir || !*dir)
-		dir = "/tmp";
-	path = xasprintf("%s/kut-env.XXXXXX", dir);
-	fd = mkstemp(path);
-	if (fd < 0) {
-		snprintf(err, errsize, "cannot create %s: %s", path,
-			 strerror(errno));
-		free(path);
-		return NULL;
+	for (i = 0; i < n; i++)
+		len += strlen(vars[i]) + 1;
+	text = xmalloc(len + 1);
+	for (i = 0, k = 0; i < n; i++) {
+		memcpy(text + k, vars[i], strlen(vars[i]));
+		k += strlen(vars[i]);
+		text[k++] = '\n';
 	}
-	tempfile_track(path);
-	for (i = 0; i < n && ok; i++)
-		ok = write_all(fd, vars[i], strlen(vars[i])) == 0 &&
-		     write_all(fd, "\n", 1) == 0;
-	if (!ok)
-		e = errno;
-	if (close(fd) < 0 && ok) {
-		e = errno;
-		ok = false;
-	}
-	if (ok)
-		return path;
-	snprintf(err, errsize, "cannot write %s: %s", path, strerror(e));
-	unlink(path);
-	tempfile_forget(path);
-	free(path);
-	return NULL;
+	path = tempfile_write("env", text, len, 0, err, errsize);
+	free(text);
+	return path;
 }
 
 int envfile_load(const char *path, struct strvec *vars, char *err,

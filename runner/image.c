@@ -10,12 +10,20 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kut_abi.h"
 #include "elf.h"
 #include "image.h"
 #include "util.h"
+
+/*
+ * Raw images made of an ELF: below 4 GiB, at most 256 MiB from the lowest
+ * segment to the end of the highest (a test image is well under 1 MiB).
+ */
+#define FLAT_MAX	0xffffffffull
+#define FLAT_MAX_SIZE	(256ull << 20)
 
 /* The multiboot v1 header must sit 4-byte aligned in the first 8 KiB. */
 #define MULTIBOOT_SEARCH	8192
@@ -192,7 +200,8 @@ static bool magic_at(const unsigned char *data, size_t size, size_t off,
 }
 
 static int detect_raw(const unsigned char *data, size_t size,
-		      struct image_info *info, char *err, size_t errsize)
+		      const char *hint, struct image_info *info,
+		      char *err, size_t errsize)
 {
 	const char *arch = NULL;
 
@@ -205,16 +214,25 @@ static int detect_raw(const unsigned char *data, size_t size,
 	else if (magic_at(data, size, KUT_ARM_ZIMAGE_MAGIC_OFF,
 			  KUT_ARM_ZIMAGE_MAGIC))
 		arch = "arm";
+	if (!arch && hint) {
+		if (!arch_name_ok(hint, strlen(hint)))
+			return fail(err, errsize, "raw image of an unknown arch");
+		snprintf(info->arch, sizeof(info->arch), "%s", hint);
+		info->boot = IMAGE_BOOT_RAW;
+		return 0;
+	}
 	if (!arch)
 		return fail(err, errsize,
-			    "not a kut image (no ELF or arm64 Image header)");
+			    "not a kut image (no ELF or arm64 Image header; "
+			    "for a raw image without one, name its arch: "
+			    "--arch, or a suite's config.mak)");
 	snprintf(info->arch, sizeof(info->arch), "%s", arch);
 	info->boot = IMAGE_BOOT_LINUX;
 	return 0;
 }
 
-int image_detect_mem(const void *data, size_t size, struct image_info *info,
-		     char *err, size_t errsize)
+static int detect_mem(const void *data, size_t size, const char *hint,
+		      struct image_info *info, char *err, size_t errsize)
 {
 	struct elf elf;
 	int r;
@@ -227,11 +245,17 @@ int image_detect_mem(const void *data, size_t size, struct image_info *info,
 		return -1;
 	if (r == 0)
 		return detect_elf(&elf, info, err, errsize);
-	return detect_raw(data, size, info, err, errsize);
+	return detect_raw(data, size, hint, info, err, errsize);
 }
 
-int image_detect(const char *path, struct image_info *info,
-		 char *err, size_t errsize)
+int image_detect_mem(const void *data, size_t size, struct image_info *info,
+		     char *err, size_t errsize)
+{
+	return detect_mem(data, size, NULL, info, err, errsize);
+}
+
+int image_detect_as(const char *path, const char *arch_hint,
+		    struct image_info *info, char *err, size_t errsize)
 {
 	struct file_map map;
 	int r;
@@ -239,7 +263,73 @@ int image_detect(const char *path, struct image_info *info,
 	memset(info, 0, sizeof(*info));
 	if (map_file(path, &map, err, errsize) < 0)
 		return -1;
-	r = image_detect_mem(map.data, map.size, info, err, errsize);
+	r = detect_mem(map.data, map.size, arch_hint, info, err, errsize);
 	unmap_file(&map);
 	return r;
+}
+
+int image_detect(const char *path, struct image_info *info,
+		 char *err, size_t errsize)
+{
+	return image_detect_as(path, NULL, info, err, errsize);
+}
+
+int image_flatten_mem(const void *data, size_t size, unsigned char **out,
+		      size_t *outsize, char *err, size_t errsize)
+{
+	uint64_t lo = UINT64_MAX, hi = 0;
+	struct elf_segment seg;
+	unsigned char *buf;
+	struct elf elf;
+	unsigned int i;
+	int r = elf_parse(&elf, data, size, err, errsize);
+
+	if (r < 0)
+		return -1;
+	if (r > 0)
+		return fail(err, errsize, "not an ELF file");
+	for (i = 0; i < elf.phnum; i++) {
+		elf_segment(&elf, i, &seg);
+		if (seg.type != ELF_PT_LOAD || !seg.filesz)
+			continue;
+		if (seg.paddr > FLAT_MAX || seg.filesz > FLAT_MAX - seg.paddr)
+			return fail(err, errsize, "ELF segment above 4 GiB: "
+				    "no raw image to make of it");
+		lo = seg.paddr < lo ? seg.paddr : lo;
+		hi = seg.paddr + seg.filesz > hi ? seg.paddr + seg.filesz : hi;
+	}
+	if (lo == UINT64_MAX)
+		return fail(err, errsize, "ELF file without loadable contents");
+	if (hi - lo > FLAT_MAX_SIZE)
+		return fail(err, errsize, "ELF segments spread over more than "
+			    "256 MiB: no raw image to make of it");
+	buf = xmalloc(hi - lo);
+	memset(buf, 0, hi - lo);
+	for (i = 0; i < elf.phnum; i++) {
+		elf_segment(&elf, i, &seg);
+		if (seg.type == ELF_PT_LOAD && seg.filesz)
+			memcpy(buf + (seg.paddr - lo), elf.data + seg.offset,
+			       seg.filesz);
+	}
+	*out = buf;
+	*outsize = hi - lo;
+	return 0;
+}
+
+char *image_flatten(const char *path, char *err, size_t errsize)
+{
+	struct file_map map;
+	unsigned char *buf;
+	size_t size;
+	char *flat = NULL;
+
+	if (map_file(path, &map, err, errsize) < 0)
+		return NULL;
+	if (image_flatten_mem(map.data, map.size, &buf, &size,
+			      err, errsize) == 0) {
+		flat = tempfile_write("flat", buf, size, 0, err, errsize);
+		free(buf);
+	}
+	unmap_file(&map);
+	return flat;
 }

@@ -19,6 +19,9 @@
 #define IMAGE_BOOT_PVH		0x2	/* x86 ELF with a Xen PVH entry note */
 #define IMAGE_BOOT_MULTIBOOT	0x4	/* x86 ELF32 with a multiboot v1 header */
 #define IMAGE_BOOT_LINUX	0x8	/* raw image with a Linux boot header */
+#define IMAGE_BOOT_RAW		0x10	/* raw image without one (upstream's */
+					/* arm .flat): the arch came from the */
+					/* caller, not from the file */
 
 struct image_info {
 	char arch[16];		/* "x86_64", "i386", "arm64", "ppc64le", ... */
@@ -37,5 +40,27 @@ int image_detect(const char *path, struct image_info *info,
 /* The same for an image already in memory. */
 int image_detect_mem(const void *data, size_t size, struct image_info *info,
 		     char *err, size_t errsize);
+
+/*
+ * image_detect(), but a file that is neither ELF nor a raw image with a
+ * header is taken for a headerless raw image of @arch_hint (the arch a
+ * suite or --arch names), IMAGE_BOOT_RAW, when @arch_hint is not NULL.
+ * A file that names its own arch keeps it.
+ */
+int image_detect_as(const char *path, const char *arch_hint,
+		    struct image_info *info, char *err, size_t errsize);
+
+/*
+ * The memory image of the ELF at @path as `objcopy -O binary` makes it:
+ * the loadable segments' file contents placed at their physical
+ * addresses, from the lowest, gaps zeroed.  Written to a tracked
+ * temporary file (util.h) whose malloc'd path is returned, or NULL with
+ * the problem (without the file name) in @err.
+ */
+char *image_flatten(const char *path, char *err, size_t errsize);
+
+/* The same into a malloc'd buffer (*@out, *@outsize), for tests. */
+int image_flatten_mem(const void *data, size_t size, unsigned char **out,
+		      size_t *outsize, char *err, size_t errsize);
 
 #endif /* KUT_RUNNER_IMAGE_H */

@@ -63,6 +63,7 @@ struct launch {
 	int status;
 	struct outbuf out[2];
 	char error_line[200];	/* first error line on QEMU's stderr */
+	bool guest_spoke;	/* anything came on stdout (the console) */
 	int console_status;	/* LAUNCH_DECODE_CONSOLE's, -1: none yet */
 };
 
@@ -233,6 +234,7 @@ static void start_failed(struct launch_result *res, const char *what,
 	res->kind = LAUNCH_ERROR;
 	res->exit_code = KUT_EXIT_ERROR;
 	res->status = -1;
+	res->refused = false;
 	snprintf(res->reason, sizeof(res->reason), "%s %s: %s", what, prog,
 		 strerror(err));
 }
@@ -405,9 +407,11 @@ static void emit(struct launch *l, struct outbuf *ob, const char *text,
 		note_error_line(l, text, len);
 		note_vm_error(l, text, len);
 	}
+	if (ob->stream == LAUNCH_STDOUT)
+		l->guest_spoke = true;
 	/* The first status line counts, as for upstream's runner. */
 	if (ob->stream == LAUNCH_STDOUT && ob->at_bol &&
-	    l->decode == LAUNCH_DECODE_CONSOLE && l->console_status < 0)
+	    l->decode != LAUNCH_DECODE_PLAIN && l->console_status < 0)
 		l->console_status = launch_console_status(text, len);
 	if (l->output)
 		l->output(l->ctx, ob->stream, text, len);
@@ -722,6 +726,49 @@ void launch_decode_console(int status, int console_status,
 	res->status = status;
 }
 
+bool launch_is_refusal(const char *line)
+{
+	static const char *const says[] = {
+		"not supported", "unsupported", "requires KVM",
+		"' not found", "is not a valid device model name",
+		"unable to find CPU model", "does not support",
+		"doesn't support", "not available", "no accelerator found",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(says) / sizeof(says[0]); i++)
+		if (strstr(line, says[i]))
+			return true;
+	return false;
+}
+
+/*
+ * QEMU that stopped before the guest said a word, because it cannot run
+ * this configuration (a CPU model, feature or device it lacks, or an
+ * abort() while setting up the vCPUs): SKIP with QEMU's reason, as
+ * upstream's runner does.  Other start-up errors stay errors.
+ */
+static void startup_refusal(const struct launch *l, struct launch_result *res)
+{
+	if (l->decode == LAUNCH_DECODE_PLAIN || l->guest_spoke ||
+	    res->kind != LAUNCH_ERROR)
+		return;
+	if (WIFSIGNALED(l->status) && WTERMSIG(l->status) == SIGABRT) {
+		snprintf(res->reason, sizeof(res->reason),
+			 "QEMU aborted at start-up%s%s",
+			 l->error_line[0] ? ": " : "", l->error_line);
+	} else if (WIFEXITED(l->status) && l->error_line[0] &&
+		   launch_is_refusal(l->error_line)) {
+		snprintf(res->reason, sizeof(res->reason), "%s",
+			 l->error_line);
+	} else {
+		return;
+	}
+	res->kind = LAUNCH_SKIPPED;
+	res->exit_code = KUT_EXIT_SKIP;
+	res->refused = true;
+}
+
 void launch_end(struct launch *l, struct launch_result *res)
 {
 	struct launch **p;
@@ -748,12 +795,20 @@ void launch_end(struct launch *l, struct launch_result *res)
 		res->status = l->status;
 		snprintf(res->reason, sizeof(res->reason),
 			 "QEMU stopped the guest: %s", l->vm_error);
-	} else if (l->decode == LAUNCH_DECODE_CONSOLE) {
+	} else if (l->decode == LAUNCH_DECODE_CONSOLE ||
+		   (l->decode == LAUNCH_DECODE_TESTDEV_OR_CONSOLE &&
+		    l->console_status >= 0 && WIFEXITED(l->status) &&
+		    WEXITSTATUS(l->status) == 0)) {
 		launch_decode_console(l->status, l->console_status,
 				      l->error_line, res);
+	} else if (l->decode == LAUNCH_DECODE_TESTDEV_OR_CONSOLE) {
+		launch_decode_status(LAUNCH_DECODE_TESTDEV, l->status,
+				     l->error_line, res);
 	} else {
 		launch_decode_status(l->decode, l->status, l->error_line, res);
 	}
+	res->refused = false;
+	startup_refusal(l, res);
 	free(l);
 }
 

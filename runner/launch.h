@@ -37,6 +37,13 @@ enum launch_decode {
 	 * then reads as LAUNCH_DECODE_TESTDEV's.
 	 */
 	LAUNCH_DECODE_CONSOLE,
+	/*
+	 * LAUNCH_DECODE_TESTDEV, but when QEMU exits 0 after the guest
+	 * printed a status line, LAUNCH_DECODE_CONSOLE: for an arch whose
+	 * guests may power off after printing it instead of using the device
+	 * (upstream's riscv ones).
+	 */
+	LAUNCH_DECODE_TESTDEV_OR_CONSOLE,
 };
 
 enum launch_kind {
@@ -73,6 +80,7 @@ struct launch_result {
 	enum launch_kind kind;
 	int exit_code;		/* kut-run's exit code for it (KUT_EXIT_*) */
 	int status;		/* raw wait status, -1 if it never ran */
+	bool refused;		/* skipped: QEMU refused the configuration */
 	char reason[256];	/* one line, without the image name */
 };
 
@@ -152,5 +160,15 @@ int launch_console_status(const char *text, size_t len);
  * an unprefixed hint.
  */
 bool launch_is_error_line(const char *line, size_t len);
+
+/*
+ * Whether QEMU's error @line says it cannot run the configuration asked
+ * for ("CPU model 'host' requires KVM", "Property '...vmx-mbec' not
+ * found", "... not supported"), not that the command is wrong.  When
+ * QEMU stops with such a line, or aborts, before the guest printed
+ * anything, the launch is LAUNCH_SKIPPED with QEMU's line as the reason,
+ * as upstream's runner skips tests QEMU refuses.
+ */
+bool launch_is_refusal(const char *line);
 
 #endif /* KUT_RUNNER_LAUNCH_H */

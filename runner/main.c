@@ -73,6 +73,10 @@ static void usage(FILE *out)
 "                     the cfg's timeout = keys)\n"
 "      --dry-run      print the QEMU command(s), shell-quoted, instead of\n"
 "                     running them\n"
+"      --arch=ARCH    the arch of a raw image without a header (upstream's\n"
+"                     arm .flat), and a suite's arch for its 'arch =' keys\n"
+"                     (default: ARCH= of ../config.mak, a directory named\n"
+"                     after an arch, or each image itself)\n"
 "      --gdb          start QEMU stopped, its gdb stub on a free local port,\n"
 "                     and print the gdb-multiarch command that attaches\n"
 "                     (one IMAGE only; TCG and no timeout unless asked)\n"
@@ -97,9 +101,6 @@ static void usage(FILE *out)
 "      --junit=FILE   also write JUnit XML to FILE\n"
 "      --logs=DIR     where the logs go (default: logs; an old one is\n"
 "                     kept as DIR.old)\n"
-"      --arch=ARCH    the suite's arch, for the cfg's 'arch =' keys\n"
-"                     (default: from config.mak, the directory name, or\n"
-"                     each image)\n"
 "  -v, --verbose      print each QEMU command on stderr as it starts\n"
 "      --color=WHEN   colour the verdicts: auto (on a terminal), always,\n"
 "                     never\n"
@@ -255,9 +256,6 @@ static void suite_option(struct options *opt, int c, const char *arg)
 	case OPT_LOGS:
 		so->logs = arg;
 		break;
-	case OPT_ARCH:
-		so->arch = arg;
-		break;
 	case 'v':
 		so->verbose = true;
 		break;
@@ -285,6 +283,12 @@ static void one_option(struct options *opt, int c, char **argv)
 		break;
 	case OPT_GDB:
 		opt->gdb = true;
+		break;
+	case OPT_ARCH:
+		if (!arch_find(optarg))
+			bad_usage("--arch", "not an arch this kut-run has "
+				  "(see the list in kut-run --help)");
+		opt->suite.arch = optarg;
 		break;
 	case 'h':
 		usage(stdout);
@@ -439,17 +443,45 @@ static long long timeout_ms(struct options *opt)
 	return ms;
 }
 
-static const struct arch_info *arch_of_image(const char *image)
+/*
+ * The arch a raw image without a header is for: --arch, else what its
+ * directory says (an upstream build tree's config.mak), or NULL.
+ */
+static char *arch_hint(const struct options *opt, const char *image)
+{
+	const char *slash = strrchr(image, '/');
+	char *dir, *arch;
+
+	if (opt->suite.arch)
+		return xstrdup(opt->suite.arch);
+	dir = slash ? xasprintf("%.*s", (int)(slash - image + 1), image) :
+		      xstrdup(".");
+	arch = suite_dir_arch(dir);
+	free(dir);
+	return arch;
+}
+
+/* The arch row, and the file QEMU boots (*@boot: @image or its raw image). */
+static const struct arch_info *arch_of_image(const struct options *opt,
+					     const char *image,
+					     const char **boot)
 {
 	const struct arch_info *arch;
 	struct image_info info;
-	char err[256];
+	char err[256], *hint = arch_hint(opt, image);
 
-	if (image_detect(image, &info, err, sizeof(err)) < 0)
+	if (image_detect_as(image, hint, &info, err, sizeof(err)) < 0)
 		die(KUT_EXIT_ERROR, "%s: %s", image, err);
+	free(hint);
 	arch = arch_for_image(&info, err, sizeof(err));
 	if (!arch)
 		die(KUT_EXIT_ERROR, "%s: %s", image, err);
+	*boot = image;
+	if (arch_boots_flattened(arch, &info)) {
+		*boot = image_flatten(image, err, sizeof(err));
+		if (!*boot)
+			die(KUT_EXIT_ERROR, "%s: %s", image, err);
+	}
 	return arch;
 }
 
@@ -621,8 +653,7 @@ int main(int argc, char **argv)
 	/* A debugging session lasts as long as the user wants. */
 	ms = opt.gdb && !opt.timeout && !env_value("TIMEOUT") ? 0 :
 	     timeout_ms(&opt);
-	cfg.image = opt.image;
-	cfg.arch = arch_of_image(opt.image);
+	cfg.arch = arch_of_image(&opt, opt.image, &cfg.image);
 	cfg.qemu = find_qemu(opt.image, cfg.arch);
 	cfg.machine = env_value("MACHINE");
 	cfg.user_args = opt.qemu_args;
@@ -644,6 +675,8 @@ int main(int argc, char **argv)
 		/* The printed command names the env file and ROM: keep them. */
 		if (cfg.initrd)
 			tempfile_forget(cfg.initrd);
+		if (cfg.image != opt.image)
+			tempfile_forget(cfg.image);
 		if (cfg.arch->rom && cfg.firmware)
 			tempfile_forget(cfg.firmware);
 		printf("%s\n", shell_join(qemu_argv.v));

@@ -216,39 +216,8 @@ char *qemu_find_firmware(const char *qemu_path, const char *file)
 
 char *qemu_write_rom(const struct arch_rom *rom, char *err, size_t errsize)
 {
-	const char *dir = getenv("TMPDIR");
-	char *path;
-	FILE *f;
-	int fd;
-	bool ok;
-
-	if (!dir || !*dir)
-		dir = "/tmp";
-	path = xasprintf("%s/kut-rom.XXXXXX", dir);
-	fd = mkstemp(path);
-	f = fd < 0 ? NULL : fdopen(fd, "w");
-	if (!f) {
-		snprintf(err, errsize, "cannot create %s: %s", path,
-			 strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(path);
-		}
-		free(path);
-		return NULL;
-	}
-	tempfile_track(path);
-	ok = fseek(f, (long)rom->offset, SEEK_SET) == 0 &&
-	     fwrite(rom->bytes, 1, rom->len, f) == rom->len;
-	if (fclose(f) != 0 || !ok) {
-		snprintf(err, errsize, "cannot write %s: %s", path,
-			 strerror(errno));
-		unlink(path);
-		tempfile_forget(path);
-		free(path);
-		return NULL;
-	}
-	return path;
+	return tempfile_write("rom", rom->bytes, rom->len, rom->offset,
+			      err, errsize);
 }
 
 char *qemu_arch_firmware(const struct arch_info *arch, const char *qemu_path,

@@ -178,17 +178,21 @@ static char *config_mak_arch(const char *dir)
 }
 
 /*
- * The arch 'arch =' keys are compared with: --arch, an upstream tree's
- * config.mak, or a directory named after an arch (share/kvm-unit-tests/
- * x86_64, build/gcc/x86_64/tests).  NULL: each test's image decides.
+ * The arch 'arch =' keys are compared with: --arch, else what the suite's
+ * directory says (suite_dir_arch()).  NULL: each test's image decides.
  */
 static char *suite_arch(const struct suite_options *opt, const char *dir)
+{
+	if (opt->arch)
+		return xstrdup(opt->arch);
+	return suite_dir_arch(dir);
+}
+
+char *suite_dir_arch(const char *dir)
 {
 	char *real, *arch, *slash;
 	int i;
 
-	if (opt->arch)
-		return xstrdup(opt->arch);
 	arch = config_mak_arch(dir);
 	if (arch)
 		return arch;
@@ -345,9 +349,14 @@ static void dry_run(struct run *run)
 	char *cmd;
 	size_t i;
 
-	/* The printed commands name the environment file and ROMs: keep them. */
+	/*
+	 * The printed commands name the environment file, ROMs and raw
+	 * images: keep them.
+	 */
 	if (run->env.envfile)
 		tempfile_forget(run->env.envfile);
+	for (i = 1; i < run->env.flats.n; i += 2)
+		tempfile_forget(run->env.flats.v[i]);
 	for (i = 0; i < run->env.nqemus; i++)
 		if (run->env.qemus[i].arch->rom && run->env.qemus[i].firmware)
 			tempfile_forget(run->env.qemus[i].firmware);
@@ -519,6 +528,7 @@ static void setup(struct run *run, struct utsname *host)
 		.arch = run->arch, .host_machine = host->machine,
 		.max_smp = max && atol(max) > 0 ? atol(max) : (long)cpu_count(),
 		.logs = opt->logs ? opt->logs : "logs",
+		.flats = STRVEC_INIT,
 	};
 	if (opt->list)
 		return;

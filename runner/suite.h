@@ -68,6 +68,14 @@ char *suite_cfg_path(const char *suite);
  */
 char *suite_default(char *err, size_t errsize);
 
+/*
+ * The arch of the tests in directory @dir, from the place alone: the
+ * ARCH= of an upstream build tree's config.mak next to it, or a directory
+ * named after an arch (share/kvm-unit-tests/x86_64, build/gcc/x86_64/
+ * tests).  Malloc'd, or NULL when the place does not say.
+ */
+char *suite_dir_arch(const char *dir);
+
 /* ---- shared by suite.c, suite_plan.c and capture.c ---- */
 
 /* What a run knows once, for all its tests. */
@@ -80,6 +88,8 @@ struct suite_env {
 	long max_smp;
 	char *envfile;			/* -e variables for -initrd, or NULL */
 	const char *logs;
+	struct strvec flats;		/* image, its raw image (temp file), */
+					/* ... for ELFs booted flattened */
 	struct arch_qemu *qemus;	/* per arch: binary, caps, firmware */
 	size_t nqemus;
 };
@@ -100,6 +110,7 @@ struct job {
 	struct strvec argv;
 	enum launch_decode decode;
 	char *image;
+	const char *boot;		/* the file QEMU boots, if not image */
 	long long timeout_ms;
 	struct launch *launch;
 	long long started;

@@ -130,6 +130,33 @@ char *plan_image_path(const struct cfg *cfg, const char *file)
 	return xasprintf("%s/%s", cfg->dir, file);
 }
 
+/*
+ * j->boot: the raw image of j->image, made once per image for the run;
+ * false with the job decided when it cannot be made.
+ */
+static bool flat_of(struct suite_env *env, struct job *j)
+{
+	char err[256], *flat;
+	size_t i;
+
+	for (i = 0; i < env->flats.n; i += 2) {
+		if (!strcmp(env->flats.v[i], j->image)) {
+			j->boot = env->flats.v[i + 1];
+			return true;
+		}
+	}
+	flat = image_flatten(j->image, err, sizeof(err));
+	if (!flat) {
+		job_decide(j, VERDICT_ERROR, "%s: %s", j->image, err);
+		return false;
+	}
+	strvec_push(&env->flats, j->image);
+	strvec_push(&env->flats, flat);
+	free(flat);
+	j->boot = env->flats.v[env->flats.n - 1];
+	return true;
+}
+
 /* The arch row for the test's image, or NULL with the job decided. */
 static const struct arch_info *arch_of(struct suite_env *env, struct job *j)
 {
@@ -139,7 +166,8 @@ static const struct arch_info *arch_of(struct suite_env *env, struct job *j)
 	char err[256];
 
 	j->image = plan_image_path(env->cfg, j->t->val[CFG_FILE]);
-	if (image_detect(j->image, &info, err, sizeof(err)) < 0) {
+	if (image_detect_as(j->image, env->arch, &info, err,
+			    sizeof(err)) < 0) {
 		job_decide(j, VERDICT_ERROR, "%s: %s", j->image, err);
 		return NULL;
 	}
@@ -150,6 +178,8 @@ static const struct arch_info *arch_of(struct suite_env *env, struct job *j)
 	arch = arch_for_image(&info, err, sizeof(err));
 	if (!arch)
 		job_decide(j, VERDICT_ERROR, "%s: %s", j->image, err);
+	else if (arch_boots_flattened(arch, &info) && !flat_of(env, j))
+		return NULL;
 	return arch;
 }
 
@@ -336,7 +366,7 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 	qc.qemu = aq->qemu;
 	qc.machine = machine;
 	qc.firmware = aq->firmware;
-	qc.image = j->image;
+	qc.image = j->boot ? j->boot : j->image;
 	qc.initrd = env->envfile;
 	qc.user_args = args.v;
 	qemu_build_argv(&qc, &j->argv);

@@ -282,6 +282,50 @@ void tempfile_forget(const char *path)
 	}
 }
 
+char *tempfile_write(const char *tag, const void *data, size_t len,
+		     size_t offset, char *err, size_t errsize)
+{
+	const char *dir = getenv("TMPDIR");
+	const char *p = data;
+	char *path;
+	ssize_t n;
+	int fd, e = 0;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	path = xasprintf("%s/kut-%s.XXXXXX", dir, tag);
+	fd = mkstemp(path);
+	if (fd < 0) {
+		snprintf(err, errsize, "cannot create %s: %s", path,
+			 strerror(errno));
+		free(path);
+		return NULL;
+	}
+	tempfile_track(path);
+	if (offset && lseek(fd, (off_t)offset, SEEK_SET) < 0)
+		e = errno;
+	while (!e && len) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			e = n < 0 ? errno : EIO;
+			break;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) < 0 && !e)
+		e = errno;
+	if (!e)
+		return path;
+	snprintf(err, errsize, "cannot write %s: %s", path, strerror(e));
+	unlink(path);
+	tempfile_forget(path);
+	free(path);
+	return NULL;
+}
+
 int map_file(const char *path, struct file_map *map, char *err, size_t errsize)
 {
 	struct stat st;

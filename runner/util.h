@@ -72,6 +72,14 @@ void tempfile_forget(const char *path);
 void tempfile_remove_all(void);
 
 /*
+ * Write @len bytes of @data, after @offset zero bytes, to a new file
+ * $TMPDIR/kut-@tag.XXXXXX (/tmp without TMPDIR), tracked as above.
+ * Returns its malloc'd path, or NULL with the problem in @err.
+ */
+char *tempfile_write(const char *tag, const void *data, size_t len,
+		     size_t offset, char *err, size_t errsize);
+
+/*
  * A regular file mapped read-only (images are read, never loaded).  An
  * empty file gives data NULL and size 0.  map_file() returns 0, or -1 with
  * the problem in @err ("No such file or directory", "not a regular file").

@@ -3,7 +3,8 @@
 # check-guest-arm.sh - boot the bundled arm64 and arm tests under QEMU
 # (TCG) through kut-run, with the GCC-built and the Clang-built library,
 # and check their exit codes and output; then bad input particular to
-# these arches (a device tree missing a node, the wrong QEMU, the .elf).
+# these arches (a device tree missing a node, the wrong QEMU), the .elf
+# and headerless raw images as upstream builds them.
 . tests/lib.sh
 
 KUT_RUN=$BUILD/host/kut-run
@@ -159,8 +160,32 @@ for arch in arm64 arm; do
 		"$KUT_RUN" --accel=tcg "$st" -append pass
 	expect_log "$arch bad input: the wrong QEMU" \
 		"^kut-run: .*selftest.flat: $arch image: qemu-system-x86_64: runs x86_64 guests, not $arch ones"
-	expect_exit 2 "$arch bad input: the .elf is not bootable" \
-		"$KUT_RUN" --accel=tcg "${st%.flat}.elf" -append pass
-	expect_log "$arch bad input: the .elf is not bootable" \
-		"^kut-run: .*selftest.elf: $arch image that QEMU cannot boot"
+	# The .elf boots: kut-run makes its raw image, objcopy's .flat,
+	# in a temporary file it removes.
+	mkdir -p "$tmp/t-$arch"
+	expect_exit 0 "$arch: the .elf boots" env TMPDIR="$tmp/t-$arch" \
+		TIMEOUT=60 "$KUT_RUN" --accel=tcg "${st%.flat}.elf" -append pass
+	expect_exit 0 "$arch: the .elf's raw image is removed after the run" \
+		test -z "$(ls -A "$tmp/t-$arch")"
+	flat=$(TMPDIR="$tmp/t-$arch" "$KUT_RUN" --accel=tcg --dry-run \
+		"${st%.flat}.elf" | sed -n 's/.* -kernel \([^ ]*\).*/\1/p')
+	expect_exit 0 "$arch: the raw image kut-run makes of the .elf is objcopy's .flat" \
+		cmp "$flat" "$st"
+	rm -f "$flat"
+	# A raw image without a header (upstream's): the arch from --arch,
+	# or from where it lies; never guessed.
+	mkdir -p "$tmp/$arch"
+	cp "$st" "$tmp/$arch/raw.flat"
+	off=$([ $arch = arm64 ] && echo 56 || echo 36)
+	printf '\0\0\0\0' | dd of="$tmp/$arch/raw.flat" bs=1 seek=$off \
+		conv=notrunc 2>/dev/null
+	cp "$tmp/$arch/raw.flat" "$tmp/raw-$arch.flat"
+	kr "$arch: a raw image without a header boots with --arch" 0 \
+		--arch=$arch "$tmp/raw-$arch.flat" -append pass
+	kr "$arch: ... and in a directory named $arch" 0 \
+		"$tmp/$arch/raw.flat" -append pass
+	expect_exit 2 "$arch bad input: a raw image without a header, no arch" \
+		"$KUT_RUN" --accel=tcg "$tmp/raw-$arch.flat" -append pass
+	expect_log "$arch bad input: a raw image without a header, no arch" \
+		"^kut-run: .*raw-$arch.flat: not a kut image .*name its arch: --arch"
 done

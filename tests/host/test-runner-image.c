@@ -199,6 +199,10 @@ static const char *write_tmp(const char *name, const void *data, size_t len)
 static struct image_info info;
 static char err[256];
 
+#define NOT_AN_IMAGE	"not a kut image (no ELF or arm64 Image header; for " \
+			"a raw image without one, name its arch: --arch, " \
+			"or a suite's config.mak)"
+
 /* Detect through a real file, the way kut-run does; returns 0 or -1. */
 static int detect(const char *name, const void *data, size_t len)
 {
@@ -235,7 +239,44 @@ TEST(text_file)
 			   "but it is long enough to hold every magic offset\n";
 
 	CHECK_INT(detect("t.flat", text, strlen(text)), -1);
-	CHECK_STR(err, "not a kut image (no ELF or arm64 Image header)");
+	CHECK_STR(err, NOT_AN_IMAGE);
+}
+
+/* Upstream's arm .flat has no header: the arch comes from the caller. */
+TEST(headerless_raw_image_takes_the_arch_it_is_given)
+{
+	unsigned char raw[0x100];
+	const char *path;
+
+	memset(raw, 0xd5, sizeof(raw));
+	path = write_tmp("up.flat", raw, sizeof(raw));
+	CHECK_INT(image_detect_as(path, "arm64", &info, err, sizeof(err)), 0);
+	CHECK_STR(info.arch, "arm64");
+	CHECK_INT(info.boot, IMAGE_BOOT_RAW);
+	CHECK(arch_for_image(&info, err, sizeof(err)) == arch_find("arm64"));
+	CHECK_INT(image_detect_as(path, "arm", &info, err, sizeof(err)), 0);
+	CHECK(arch_for_image(&info, err, sizeof(err)) == arch_find("arm"));
+	CHECK_INT(image_detect_as(path, "riscv64", &info, err, sizeof(err)), 0);
+	CHECK(arch_for_image(&info, err, sizeof(err)) == arch_find("riscv64"));
+	/* x86 and s390x boot ELF files only: a raw file is refused. */
+	CHECK_INT(image_detect_as(path, "x86_64", &info, err, sizeof(err)), 0);
+	CHECK(arch_for_image(&info, err, sizeof(err)) == NULL);
+	CHECK(!strncmp(err, "x86_64 image that QEMU cannot boot",
+		       strlen("x86_64 image that QEMU cannot boot")));
+	CHECK_INT(image_detect_as(path, "s390x", &info, err, sizeof(err)), 0);
+	CHECK(arch_for_image(&info, err, sizeof(err)) == NULL);
+	CHECK_INT(image_detect_as(path, "../x", &info, err, sizeof(err)), -1);
+	CHECK_STR(err, "raw image of an unknown arch");
+	/* A file that names its arch keeps it, whatever the hint. */
+	raw[KUT_ARM_ZIMAGE_MAGIC_OFF] = 0x18;
+	raw[KUT_ARM_ZIMAGE_MAGIC_OFF + 1] = 0x28;
+	raw[KUT_ARM_ZIMAGE_MAGIC_OFF + 2] = 0x6f;
+	raw[KUT_ARM_ZIMAGE_MAGIC_OFF + 3] = 0x01;
+	path = write_tmp("up.flat", raw, sizeof(raw));
+	CHECK_INT(image_detect_as(path, "arm64", &info, err, sizeof(err)), 0);
+	CHECK_STR(info.arch, "arm");
+	CHECK_INT(info.boot, IMAGE_BOOT_LINUX);
+	unlink(path);
 }
 
 TEST(elf64_x86_64_with_pvh_note)
@@ -400,19 +441,88 @@ TEST(elf_machines)
 		  "ELF image for machine 4660, which no kut arch uses");
 }
 
-TEST(aarch64_elf_is_not_bootable)
+TEST(arm_and_riscv_elf_boot_as_their_raw_image)
 {
+	static const uint16_t machines[] = {
+		ELF_EM_AARCH64, ELF_EM_ARM, ELF_EM_RISCV,
+	};
 	struct img im;
+	size_t i;
 
-	/* arm64 boots as a raw Image (the .flat), not as an ELF. */
-	elf_begin(&im, true, false, ELF_EM_AARCH64);
-	CHECK_INT(detect_img(&im), 0);
-	CHECK_STR(info.arch, "arm64");
-	CHECK(arch_for_image(&info, err, sizeof(err)) == NULL);
-	CHECK(!strncmp(err, "arm64 image that QEMU cannot boot",
-		       strlen("arm64 image that QEMU cannot boot")));
+	/* QEMU's ELF loader skips the device tree: kut-run flattens it. */
+	for (i = 0; i < sizeof(machines) / sizeof(machines[0]); i++) {
+		elf_begin(&im, machines[i] != ELF_EM_ARM, false, machines[i]);
+		CHECK_INT(detect_img(&im), 0);
+		CHECK(arch_for_image(&info, err, sizeof(err)) != NULL);
+		CHECK(arch_boots_flattened(arch_find(info.arch), &info));
+	}
+	/* Raw images, and the arches QEMU boots ELF files for, are not. */
+	CHECK(!arch_boots_flattened(arch_find("x86_64"), &info));
+	CHECK(!arch_boots_flattened(arch_find("s390x"), &info));
+	CHECK(!arch_boots_flattened(arch_find("ppc64"), &info));
+	info.boot = IMAGE_BOOT_LINUX;
+	CHECK(!arch_boots_flattened(arch_find("arm64"), &info));
 }
 
+/* Segment @n's physical address (add_phdr() leaves it 0). */
+static void set_paddr(struct img *im, unsigned int n, uint64_t paddr)
+{
+	size_t p = PHOFF + n * (im->is64 ? 56 : 32);
+
+	put_word(im, p + 12, p + 24, paddr);
+}
+
+static int flatten(const struct img *im, unsigned char **out, size_t *size)
+{
+	err[0] = '\0';
+	return image_flatten_mem(im->b, im->len, out, size, err, sizeof(err));
+}
+
+TEST(flattening_places_segments_at_their_physical_addresses)
+{
+	static const char text[] = "code", data[] = "data";
+	unsigned char *out = NULL;
+	struct img im;
+	size_t size = 0;
+	bool is64;
+
+	/* As objcopy -O binary: from the lowest, gaps zeroed, bss left out. */
+	for (is64 = false; ; is64 = true) {
+		elf_begin(&im, is64, is64, ELF_EM_AARCH64);
+		add_phdr(&im, ELF_PT_LOAD, add_data(&im, data, 4), 4, 4);
+		set_paddr(&im, 0, 0x40200010);
+		add_phdr(&im, ELF_PT_LOAD, add_data(&im, text, 4), 4, 4);
+		set_paddr(&im, 1, 0x40200000);
+		add_phdr(&im, ELF_PT_LOAD, DATA_START, 0, 4);	/* bss only */
+		set_paddr(&im, 2, 0x50000000);
+		add_phdr(&im, ELF_PT_NOTE, DATA_START, 4, 4);
+		CHECK_INT(flatten(&im, &out, &size), 0);
+		CHECK_INT(size, 0x14);
+		CHECK(out && !memcmp(out, "code", 4) &&
+		      !memcmp(out + 0x10, "data", 4));
+		CHECK(out && !memcmp(out + 4, "\0\0\0\0\0\0\0\0\0\0\0\0", 12));
+		free(out);
+		if (is64)
+			break;
+	}
+	/* Nothing to load, absurd spreads, non-ELF input: clean errors. */
+	elf_begin(&im, true, false, ELF_EM_AARCH64);
+	CHECK_INT(flatten(&im, &out, &size), -1);
+	CHECK_STR(err, "ELF file without loadable contents");
+	add_phdr(&im, ELF_PT_LOAD, add_data(&im, text, 4), 4, 4);
+	add_phdr(&im, ELF_PT_LOAD, add_data(&im, data, 4), 4, 4);
+	set_paddr(&im, 1, 0x40000000);
+	CHECK_INT(flatten(&im, &out, &size), -1);
+	CHECK(!strncmp(err, "ELF segments spread over more than 256 MiB",
+		       strlen("ELF segments spread over more than 256 MiB")));
+	set_paddr(&im, 1, 0x1000000000ull);
+	CHECK_INT(flatten(&im, &out, &size), -1);
+	CHECK(!strncmp(err, "ELF segment above 4 GiB",
+		       strlen("ELF segment above 4 GiB")));
+	CHECK_INT(image_flatten_mem("raw", 3, &out, &size, err, sizeof(err)),
+		  -1);
+	CHECK_STR(err, "not an ELF file");
+}
 TEST(object_files_are_refused)
 {
 	struct img im;
@@ -469,7 +579,7 @@ TEST(raw_magic_in_a_short_file)
 
 	memcpy(raw + 0x38, "AR", 2);
 	CHECK_INT(detect("short", raw, sizeof(raw)), -1);
-	CHECK_STR(err, "not a kut image (no ELF or arm64 Image header)");
+	CHECK_STR(err, NOT_AN_IMAGE);
 }
 
 TEST(truncated_elf_headers)
@@ -482,7 +592,7 @@ TEST(truncated_elf_headers)
 		int r = detect("trunc.elf", im.b, len);
 
 		if (len < 4) {
-			CHECK_STR(err, "not a kut image (no ELF or arm64 Image header)");
+			CHECK_STR(err, NOT_AN_IMAGE);
 		} else {
 			CHECK_INT(r, -1);
 			CHECK_STR(err, "truncated ELF header");

@@ -278,7 +278,7 @@ TEST(run_results)
 	CHECK_INT(run_sh("exit 5", 5000).exit_code, 1);
 	CHECK_INT(run_sh("exit 0", 5000).exit_code, 1);
 	CHECK_INT(run_sh("exit 6", 5000).exit_code, 2);
-	CHECK_INT(run_sh("kill -ABRT $$", 5000).exit_code, 2);
+	CHECK_INT(run_sh("kill -ABRT $$", 5000).exit_code, 77);	/* silent */
 	CHECK_INT(run_sh("echo 'qemu-x: warning: meh' >&2; exit 1", 5000).exit_code, 0);
 	CHECK_INT(run_sh("echo 'qemu-x: -device foo: no' >&2; exit 1", 5000).exit_code, 2);
 }
@@ -302,6 +302,48 @@ TEST(run_console_status)
 			    LAUNCH_DECODE_CONSOLE).exit_code, 2);
 	/* Other arches' images do not get to pass by printing the line. */
 	CHECK_INT(run_sh("echo 'EXIT: STATUS=1'; exit 0", 5000).exit_code, 1);
+	/* riscv's: the test device's code, else the line on a clean exit. */
+	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=1'; exit 0", 5000,
+			    LAUNCH_DECODE_TESTDEV_OR_CONSOLE).exit_code, 0);
+	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=3'; exit 0", 5000,
+			    LAUNCH_DECODE_TESTDEV_OR_CONSOLE).exit_code, 1);
+	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=1'; exit 3", 5000,
+			    LAUNCH_DECODE_TESTDEV_OR_CONSOLE).exit_code, 1);
+	CHECK_INT(run_sh_as("echo no status; exit 0", 5000,
+			    LAUNCH_DECODE_TESTDEV_OR_CONSOLE).exit_code, 1);
+}
+
+TEST(qemu_refusing_the_configuration_is_a_skip)
+{
+	struct launch_result r;
+
+	/* Before the guest said anything: SKIP with QEMU's reason. */
+	r = run_sh("echo \"qemu: CPU model 'host' requires KVM or HVF\" >&2; "
+		   "exit 1", 5000);
+	CHECK_INT(r.kind, LAUNCH_SKIPPED);
+	CHECK_INT(r.exit_code, 77);
+	CHECK(r.refused);
+	CHECK_STR(r.reason, "qemu: CPU model 'host' requires KVM or HVF");
+	r = run_sh("echo \"qemu: Property 'max-x86_64-cpu.vmx-mbec' not "
+		   "found\" >&2; exit 1", 5000);
+	CHECK_INT(r.exit_code, 77);
+	r = run_sh("echo 'qemu: error: failed to set MSR 0x10a' >&2; "
+		   "kill -ABRT $$", 5000);
+	CHECK_INT(r.kind, LAUNCH_SKIPPED);
+	CHECK_STR(r.reason, "QEMU aborted at start-up: qemu: error: failed "
+		  "to set MSR 0x10a");
+	/* A wrong command line, or an abort after the guest spoke: errors. */
+	r = run_sh("echo 'qemu: -foo: invalid option' >&2; exit 1", 5000);
+	CHECK_INT(r.exit_code, 2);
+	CHECK(!r.refused);
+	r = run_sh("echo hello; echo 'qemu: x not supported' >&2; exit 1",
+		   5000);
+	CHECK_INT(r.exit_code, 2);
+	r = run_sh("echo hello; kill -ABRT $$", 5000);
+	CHECK_INT(r.kind, LAUNCH_ERROR);
+	CHECK(!launch_is_refusal("qemu: could not load kernel 't.flat'"));
+	CHECK(launch_is_refusal("qemu: -device x: 'x' is not a valid device "
+				"model name"));
 }
 
 TEST(run_stdin_is_dev_null)
