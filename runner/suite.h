@@ -135,7 +135,7 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize);
 /* Where a file = value points: relative to the cfg's directory. */
 char *plan_image_path(const struct cfg *cfg, const char *file);
 
-/* --timeout, else the cfg's timeout =, else $TIMEOUT, else the default. */
+/* --timeout, else $TIMEOUT, else the cfg's timeout =, else the default. */
 long long plan_timeout_ms(const struct suite_env *env,
 			  const struct cfg_test *t);
 

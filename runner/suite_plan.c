@@ -331,10 +331,11 @@ long long plan_timeout_ms(const struct suite_env *env,
 	const char *s = env->opt->timeout;
 	long long ms;
 
-	if (!s)
-		s = t->val[CFG_TIMEOUT];
+	/* As upstream's runner: TIMEOUT wins over the cfg's timeout key. */
 	if (!s)
 		s = nonempty(getenv("TIMEOUT"));
+	if (!s)
+		s = t->val[CFG_TIMEOUT];
 	if (!s || parse_duration(s, &ms) < 0)
 		parse_duration(SUITE_DEFAULT_TIMEOUT, &ms);
 	return ms;

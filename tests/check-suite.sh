@@ -98,6 +98,10 @@ lines_match "suite" "$out" \
 ok_if "suite: one line per test" [ "$(grep -Ec '^(PASS|FAIL|SKIP) ' "$out")" -eq 16 ]
 ok_if "suite: no colour when stdout is not a terminal" sh -c "! grep -q \"$(printf '\033')\" '$out'"
 ok_if "suite: the timed-out QEMU was killed" no_qemu_left "$tmp"
+# TIMEOUT overrides the cfg's timeout = key, as with upstream's runner.
+TIMEOUT=2 "$KUT_RUN" --accel=tcg --logs "$tmp/tlogs" "$S" hang >"$out" 2>&1
+lines_match "suite: TIMEOUT wins over the cfg's timeout" "$out" \
+	'^FAIL hang \(timeout; duration=2s\)$'
 ok_eval "suite: logs/<test>.log per test that ran" \
 	'[ -f "$tmp/logs/pass.log" ] && [ -f "$tmp/logs/hang.log" ] && [ ! -e "$tmp/logs/manual.log" ]'
 ok_if "suite: a log starts with the exact QEMU command" \
