@@ -28,6 +28,10 @@ for arch in arm64 arm; do
 		dir=$BUILD/$tc/$arch/tests
 		st=$dir/selftest.flat
 		t="$arch $tc"
+		case $arch in
+		arm64)	check_primitives "$t" "$dir/primitives.flat" tcg 4 1000000 ;;
+		*)	check_primitives "$t" "$dir/primitives.flat" tcg 2 200000 ;;
+		esac
 
 		kr "$t: selftest setup" 0 -e SELFTEST_ARGC=4 "$st" -smp 2 -m 256 \
 			-append 'setup smp=2 mem=256'

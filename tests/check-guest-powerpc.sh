@@ -28,6 +28,7 @@ for arch in ppc64le ppc64; do
 		dir=$BUILD/$tc/$arch/tests
 		st=$dir/selftest.flat
 		t="$arch $tc"
+		check_primitives "$t" "$dir/primitives.flat" tcg
 
 		# head.S applies R_PPC64_RELATIVE only: nothing else may be left.
 		log=$(logfile "$t: only relative relocations")

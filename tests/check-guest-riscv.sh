@@ -28,6 +28,7 @@ for tc in gcc clang; do
 	dir=$BUILD/$tc/riscv64/tests
 	st=$dir/selftest.flat
 	t="riscv64 $tc"
+	check_primitives "$t" "$dir/primitives.flat" tcg
 
 	# rv64gc -mabi=lp64: integer code only, whatever -march allows.
 	lib=$BUILD/$tc/riscv64/libkut-riscv64.a

@@ -25,6 +25,7 @@ for tc in gcc clang; do
 	dir=$BUILD/$tc/s390x/tests
 	st=$dir/selftest.flat
 	t="s390x $tc"
+	check_primitives "$t" "$dir/primitives.flat" tcg
 
 	kr "$t: selftest setup" 0 -e SELFTEST_ARGC=4 "$st" -smp 2 -m 256 \
 		-append 'setup smp=2 mem=256'

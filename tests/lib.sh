@@ -90,3 +90,30 @@ no_qemu_left() {
 	done
 	return 0
 }
+
+# check_primitives NAME FLAT ACCEL [CPUS ROUNDS]: tests/common/primitives.c
+# (built as FLAT) under ACCEL: setjmp/longjmp and printf of wide values;
+# with CPUS and ROUNDS, also CPUS CPUs contending ROUNDS times each for
+# one spinlock.  Needs KUT_RUN.
+check_primitives() {
+	local name flat accel
+	name=$1 flat=$2 accel=$3
+	expect_exit 0 "$name: setjmp/longjmp" env TIMEOUT=60 \
+		"$KUT_RUN" --accel="$accel" "$flat" -append setjmp
+	expect_log "$name: setjmp/longjmp" \
+		'^PASS: setjmp: longjmp\(env, 0\): setjmp returns 1$' \
+		'^PASS: setjmp: longjmp\(env, -1\): all [0-9]+ callee-saved registers restored$' \
+		'^SUMMARY: 8 tests$'
+	expect_exit 0 "$name: printf of 64-bit values" env TIMEOUT=60 \
+		"$KUT_RUN" --accel="$accel" "$flat" -append printf
+	expect_log "$name: printf of 64-bit values" \
+		"^PASS: printf: \"%llu\" of 0x123456789abcdef0: '1311768467463790320'" \
+		"^PASS: printf: \"%lld\" of 0x8000000000000000: '-9223372036854775808'" \
+		'^SUMMARY: 15 tests$'
+	[ $# -ge 5 ] || return 0
+	expect_exit 0 "$name: spinlock, $4 CPUs x $5" env TIMEOUT=120 \
+		"$KUT_RUN" --accel="$accel" "$flat" -smp "$4" -append "spinlock $5"
+	expect_log "$name: spinlock, $4 CPUs x $5" \
+		"^PASS: spinlock: counter $(( $4 * $5 )) == $(( $4 * $5 )) increments" \
+		'^PASS: spinlock: no CPU entered while another held it \(0 overlaps\)$'
+}

@@ -39,7 +39,7 @@ ARCH_SRCS	+= vm.c
 # arm64's are from tests/arm/; tests of i386 alone come from tests/i386/.
 TEST_SRC_DIR	:= tests/x86_64
 ARCH_TESTS	:= taskswitch taskswitch2
-COMMON_TESTS	:= alloc pci-test vmalloc
+COMMON_TESTS	:= alloc pci-test vmalloc primitives
 
 FLAT_OBJCOPY_FLAGS := --strip-all
 

@@ -28,7 +28,7 @@ ARCH_SRCS	:= head.S exceptions.S hcall.S setjmp.S setup.c console.c \
 include mk/fdt.mk
 SHARED_SRCS	:= $(FDT_SRCS) $(FDT_PCI_SRCS)
 
-COMMON_TESTS	:= alloc sieve vmalloc pci-test
+COMMON_TESTS	:= alloc sieve vmalloc pci-test primitives
 TEST_SRC_DIR	:= tests/powerpc
 UNITTESTS_CFG	:= tests/powerpc/unittests.cfg
 

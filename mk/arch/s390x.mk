@@ -35,7 +35,7 @@ COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c
 # about device trees, the arm and riscv idle protocol s390x shares).
 SHARED_SRCS	:= fdt/on-cpu.c
 
-COMMON_TESTS	:= alloc vmalloc sieve
+COMMON_TESTS	:= alloc vmalloc sieve primitives
 
 # The flat image is the ELF, stripped: QEMU's -kernel loads ELF images.
 FLAT_OBJCOPY_FLAGS := --strip-all
