@@ -12,6 +12,7 @@ int main(int argc, char **argv)
 		report_skip("not asked to run (-append run)");
 		return report_summary();
 	}
-	report(true, "asked to run, and ran");
+	report(argc == 2, "asked to run, with nothing else appended (argc = %d)",
+	       argc);
 	return report_summary();
 }

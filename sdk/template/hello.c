@@ -10,14 +10,17 @@ int main(int argc, char **argv)
 {
 	char buf[32];
 	char *copy;
+	bool argv_ok = argc >= 1 && argv[argc] == NULL;
 	int i;
 
 	report_prefix_push("hello");
 
 	/* The arguments come from "-append" (see unittests.cfg). */
-	for (i = 1; i < argc; i++)
+	for (i = 1; i < argc; i++) {
 		report_info("argv[%d] = \"%s\"", i, argv[i]);
-	report(argc >= 1, "main() gets its arguments (argc = %d)", argc);
+		argv_ok = argv_ok && argv[i] && argv[i][0];
+	}
+	report(argv_ok, "main() gets its arguments (argc = %d)", argc);
 
 	snprintf(buf, sizeof(buf), "%d-%s", 42, "kut");
 	report(strcmp(buf, "42-kut") == 0, "snprintf formats");

@@ -264,7 +264,10 @@ static void check_setup_vm(void)
 	free(after);
 	for (i = 0; i < ARRAY_SIZE(small_after); i++)
 		free(small_after[i]);
-	report(true, "blocks from before and after the switch free cleanly");
+	after = malloc(10000);
+	report(after && in_window(after),
+	       "after freeing both, malloc still gives vmalloc'd memory (%p)", after);
+	free(after);
 	setup_vm();
 	vfree(pre);
 	report_prefix_pop();
