@@ -10,6 +10,12 @@
  * features, harmlessly).
  * Both x86 rows run on qemu-system-x86_64: upstream kvm-unit-tests' x86_64
  * images are ELF32 i386 files with a multiboot header, too.
+ * qboot is for kut's own images (those with kut's note), which use nothing
+ * of the firmware.  Upstream's images get QEMU's default, SeaBIOS, which
+ * upstream's runner always gives them and some of them rely on: realmode
+ * (loaded at 0x8000, below 1 MiB, where qboot keeps its data), s3 (the
+ * ACPI S3 resume through the firmware's waking vector) and intel_iommu
+ * (q35's PCI resources assigned by the firmware).
  */
 #include <stdio.h>
 #include <string.h>
@@ -56,6 +62,7 @@ static const char *const i386_unames[] = { "i686", "i386", NULL };
 	QEMU_OF(arch_name),						\
 	.machine = "pc",						\
 	.firmware = "qboot.rom",					\
+	.firmware_kut_only = true,					\
 	.fixed_args = x86_fixed_args,					\
 	.devices = x86_devices,						\
 	.pci_devices = x86_pci_devices,					\

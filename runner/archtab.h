@@ -41,6 +41,8 @@ struct arch_info {
 	const char *machine_opts_tcg;	/* ",opts" added to that machine */
 	const char *machine_opts_kvm;	/* (not to another) per accelerator */
 	const char *firmware;		/* -bios file if QEMU ships it, or NULL */
+	bool firmware_kut_only;		/* only for images with kut's note; */
+					/* others get QEMU's default firmware */
 	const struct arch_rom *rom;	/* else a -bios kut-run writes, or NULL */
 	const char *cpu_kvm;		/* -cpu under KVM, NULL: QEMU's default */
 	const char *cpu_tcg;		/* -cpu under TCG, NULL: QEMU's default */

@@ -462,23 +462,26 @@ static char *arch_hint(const struct options *opt, const char *image)
 	return arch;
 }
 
-/* The arch row, and the file QEMU boots (*@boot: @image or its raw image). */
+/*
+ * The arch row, what the image is (@info), and the file QEMU boots
+ * (*@boot: @image or its raw image).
+ */
 static const struct arch_info *arch_of_image(const struct options *opt,
 					     const char *image,
+					     struct image_info *info,
 					     const char **boot)
 {
 	const struct arch_info *arch;
-	struct image_info info;
 	char err[256], *hint = arch_hint(opt, image);
 
-	if (image_detect_as(image, hint, &info, err, sizeof(err)) < 0)
+	if (image_detect_as(image, hint, info, err, sizeof(err)) < 0)
 		die(KUT_EXIT_ERROR, "%s: %s", image, err);
 	free(hint);
-	arch = arch_for_image(&info, err, sizeof(err));
+	arch = arch_for_image(info, err, sizeof(err));
 	if (!arch)
 		die(KUT_EXIT_ERROR, "%s: %s", image, err);
 	*boot = image;
-	if (arch_boots_flattened(arch, &info)) {
+	if (arch_boots_flattened(arch, info)) {
 		*boot = image_flatten(image, err, sizeof(err));
 		if (!*boot)
 			die(KUT_EXIT_ERROR, "%s: %s", image, err);
@@ -641,7 +644,9 @@ int main(int argc, char **argv)
 	struct options opt = { .env = STRVEC_INIT, .suite.color = -1 };
 	struct strvec qemu_argv = STRVEC_INIT;
 	struct qemu_config cfg = { 0 };
+	struct image_info info;
 	struct qemu_caps caps;
+	char *firmware;
 	char err[256];
 	long long ms;
 	int status;
@@ -654,15 +659,16 @@ int main(int argc, char **argv)
 	/* A debugging session lasts as long as the user wants. */
 	ms = opt.gdb && !opt.timeout && !env_value("TIMEOUT") ? 0 :
 	     timeout_ms(&opt);
-	cfg.arch = arch_of_image(&opt, opt.image, &cfg.image);
+	cfg.arch = arch_of_image(&opt, opt.image, &info, &cfg.image);
 	cfg.qemu = find_qemu(opt.image, cfg.arch);
 	cfg.machine = env_value("MACHINE");
 	cfg.user_args = opt.qemu_args;
 	qemu_caps_init(&caps, cfg.qemu);
 	cfg.accel = pick_accel(&opt, cfg.arch, &caps);
-	cfg.firmware = qemu_arch_firmware(cfg.arch, cfg.qemu, err, sizeof(err));
-	if (!cfg.firmware && *err)
+	firmware = qemu_arch_firmware(cfg.arch, cfg.qemu, err, sizeof(err));
+	if (!firmware && *err)
 		die(KUT_EXIT_ERROR, "%s: %s", opt.image, err);
+	cfg.firmware = qemu_image_firmware(cfg.arch, &info, firmware);
 	if (opt.env.n) {
 		cfg.initrd = envfile_write(opt.env.v, opt.env.n, err,
 					   sizeof(err));

@@ -231,6 +231,15 @@ char *qemu_arch_firmware(const struct arch_info *arch, const char *qemu_path,
 	return NULL;
 }
 
+const char *qemu_image_firmware(const struct arch_info *arch,
+				const struct image_info *info,
+				const char *arch_firmware)
+{
+	if (arch->firmware_kut_only && !info->kut_note)
+		return NULL;
+	return arch_firmware;
+}
+
 int qemu_pick_accel(const struct arch_info *arch, const char *requested,
 		    const char *host_machine, struct qemu_caps *caps,
 		    const char **accel, char *err, size_t errsize)

@@ -91,10 +91,22 @@ char *qemu_write_rom(const struct arch_rom *rom, char *err, size_t errsize);
  * The -bios for @arch run by the QEMU at @qemu_path: its firmware file
  * when QEMU ships it, or its ROM written to a temporary file; NULL when
  * it has neither, or the file is missing (@err ""), or the ROM could not
- * be written (the problem in @err).
+ * be written (the problem in @err).  See qemu_image_firmware() for which
+ * images get it.
  */
 char *qemu_arch_firmware(const struct arch_info *arch, const char *qemu_path,
 			 char *err, size_t errsize);
+
+/*
+ * The -bios an image detected as @info boots with: @arch_firmware (what
+ * qemu_arch_firmware() gave), or NULL (QEMU's default firmware) for an
+ * image without kut's note on an arch whose firmware is for kut's images
+ * only (x86's qboot: upstream's images get SeaBIOS, as upstream gives
+ * them).
+ */
+const char *qemu_image_firmware(const struct arch_info *arch,
+				const struct image_info *info,
+				const char *arch_firmware);
 
 /*
  * Choose "kvm" or "tcg" for @arch.  @requested is ACCEL/--accel or NULL;

@@ -158,7 +158,8 @@ static bool flat_of(struct suite_env *env, struct job *j)
 }
 
 /* The arch row for the test's image, or NULL with the job decided. */
-static const struct arch_info *arch_of(struct suite_env *env, struct job *j)
+static const struct arch_info *arch_of(struct suite_env *env, struct job *j,
+				       struct image_info *img)
 {
 	const char *want = nonempty(j->t->val[CFG_ARCH]);
 	const struct arch_info *arch;
@@ -180,6 +181,7 @@ static const struct arch_info *arch_of(struct suite_env *env, struct job *j)
 		job_decide(j, VERDICT_ERROR, "%s: %s", j->image, err);
 	else if (arch_boots_flattened(arch, &info) && !flat_of(env, j))
 		return NULL;
+	*img = info;
 	return arch;
 }
 
@@ -347,9 +349,10 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 	struct qemu_config qc = { 0 };
 	struct strvec args = STRVEC_INIT;
 	const struct arch_info *arch;
+	struct image_info info;
 	struct arch_qemu *aq;
 
-	if (decided_by_cfg(env, j) || !(arch = arch_of(env, j)))
+	if (decided_by_cfg(env, j) || !(arch = arch_of(env, j, &info)))
 		return 0;
 	aq = qemu_for(env, arch, err, errsize);
 	if (!aq)
@@ -366,7 +369,7 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 	qc.arch = arch;
 	qc.qemu = aq->qemu;
 	qc.machine = machine;
-	qc.firmware = aq->firmware;
+	qc.firmware = qemu_image_firmware(arch, &info, aq->firmware);
 	qc.image = j->boot ? j->boot : j->image;
 	qc.initrd = env->envfile;
 	qc.user_args = args.v;

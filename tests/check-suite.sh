@@ -293,6 +293,12 @@ EOF
 		'^SKIP mb-skip \(1 tests, 1 skipped\)$' \
 		'^SKIP cmpxchg8b \(i386 only\)$' '^PASS mb-eval \(1 tests\)$'
 	ok_if "upstream tree: logs/ in the current directory" [ -f "$U/logs/mb-pass.log" ]
+	# Upstream's images get upstream's firmware (QEMU's default, SeaBIOS),
+	# kut's the fast qboot.
+	ok_if "upstream tree: its images boot with QEMU's default firmware" \
+		sh -c "head -1 '$U/logs/mb-pass.log' | grep -v -- ' -bios '"
+	ok_if "... kut's own images with qboot" \
+		sh -c "head -1 '$tmp/bl-tcg/selftest-cpu.log' | grep -q -- ' -bios [^ ]*qboot.rom '"
 	ok_if "upstream tree: backquotes reach the guest as text" \
 		grep -Fq 'INFO: cmdline: x86/mb.flat 10000000 `date +%s`' "$U/logs/mb-eval.log"
 else
