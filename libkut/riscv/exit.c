@@ -17,7 +17,7 @@ void arch_exit(int code)
 {
 	local_irq_disable();
 	chr_testdev_exit(code);
-	sbi_shutdown();
+	sbi_shutdown(code == 0);
 	for (;;)
 		wfi();
 }

@@ -39,11 +39,13 @@ static struct sbiret sbi_call0(int ext, int fid)
 	return sbi_ecall(ext, fid, 0, 0, 0, 0, 0, 0);
 }
 
-void sbi_shutdown(void)
+void sbi_shutdown(bool passed)
 {
 	struct sbiret ret = sbi_ecall(SBI_EXT_SRST, SBI_EXT_SRST_RESET,
 				      SBI_SRST_RESET_TYPE_SHUTDOWN,
-				      SBI_SRST_RESET_REASON_NONE, 0, 0, 0, 0);
+				      passed ? SBI_SRST_RESET_REASON_NONE :
+					       SBI_SRST_RESET_REASON_SYSFAIL,
+				      0, 0, 0, 0);
 
 	printf("kut: SBI system reset (shutdown) failed: %ld\n", ret.error);
 }
@@ -87,6 +89,8 @@ struct sbiret sbi_send_ipi_cpumask(const cpumask_t *mask)
 	cpumask_t left;
 	int cpu;
 
+	if (cpumask_weight(mask) == nr_cpus)
+		return sbi_send_ipi_broadcast();
 	cpumask_copy(&left, mask);
 	while (!cpumask_empty(&left)) {
 		unsigned long base = ULONG_MAX, bits = 0;
@@ -106,13 +110,17 @@ struct sbiret sbi_send_ipi_cpumask(const cpumask_t *mask)
 	return ret;
 }
 
+/* Every hart, the caller's included (hart_mask_base -1). */
 struct sbiret sbi_send_ipi_broadcast(void)
 {
-	cpumask_t others;
+	return sbi_send_ipi(0, -1UL);
+}
 
-	cpumask_copy(&others, &cpu_online_mask);
-	cpumask_clear_cpu(smp_processor_id(), &others);
-	return sbi_send_ipi_cpumask(&others);
+struct sbiret sbi_remote_fence_i(unsigned long hart_mask,
+				 unsigned long hart_mask_base)
+{
+	return sbi_ecall(SBI_EXT_RFENCE, SBI_EXT_RFENCE_REMOTE_FENCE_I,
+			 hart_mask, hart_mask_base, 0, 0, 0, 0);
 }
 
 struct sbiret sbi_remote_sfence_vma(unsigned long hart_mask,
@@ -142,6 +150,29 @@ struct sbiret sbi_get_imp_id(void)
 struct sbiret sbi_get_imp_version(void)
 {
 	return sbi_call0(SBI_EXT_BASE, SBI_EXT_BASE_GET_IMP_VERSION);
+}
+
+struct sbiret sbi_hart_suspend(unsigned long type, unsigned long resume_addr,
+			       unsigned long opaque)
+{
+	return sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_SUSPEND, type,
+			 resume_addr, opaque, 0, 0, 0);
+}
+
+static unsigned long sbi_value(struct sbiret ret, const char *what)
+{
+	assert_msg(!ret.error, "SBI %s: error %ld", what, ret.error);
+	return ret.value;
+}
+
+unsigned long __sbi_get_imp_version(void)
+{
+	return sbi_value(sbi_get_imp_version(), "implementation version");
+}
+
+unsigned long __sbi_get_imp_id(void)
+{
+	return sbi_value(sbi_get_imp_id(), "implementation ID");
 }
 
 long sbi_probe(int ext)

@@ -30,6 +30,8 @@ enum sbi_ext_id {
 	SBI_EXT_HSM = 0x48534d,		/* "HSM" */
 	SBI_EXT_SRST = 0x53525354,	/* "SRST" */
 	SBI_EXT_DBCN = 0x4442434e,	/* "DBCN" */
+	SBI_EXT_PMU = 0x504d55,		/* "PMU" */
+	SBI_EXT_SUSP = 0x53555350,	/* "SUSP" */
 };
 
 enum sbi_ext_base_fid {
@@ -64,6 +66,11 @@ enum sbi_ext_hsm_fid {
 };
 
 /* HART_STATUS values. */
+enum sbi_ext_hsm_hart_suspend_type {
+	SBI_EXT_HSM_HART_SUSPEND_RETENTIVE = 0,
+	SBI_EXT_HSM_HART_SUSPEND_NON_RETENTIVE = 0x80000000,
+};
+
 enum sbi_ext_hsm_sid {
 	SBI_EXT_HSM_STARTED = 0,
 	SBI_EXT_HSM_STOPPED,
@@ -90,6 +97,15 @@ enum sbi_srst_reset_reason {
 	SBI_SRST_RESET_REASON_SYSFAIL,
 };
 
+enum sbi_ext_pmu_fid {
+	SBI_EXT_PMU_NUM_COUNTERS = 0,
+	SBI_EXT_PMU_COUNTER_GET_INFO,
+	SBI_EXT_PMU_COUNTER_CFG_MATCH,
+	SBI_EXT_PMU_COUNTER_START,
+	SBI_EXT_PMU_COUNTER_STOP,
+	SBI_EXT_PMU_COUNTER_FW_READ,
+};
+
 enum sbi_ext_dbcn_fid {
 	SBI_EXT_DBCN_CONSOLE_WRITE = 0,
 	SBI_EXT_DBCN_CONSOLE_READ,
@@ -108,8 +124,11 @@ extern struct sbiret sbi_ecall(int ext, int fid, unsigned long arg0,
 			       unsigned long arg3, unsigned long arg4,
 			       unsigned long arg5);
 
-/* SRST shutdown; prints and returns if the firmware refuses. */
-extern void sbi_shutdown(void);
+/*
+ * SRST shutdown, reason none if @passed, else system failure; prints and
+ * returns if the firmware refuses.
+ */
+extern void sbi_shutdown(bool passed);
 
 /*
  * HSM: start hart @hartid at physical address @entry in S-mode, with
@@ -120,11 +139,21 @@ extern struct sbiret sbi_hart_start(unsigned long hartid, unsigned long entry,
 				    unsigned long sp);
 extern struct sbiret sbi_hart_stop(void);
 extern struct sbiret sbi_hart_get_status(unsigned long hartid);
+/*
+ * Suspend the calling hart (SBI_EXT_HSM_HART_SUSPEND_*): a retentive
+ * suspend returns once an interrupt enabled in sie is pending; a
+ * non-retentive one resumes at physical @resume_addr as HART_START does,
+ * a1 = @opaque.
+ */
+extern struct sbiret sbi_hart_suspend(unsigned long type,
+				      unsigned long resume_addr,
+				      unsigned long opaque);
 
 /*
  * IPIs: to the harts of @hart_mask counted from @hart_mask_base (base -1:
- * every hart), to CPU @cpu, to the CPUs of @mask, to every CPU but the
- * caller.  The target sees a supervisor software interrupt (IRQ_S_SOFT).
+ * every hart), to CPU @cpu, to the CPUs of @mask (all of them: a
+ * broadcast), to every hart, the caller's included.  The target sees a
+ * supervisor software interrupt (IRQ_S_SOFT).
  */
 extern struct sbiret sbi_send_ipi(unsigned long hart_mask,
 				  unsigned long hart_mask_base);
@@ -132,6 +161,9 @@ extern struct sbiret sbi_send_ipi_cpu(int cpu);
 extern struct sbiret sbi_send_ipi_cpumask(const cpumask_t *mask);
 extern struct sbiret sbi_send_ipi_broadcast(void);
 
+/* Remote FENCE.I on the harts of @hart_mask from @hart_mask_base. */
+extern struct sbiret sbi_remote_fence_i(unsigned long hart_mask,
+					unsigned long hart_mask_base);
 /*
  * Remote SFENCE.VMA of [@start, @start + @size) on the harts of
  * @hart_mask from @hart_mask_base (size -1: every address).
@@ -148,6 +180,9 @@ extern struct sbiret sbi_set_timer(unsigned long stime_value);
 extern struct sbiret sbi_get_spec_version(void);
 extern struct sbiret sbi_get_imp_id(void);
 extern struct sbiret sbi_get_imp_version(void);
+/* The same values, asserting the calls succeed. */
+extern unsigned long __sbi_get_imp_version(void);
+extern unsigned long __sbi_get_imp_id(void);
 
 /* The extension's probe value: 0 if the firmware lacks @ext. */
 extern long sbi_probe(int ext);
