@@ -193,7 +193,7 @@ static void failed(struct job *j, const struct launch_result *lr)
 		job_decide(j, VERDICT_FAIL, "%s", j->problem);
 	else if (j->summary)
 		job_decide(j, VERDICT_FAIL, "%s", j->summary);
-	else if (code & 1)
+	else if ((code & 1) && !strncmp(lr->reason, "FAIL (", 6))
 		job_decide(j, VERDICT_FAIL, "guest exit code %d", code >> 1);
 	else
 		job_decide(j, VERDICT_FAIL, "%s", lr->reason);

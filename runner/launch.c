@@ -11,6 +11,7 @@
  * group can still be killed (stragglers included) before the pid is
  * reaped and could be reused.
  */
+#define _GNU_SOURCE	/* memmem() */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -25,6 +26,7 @@
 
 #include "kut_abi.h"
 #include "launch.h"
+#include "result.h"
 #include "util.h"
 #include "watchdog.h"
 
@@ -64,6 +66,7 @@ struct launch {
 	struct outbuf out[2];
 	char error_line[200];	/* first error line on QEMU's stderr */
 	bool guest_spoke;	/* anything came on stdout (the console) */
+	struct launch_words words;	/* what the guest said */
 	int console_status;	/* LAUNCH_DECODE_CONSOLE's, -1: none yet */
 };
 
@@ -409,6 +412,8 @@ static void emit(struct launch *l, struct outbuf *ob, const char *text,
 	}
 	if (ob->stream == LAUNCH_STDOUT)
 		l->guest_spoke = true;
+	if (ob->stream == LAUNCH_STDOUT && ob->at_bol)
+		launch_note_words(&l->words, text, len);
 	/* The first status line counts, as for upstream's runner. */
 	if (ob->stream == LAUNCH_STDOUT && ob->at_bol &&
 	    l->decode != LAUNCH_DECODE_PLAIN && l->console_status < 0)
@@ -769,6 +774,57 @@ static void startup_refusal(const struct launch *l, struct launch_result *res)
 	res->refused = true;
 }
 
+void launch_note_words(struct launch_words *w, const char *text, size_t len)
+{
+	size_t n = len < 15 ? len : 15;
+	enum check_kind kind;
+	const char *rest;
+	char head[16];
+
+	/* Tags are short: their first bytes are enough to tell. */
+	memcpy(head, text, n);
+	head[n] = '\0';
+	if (result_parse_check(head, &kind, &rest)) {
+		if (kind == CHECK_INFO)
+			return;
+		w->result = true;
+		w->fail |= kind == CHECK_FAIL || kind == CHECK_ABORT;
+		w->skip |= kind == CHECK_SKIP;
+	} else if (result_summary_of(head)) {
+		w->result = true;
+		w->fail |= memmem(text, len, "unexpected failures", 19) != NULL;
+		w->skip |= memmem(text, len, "skipped", 7) != NULL ||
+			   (len > 10 && !memcmp(text + 9, "0 tests", 7));
+	}
+}
+
+void launch_judge_words(enum launch_decode decode,
+			const struct launch_words *w,
+			struct launch_result *res)
+{
+	int code = res->status >= 0 && WIFEXITED(res->status) ?
+		   WEXITSTATUS(res->status) : -1;
+
+	if (res->kind == LAUNCH_PASSED && decode == LAUNCH_DECODE_TESTDEV &&
+	    !w->result) {
+		res->kind = LAUNCH_FAILED;
+		res->exit_code = KUT_EXIT_FAIL;
+		snprintf(res->reason, sizeof(res->reason), "no result from the "
+			 "guest: QEMU exited with status %d and the guest "
+			 "printed no report or SUMMARY", code);
+	} else if (res->kind == LAUNCH_SKIPPED && !w->skip) {
+		res->kind = LAUNCH_FAILED;
+		res->exit_code = KUT_EXIT_FAIL;
+		snprintf(res->reason, sizeof(res->reason), "the skip status "
+			 "came without a SKIP from the guest");
+	} else if (res->kind == LAUNCH_ERROR && code >= 0 && w->fail) {
+		res->kind = LAUNCH_FAILED;
+		res->exit_code = KUT_EXIT_FAIL;
+		snprintf(res->reason, sizeof(res->reason), "the guest reported "
+			 "a failure, then QEMU exited with status %d", code);
+	}
+}
+
 void launch_end(struct launch *l, struct launch_result *res)
 {
 	struct launch **p;
@@ -801,11 +857,14 @@ void launch_end(struct launch *l, struct launch_result *res)
 		    WEXITSTATUS(l->status) == 0)) {
 		launch_decode_console(l->status, l->console_status,
 				      l->error_line, res);
+		launch_judge_words(LAUNCH_DECODE_CONSOLE, &l->words, res);
 	} else if (l->decode == LAUNCH_DECODE_TESTDEV_OR_CONSOLE) {
 		launch_decode_status(LAUNCH_DECODE_TESTDEV, l->status,
 				     l->error_line, res);
+		launch_judge_words(LAUNCH_DECODE_TESTDEV, &l->words, res);
 	} else {
 		launch_decode_status(l->decode, l->status, l->error_line, res);
+		launch_judge_words(l->decode, &l->words, res);
 	}
 	res->refused = false;
 	startup_refusal(l, res);

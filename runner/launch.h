@@ -133,6 +133,30 @@ typedef void launch_interrupt_fn(void *ctx, int sig);
 void launch_on_interrupt(launch_interrupt_fn *fn, void *ctx);
 
 /*
+ * What the guest said on its console, for verdicts that need its own word
+ * (an exit status alone is ambiguous: QEMU's own exit 1 reads as the
+ * guest's "pass" through isa-debug-exit).
+ */
+struct launch_words {
+	bool result;		/* any report line (PASS:, FAIL:, ...) or SUMMARY: */
+	bool fail;		/* FAIL:, ABORT: or a SUMMARY with failures */
+	bool skip;		/* SKIP:, or a SUMMARY with skips or no tests */
+};
+
+/* Note what line @text (@len bytes, from its start) says. */
+void launch_note_words(struct launch_words *w, const char *text, size_t len);
+
+/*
+ * Hold a decoded result to what the guest said: LAUNCH_DECODE_TESTDEV's
+ * pass needs a report from the guest ("no result from the guest"); a skip
+ * status needs the guest's SKIP; an unexpected exit status after the
+ * guest reported a failure is that failure.
+ */
+void launch_judge_words(enum launch_decode decode,
+			const struct launch_words *w,
+			struct launch_result *res);
+
+/*
  * The decoding itself, exposed for tests.  @status is a wait status;
  * @error_line is the first error line QEMU printed on stderr, or "".
  */

@@ -34,6 +34,10 @@ say=*) echo "PASS: ${mode#say=}"; sleep 1; echo "SUMMARY: 1 tests"; exit 1 ;;
 chatty) while :; do echo "a guest that never stops talking"; done ;;
 fork) sleep 3131 & sleep 3132 ;;
 hang) exec sleep 3133 ;;
+fail128) echo "FAIL: bad"; exit 128 ;;
+skip38) exit 77 ;;
+skipword) echo "SKIP: no such device"; echo "SUMMARY: 1 tests, 1 skipped"; exit 77 ;;
+silent1) exit 1 ;;
 esac
 echo "fake-qemu: unknown mode '$mode'" >&2
 exit 3
@@ -217,3 +221,22 @@ log=$(logfile "check fifo run")
 QEMU=$Q timeout 10 "$KUT_RUN" --logs "$tmp/flogs" "$F" >"$log" 2>&1
 ok_eval "check: ... nor a run" '[ $? -eq 0 ]'
 expect_log "check fifo run" "^SKIP f \(check: .*cfg-fifo: not a regular file, want '1'\)$"
+
+# --- 5. verdicts need the guest's own word
+V=$tmp/verdicts/x86_64
+for m in fail128 skip38 skipword silent1; do
+	printf '[%s]\nfile = selftest.flat\ntest_args = %s\n' $m $m
+done | suite "$V"
+log=$(logfile "verdicts")
+QEMU=$Q "$KUT_RUN" --logs "$tmp/vlogs" "$V" >"$log" 2>&1
+expect_log "verdicts" \
+	'^FAIL fail128 \(the guest reported a failure, then QEMU exited with status 128\)$' \
+	'^FAIL skip38 \(the skip status came without a SKIP from the guest\)$' \
+	'^SKIP skipword \(1 tests, 1 skipped\)$' \
+	'^FAIL silent1 \(no result from the guest: QEMU exited with status 1 and the guest printed no report or SUMMARY\)$' \
+	'^Total 4: 0 passed, 3 failed, 0 timed out, 0 errors, 1 skipped'
+for m in fail128:1 skip38:1 skipword:77 silent1:1; do
+	QEMU=$Q "$KUT_RUN" "$ST" -append ${m%:*} >/dev/null 2>&1
+	st=$?
+	ok_eval "verdicts: one image, ${m%:*} -> exit ${m#*:}" '[ $st -eq ${m#*:} ]'
+done

@@ -260,27 +260,54 @@ TEST(run_streams_lines_in_order)
 {
 	struct launch_result r;
 
-	r = run_sh("echo one; echo two >&2; echo three; printf four; exit 1",
-		   5000);
+	r = run_sh("echo one; echo two >&2; echo three; printf 'SUMMARY: four'; "
+		   "exit 1", 5000);
 	CHECK_INT(r.kind, LAUNCH_PASSED);
 	CHECK_INT(r.exit_code, 0);
-	CHECK_STR(cap.out, "one\nthree\nfour");
+	CHECK_STR(cap.out, "one\nthree\nSUMMARY: four");
 	CHECK(cap.chunks.n == 4);
 	if (cap.chunks.n == 4) {
 		CHECK_STR(cap.chunks.v[0], "1:one\n");
-		CHECK_STR(cap.chunks.v[3], "1:four");
+		CHECK_STR(cap.chunks.v[3], "1:SUMMARY: four");
 	}
 }
 
 TEST(run_results)
 {
-	CHECK_INT(run_sh("exit 77", 5000).exit_code, 77);
+	CHECK_INT(run_sh("echo 'SKIP: no device'; exit 77", 5000).exit_code, 77);
+	CHECK_INT(run_sh("echo 'SUMMARY: 2 tests, 2 skipped'; exit 77",
+			 5000).exit_code, 77);
 	CHECK_INT(run_sh("exit 5", 5000).exit_code, 1);
 	CHECK_INT(run_sh("exit 0", 5000).exit_code, 1);
 	CHECK_INT(run_sh("exit 6", 5000).exit_code, 2);
 	CHECK_INT(run_sh("kill -ABRT $$", 5000).exit_code, 77);	/* silent */
-	CHECK_INT(run_sh("echo 'qemu-x: warning: meh' >&2; exit 1", 5000).exit_code, 0);
+	CHECK_INT(run_sh("echo 'qemu-x: warning: meh' >&2; echo 'PASS: x'; exit 1",
+			 5000).exit_code, 0);
 	CHECK_INT(run_sh("echo 'qemu-x: -device foo: no' >&2; exit 1", 5000).exit_code, 2);
+}
+
+/* Found by a hostile guest: the exit status alone does not decide. */
+TEST(run_needs_the_guests_word)
+{
+	struct launch_result r;
+
+	r = run_sh("exit 1", 5000);
+	CHECK_INT(r.exit_code, 1);
+	CHECK(strstr(r.reason, "no result from the guest") != NULL);
+	CHECK_INT(run_sh("echo 'INFO: hello'; exit 1", 5000).exit_code, 1);
+	r = run_sh("exit 77", 5000);
+	CHECK_INT(r.exit_code, 1);
+	CHECK(strstr(r.reason, "without a SKIP") != NULL);
+	CHECK_INT(run_sh("echo 'PASS: x'; exit 77", 5000).exit_code, 1);
+	r = run_sh("echo 'FAIL: bad'; exit 128", 5000);
+	CHECK_INT(r.exit_code, 1);
+	CHECK_STR(r.reason, "the guest reported a failure, then QEMU exited "
+		  "with status 128");
+	CHECK_INT(run_sh("echo 'SUMMARY: 3 tests, 1 unexpected failures'; "
+			 "exit 6", 5000).exit_code, 1);
+	CHECK_INT(run_sh("echo 'PASS: x'; exit 128", 5000).exit_code, 2);
+	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=77'; exit 0", 5000,
+			    LAUNCH_DECODE_CONSOLE).exit_code, 1);
 }
 
 TEST(run_console_status)
@@ -289,8 +316,8 @@ TEST(run_console_status)
 			    LAUNCH_DECODE_CONSOLE).exit_code, 0);
 	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=3'; exit 0", 5000,
 			    LAUNCH_DECODE_CONSOLE).exit_code, 1);
-	CHECK_INT(run_sh_as("echo 'EXIT: STATUS=77'; exit 0", 5000,
-			    LAUNCH_DECODE_CONSOLE).exit_code, 77);
+	CHECK_INT(run_sh_as("echo 'SKIP: x'; echo 'EXIT: STATUS=77'; exit 0",
+			    5000, LAUNCH_DECODE_CONSOLE).exit_code, 77);
 	/* The first status line counts, and only at the start of a line. */
 	CHECK_INT(run_sh_as("printf 'EXIT: STATUS=1\\nEXIT: STATUS=3\\n'", 5000,
 			    LAUNCH_DECODE_CONSOLE).exit_code, 0);
@@ -348,7 +375,7 @@ TEST(qemu_refusing_the_configuration_is_a_skip)
 
 TEST(run_stdin_is_dev_null)
 {
-	struct launch_result r = run_sh("cat; exit 1", 5000);
+	struct launch_result r = run_sh("cat; echo 'PASS: x'; exit 1", 5000);
 
 	CHECK_INT(r.exit_code, 0);
 }
@@ -416,7 +443,7 @@ TEST(exit_kills_stragglers_in_the_group)
 	struct launch_result r;
 
 	/* The background sleep holds our pipes open; it must not stall us. */
-	r = run_sh("sleep 30 & echo $!; exit 1", 5000);
+	r = run_sh("sleep 30 & echo $!; echo 'PASS: x'; exit 1", 5000);
 	CHECK_INT(r.exit_code, 0);
 	CHECK(now_ms() - t0 < 1000);
 	CHECK(gone((pid_t)atoi(cap.out)));
@@ -428,8 +455,8 @@ TEST(escaped_pipe_holder_does_not_stall_us)
 	struct launch_result r;
 	pid_t pid;
 
-	r = run_sh("setsid sh -c 'echo $$; exec sleep 30' & sleep 0.2; exit 1",
-		   5000);
+	r = run_sh("setsid sh -c 'echo $$; exec sleep 30' & sleep 0.2; "
+		   "echo 'PASS: x'; exit 1", 5000);
 	CHECK_INT(r.exit_code, 0);
 	CHECK(now_ms() - t0 < 3000);
 	pid = (pid_t)atoi(cap.out);
@@ -440,12 +467,12 @@ TEST(escaped_pipe_holder_does_not_stall_us)
 
 TEST(partial_line_flushed_when_quiet)
 {
-	struct launch_result r = run_sh("printf abc; sleep 0.5; echo def; exit 1",
-					5000);
+	struct launch_result r = run_sh("printf abc; sleep 0.5; echo def; "
+					"echo 'PASS: x'; exit 1", 5000);
 
 	CHECK_INT(r.exit_code, 0);
-	CHECK(cap.chunks.n == 2);
-	if (cap.chunks.n == 2) {
+	CHECK(cap.chunks.n == 3);
+	if (cap.chunks.n == 3) {
 		CHECK_STR(cap.chunks.v[0], "1:abc");
 		CHECK_STR(cap.chunks.v[1], "1:def\n");
 	}
@@ -454,11 +481,11 @@ TEST(partial_line_flushed_when_quiet)
 TEST(very_long_line_arrives_whole_in_pieces)
 {
 	struct launch_result r = run_sh("head -c 100000 /dev/zero | tr '\\0' x; "
-					"echo; exit 1", 5000);
+					"echo; echo 'PASS: x'; exit 1", 5000);
 	size_t i;
 
 	CHECK_INT(r.exit_code, 0);
-	CHECK_INT(cap.out_len, 100001);
+	CHECK_INT(cap.out_len, 100001 + strlen("PASS: x\n"));
 	for (i = 0; i < 100000 && cap.out[i] == 'x'; i++)
 		;
 	CHECK_INT(i, 100000);
@@ -469,7 +496,7 @@ TEST(parallel_launches)
 {
 	static struct capture caps[3];
 	const char *scripts[3] = {
-		"sleep 0.3; echo a; exit 1",
+		"sleep 0.3; echo 'PASS: a'; exit 1",
 		"echo b; exit 3",
 		"echo c; sleep 5",
 	};
@@ -507,7 +534,7 @@ TEST(parallel_launches)
 		}
 	}
 	CHECK_INT(res[0].exit_code, 0);
-	CHECK_STR(caps[0].out, "a\n");
+	CHECK_STR(caps[0].out, "PASS: a\n");
 	CHECK_INT(res[1].exit_code, 1);
 	CHECK_STR(caps[1].out, "b\n");
 	CHECK_INT(res[2].exit_code, 124);
