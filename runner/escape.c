@@ -166,6 +166,21 @@ void put_tap_text(FILE *f, const char *s)
 	}
 }
 
+void put_terminal_text(FILE *f, const char *s, bool multiline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+
+	while (*p) {
+		cp = next_cp(&p);
+		if ((cp < 0x20 && cp != '\t' && !(multiline && cp == '\n')) ||
+		    (cp >= 0x7f && cp < 0xa0))
+			fprintf(f, "\\x%02x", (unsigned int)cp);
+		else
+			put_utf8(f, cp);
+	}
+}
+
 void put_yaml_line(FILE *f, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -10,6 +10,7 @@
 #ifndef KUT_RUNNER_ESCAPE_H
 #define KUT_RUNNER_ESCAPE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* @s as a JSON string, quotes included (also a YAML flow scalar). */
@@ -25,5 +26,12 @@ void put_tap_text(FILE *f, const char *s);
 
 /* @s as a line of a YAML block scalar: control bytes become spaces. */
 void put_yaml_line(FILE *f, const char *s);
+
+/*
+ * @s for a terminal: control characters (C0 but tab, DEL, C1) written as
+ * \xHH, so a test name or reason cannot move the cursor, change colours
+ * or retitle the window.  Newlines are kept with @multiline, else escaped.
+ */
+void put_terminal_text(FILE *f, const char *s, bool multiline);
 
 #endif /* KUT_RUNNER_ESCAPE_H */

@@ -8,6 +8,7 @@
  * modules together (image -> arch row -> QEMU, accelerator, firmware ->
  * argv -> launch); everything it calls is shared with suite mode.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <sys/stat.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include "kut_abi.h"
 #include "archtab.h"
@@ -266,6 +268,24 @@ static void suite_option(struct options *opt, int c, const char *arg)
 	}
 }
 
+/*
+ * How the option getopt just read was written: "-x" for a short one (an
+ * unknown one may sit inside a cluster like -x.flat, where argv[optind -
+ * 1] is still the previous word), else its word, not its value's.
+ */
+static const char *option_text(int c, char **argv)
+{
+	static char short_opt[3] = "-?";
+
+	if (c == '?' && optopt > 0 && optopt < 128) {
+		short_opt[1] = (char)optopt;
+		return short_opt;
+	}
+	if (optarg && optind >= 2 && optarg == argv[optind - 1])
+		return argv[optind - 2];
+	return argv[optind - 1];
+}
+
 static void one_option(struct options *opt, int c, char **argv)
 {
 	switch (c) {
@@ -300,9 +320,9 @@ static void one_option(struct options *opt, int c, char **argv)
 	case ':':
 		bad_usage(argv[optind - 1], "this option needs a value");
 	case '?':
-		bad_usage(argv[optind - 1], "unknown option");
+		bad_usage(option_text(c, argv), "unknown option");
 	default:
-		opt->suite_only = argv[optind - 1];
+		opt->suite_only = option_text(c, argv);
 		suite_option(opt, c, optarg);
 	}
 }
@@ -332,28 +352,46 @@ static bool has_suffix(const char *s, const char *suffix)
 	return len >= n && !strcmp(s + len - n, suffix);
 }
 
-static bool looks_like_image(const char *arg)
+/* Named like an image: .flat, .elf, ... (a directory may be, too). */
+static bool has_image_suffix(const char *arg)
 {
 	static const char *const ext[] = {
 		".flat", ".elf", ".bin", ".img", ".efi", "Image", NULL,
 	};
 	const char *const *e;
 
-	if (strchr(arg, '/'))
-		return true;
 	for (e = ext; *e; e++)
 		if (has_suffix(arg, *e))
 			return true;
 	return false;
 }
 
-/* A directory or a .cfg file: SUITE, not a test name. */
+static bool looks_like_image(const char *arg)
+{
+	return strchr(arg, '/') || has_image_suffix(arg);
+}
+
+/*
+ * A directory or a .cfg file: SUITE, not a test name.  A directory named
+ * like an image (x.flat) is a suite only if it holds a unittests.cfg;
+ * otherwise it is a wrong IMAGE, and reported as one.
+ */
 static bool names_suite(const char *arg)
 {
 	struct stat st;
+	char *cfg;
+	bool r;
 
-	return has_suffix(arg, ".cfg") ||
-	       (stat(arg, &st) == 0 && S_ISDIR(st.st_mode));
+	if (has_suffix(arg, ".cfg"))
+		return true;
+	if (stat(arg, &st) < 0 || !S_ISDIR(st.st_mode))
+		return false;
+	if (!has_image_suffix(arg))
+		return true;
+	cfg = xasprintf("%s/unittests.cfg", arg);
+	r = exists(cfg);
+	free(cfg);
+	return r;
 }
 
 /*
@@ -639,6 +677,22 @@ static int run_suite(struct options *opt)
 	return suite_main(so);
 }
 
+/*
+ * Output that could not be written is a failure (kut-run -t >/dev/full
+ * must not exit 0): checked once, as kut-run exits.
+ */
+static void check_stdout(void)
+{
+	bool failed = ferror(stdout) != 0;
+
+	errno = 0;
+	if (fclose(stdout) != 0 || failed) {
+		fprintf(stderr, PROGNAME ": cannot write to standard output%s%s\n",
+			errno ? ": " : "", errno ? strerror(errno) : "");
+		_exit(KUT_EXIT_ERROR);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt = { .env = STRVEC_INIT, .suite.color = -1 };
@@ -652,6 +706,7 @@ int main(int argc, char **argv)
 	int status;
 
 	launch_init();
+	atexit(check_stdout);
 	parse_args(argc, argv, &opt);
 	add_env_file(&opt);
 	if (!opt.image)

@@ -7,6 +7,7 @@
  * and scripts used to those keep reading them; XFAIL and XPASS are ours
  * (--expect).  Colour marks only the verdict word, as upstream does.
  */
+#include "escape.h"
 #include "result.h"
 
 static const char *colour_of(enum verdict v)
@@ -31,9 +32,13 @@ void text_result(FILE *f, const struct result *r, bool color)
 			verdict_word(r->verdict));
 	else
 		fputs(verdict_word(r->verdict), f);
-	fprintf(f, " %s", r->name);
-	if (why && *why)
-		fprintf(f, " (%s)", why);
+	fputc(' ', f);
+	put_terminal_text(f, r->name, false);
+	if (why && *why) {
+		fputs(" (", f);
+		put_terminal_text(f, why, false);
+		fputc(')', f);
+	}
 	fputc('\n', f);
 	fflush(f);
 }

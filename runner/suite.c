@@ -25,6 +25,7 @@
 
 #include "kut_abi.h"
 #include "envfile.h"
+#include "escape.h"
 #include "logdir.h"
 #include "suite.h"
 
@@ -363,13 +364,16 @@ static void dry_run(struct run *run)
 	for (i = 0; i < run->n; i++) {
 		launch_check_signals();
 		j = &run->jobs[i];
+		fputs("# ", stdout);
+		put_terminal_text(stdout, j->t->name, false);
 		if (j->decided) {
-			printf("# %s: %s (%s)\n", j->t->name,
-			       verdict_word(j->res.verdict), j->res.detail);
+			printf(": %s (", verdict_word(j->res.verdict));
+			put_terminal_text(stdout, j->res.detail, false);
+			fputs(")\n", stdout);
 			continue;
 		}
 		cmd = job_command(j);
-		printf("# %s\n%s\n", j->t->name, cmd);
+		printf("\n%s\n", cmd);
 		free(cmd);
 	}
 }
@@ -381,8 +385,10 @@ static void list_names(struct run *run)
 	/* Manual-only tests (decided before planning) are not listed. */
 	for (i = 0; i < run->n; i++) {
 		launch_check_signals();
-		if (!run->jobs[i].decided)
-			printf("%s\n", run->jobs[i].t->name);
+		if (run->jobs[i].decided)
+			continue;
+		put_terminal_text(stdout, run->jobs[i].t->name, false);
+		putchar('\n');
 	}
 }
 

@@ -6,6 +6,7 @@
  * Kept free of anything QEMU- or image-specific so every other runner
  * module, and their host tests, can use it.
  */
+#define _GNU_SOURCE	/* vasprintf() */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -17,14 +18,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "util.h"
 
 static void vreport(const char *fmt, va_list ap)
 {
+	char *msg = NULL;
+
 	/* Keep what we already printed on stdout ahead of the message. */
 	fflush(stdout);
 	fprintf(stderr, PROGNAME ": ");
-	vfprintf(stderr, fmt, ap);
+	/* Messages quote cfg text and test names: no raw escapes. */
+	if (vasprintf(&msg, fmt, ap) >= 0)
+		put_terminal_text(stderr, msg, true);
+	free(msg);
 	fputc('\n', stderr);
 }
 

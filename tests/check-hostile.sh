@@ -240,3 +240,30 @@ for m in fail128:1 skip38:1 skipword:77 silent1:1; do
 	st=$?
 	ok_eval "verdicts: one image, ${m%:*} -> exit ${m#*:}" '[ $st -eq ${m#*:} ]'
 done
+
+# --- 5. names printed escaped, write errors, arguments named right
+E=$tmp/esc/x86_64
+printf '[\033]0;pwned\007t\033[2J]\nfile = selftest.flat\ntest_args = say=e\n' | suite "$E"
+QEMU=$Q "$KUT_RUN" --logs "$tmp/eslogs" "$E" >"$tmp/esc.out" 2>&1
+"$KUT_RUN" --list "$E" >>"$tmp/esc.out" 2>&1
+ok_eval "escapes: a section name reaches the terminal escaped" \
+	'! grep -q "$(printf "\033")" "$tmp/esc.out" &&
+	 grep -qF "PASS \\x1b]0;pwned\\x07t\\x1b[2J (1 tests)" "$tmp/esc.out" &&
+	 grep -qxF "\\x1b]0;pwned\\x07t\\x1b[2J" "$tmp/esc.out"'
+QEMU=$Q "$KUT_RUN" -t --logs "$tmp/fulllogs" "$E" >/dev/full 2>"$tmp/full.err"
+st=$?
+ok_eval "stdout: -t >/dev/full exits 2, saying so" \
+	'[ $st -eq 2 ] && grep -q "cannot write to standard output" "$tmp/full.err"'
+"$KUT_RUN" --list "$E" >/dev/full 2>/dev/null
+ok_eval "stdout: --list >/dev/full exits 2" '[ $? -eq 2 ]'
+log=$(logfile "args cluster")
+"$KUT_RUN" -x.flat >"$log" 2>&1
+expect_log "args cluster" '^kut-run: -x: unknown option'
+log=$(logfile "args value")
+"$KUT_RUN" -j 2 "$ST" >"$log" 2>&1
+expect_log "args value" '^kut-run: -j: a suite-mode option, but .*selftest.flat is an image'
+mkdir -p "$tmp/dir/x.flat"
+log=$(logfile "dir x.flat")
+(cd "$tmp/dir" && "$KUT_RUN" x.flat) >"$log" 2>&1
+ok_eval "args: a directory named x.flat -> exit 2" '[ $? -eq 2 ]'
+expect_log "dir x.flat" '^kut-run: x.flat: is a directory$'

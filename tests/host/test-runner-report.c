@@ -70,6 +70,25 @@ TEST(tap_escapes)
 	CHECK_STR(done(f), "\\#PF at \\\\ xy");
 }
 
+/* Found with a hostile cfg: a test name cannot drive the terminal. */
+TEST(terminal_escapes)
+{
+	struct result r = { 0 };
+	FILE *f = mem();
+
+	put_terminal_text(f, "\x1b]0;title\x07\tok\ncaf\xc3\xa9\xc2\x9b", false);
+	CHECK_STR(done(f), "\\x1b]0;title\\x07\tok\\x0acaf\xc3\xa9\\x9b");
+	f = mem();
+	put_terminal_text(f, "a\nb\x7f", true);
+	CHECK_STR(done(f), "a\nb\\x7f");
+	r.name = "\x1b[2Jname";
+	r.verdict = VERDICT_FAIL;
+	r.detail = "why\x1b[31m";
+	f = mem();
+	text_result(f, &r, false);
+	CHECK_STR(done(f), "FAIL \\x1b[2Jname (why\\x1b[31m)\n");
+}
+
 static struct result make(const char *name, enum verdict v, const char *detail)
 {
 	struct result r = { 0 };
