@@ -113,7 +113,7 @@ for tc in gcc clang; do
 	expect_log "$t: unittests.cfg, all of it" '^PASS sbi \(52 tests, 1 skipped\)$' \
 		'^PASS pci-test-membar-high \(41 tests\)$' '^PASS vmalloc-setup-vm \(23 tests\)$' \
 		'^PASS selftest-mmu-sv57 \(15 tests\)$' '^PASS intc-aplic \(8 tests\)$' \
-		'^Total 17: 17 passed, 0 failed'
+		'^Total 18: 18 passed, 0 failed'
 
 	kr "$t: pass -> 0" 0 "$st" -append pass
 	kr "$t: the .elf boots too" 0 "${st%.flat}.elf" -append pass

@@ -34,7 +34,7 @@ ARCH_SRCS	:= head.S entry.S setjmp.S setup.c processor.c sbi.c uart.c \
 include mk/fdt.mk
 SHARED_SRCS	:= $(FDT_SRCS) $(FDT_VIRT_SRCS)
 
-COMMON_TESTS	:= alloc pci-test vmalloc primitives
+COMMON_TESTS	:= alloc pci-test vmalloc sieve primitives
 
 # The flat image is the raw memory image, starting with a RISC-V Linux
 # Image header: OpenSBI jumps to it, and kut-run tells the arch from it.
