@@ -293,12 +293,101 @@ static inline void *get_idt_addr(idt_entry_t *entry)
 #else
 #define __ASM_TRY_ENTRY	".long"
 #endif
-#define ASM_TRY(catch)							\
-	"movl $0, %%gs:4\n\t"						\
+/* The record itself: a fault at @src resumes at @dst. */
+#define ASM_EX_ENTRY(src, dst)						\
 	".pushsection .data.ex, \"aw\"\n\t"				\
-	__ASM_TRY_ENTRY " 1111f, " catch "\n\t"				\
-	".popsection\n\t"						\
+	__ASM_TRY_ENTRY " " src ", " dst "\n\t"			\
+	".popsection\n\t"
+/* ASM_TRY with @prefix (e.g. KVM_FEP) emitted before the instruction. */
+#define __ASM_TRY(prefix, catch)					\
+	"movl $0, %%gs:4\n\t"						\
+	ASM_EX_ENTRY("1111f", catch)					\
+	prefix "\n\t"							\
 	"1111:"
+#define ASM_TRY(catch)	__ASM_TRY("", catch)
+
+/*
+ * Forced emulation: under KVM loaded with force_emulation_prefix=1, an
+ * instruction after KVM_FEP is run by KVM's instruction emulator instead
+ * of the CPU.  Elsewhere KVM_FEP itself raises #UD, so a test checks
+ * is_fep_available (found out at start-up) before using ASM_TRY_FEP or
+ * the *_fep_safe helpers.
+ */
+#define KVM_FEP		"ud2; .byte 'k', 'v', 'm';"
+#define ASM_TRY_FEP(catch)	__ASM_TRY(KVM_FEP, catch)
+extern bool is_fep_available;
+
+/*
+ * The assembler spelling of @x for i386 (@a) or x86_64 (@b), as a string
+ * to paste into inline asm (or bare, in .S files).
+ */
+#ifdef __ASSEMBLY__
+#define __ASM_FORM(x, ...)	x,## __VA_ARGS__
+#else
+#define __ASM_FORM(x, ...)	" " xstr(x,##__VA_ARGS__) " "
+#endif
+#ifdef __x86_64__
+#define __ASM_SEL(a, b)		__ASM_FORM(b)
+#else
+#define __ASM_SEL(a, b)		__ASM_FORM(a)
+#endif
+
+/*
+ * Run one instruction @insn (a string; operands %0, %1, ... are @inputs,
+ * or the outputs first for the _out forms) and return the vector of the
+ * exception it raised, 0 if none.  The _fep forms run it through KVM's
+ * emulator (KVM_FEP).  asm_safe_report(insn, ...) reports that it did not
+ * fault; asm_safe_report_ex(vector, insn, ...) that it raised @vector.
+ */
+#define __asm_safe(fep, insn, inputs...)				\
+({									\
+	asm volatile(__ASM_TRY(fep, "1f")				\
+		     insn "\n\t"					\
+		     "1:\n\t"						\
+		     : : inputs : "memory");				\
+	exception_vector();						\
+})
+#define asm_safe(insn, inputs...)	__asm_safe("", insn, inputs)
+#define asm_fep_safe(insn, inputs...)	__asm_safe(KVM_FEP, insn, inputs)
+#define asm_conditional_fep_safe(fep, insn, inputs...)			\
+	((fep) ? asm_fep_safe(insn, inputs) : asm_safe(insn, inputs))
+
+#define __asm_safe_out1(fep, insn, output, inputs...)			\
+({									\
+	asm volatile(__ASM_TRY(fep, "1f")				\
+		     insn "\n\t"					\
+		     "1:\n\t"						\
+		     : output : inputs : "memory");			\
+	exception_vector();						\
+})
+#define asm_safe_out1(insn, output, inputs...)				\
+	__asm_safe_out1("", insn, output, inputs)
+#define asm_fep_safe_out1(insn, output, inputs...)			\
+	__asm_safe_out1(KVM_FEP, insn, output, inputs)
+
+#define __asm_safe_out2(fep, insn, output1, output2, inputs...)		\
+({									\
+	asm volatile(__ASM_TRY(fep, "1f")				\
+		     insn "\n\t"					\
+		     "1:\n\t"						\
+		     : output1, output2 : inputs : "memory");		\
+	exception_vector();						\
+})
+#define asm_safe_out2(fep, insn, output1, output2, inputs...)		\
+	__asm_safe_out2("", insn, output1, output2, inputs)
+#define asm_fep_safe_out2(insn, output1, output2, inputs...)		\
+	__asm_safe_out2(KVM_FEP, insn, output1, output2, inputs)
+
+#define __asm_safe_report(want, insn, inputs...)			\
+do {									\
+	int __vec = asm_safe(insn, inputs);				\
+									\
+	report(__vec == (want), "'%s': wanted %s, got %s", insn,	\
+	       (want) ? exception_mnemonic(want) : "no exception",	\
+	       __vec ? exception_mnemonic(__vec) : "no exception");	\
+} while (0)
+#define asm_safe_report(insn, inputs...)	__asm_safe_report(0, insn, inputs)
+#define asm_safe_report_ex			__asm_safe_report
 
 /* Vector of the last exception caught by ASM_TRY on this CPU, or 0. */
 unsigned exception_vector(void);
@@ -328,6 +417,29 @@ void __set_exception_jmpbuf(jmp_buf *addr);
 
 /* Write CR4; returns the vector of the fault it raised, 0 if none. */
 int write_cr4_checking(unsigned long val);
+
+/*
+ * Fill a gate descriptor of @e_sz bytes (8: 32-bit, 16: 64-bit) at @e:
+ * handler @addr in segment @sel, gate @type (0xe interrupt, 0xf trap,
+ * 5 task), privilege @dpl, present.
+ */
+void set_desc_entry(idt_entry_t *e, size_t e_sz, void *addr, u16 sel,
+		    u16 type, u16 dpl);
+/* Change only the base of GDT slot @sel. */
+void set_gdt_entry_base(int sel, unsigned long base);
+/* The descriptor selector @sel picks in the GDT GDTR points to now. */
+gdt_entry_t *get_gdt_entry(u16 sel);
+/* The GDT descriptor of the current LDT (LDTR; the null slot if none). */
+gdt_entry_t *get_ldt_descr(void);
+/* Mark the TSS descriptor at @sel available again (clear its busy bit). */
+void clear_tss_busy(int sel);
+/*
+ * Reload kut's GDT, and the task register with the TSS descriptor at
+ * GDT offset @tss_offset (which must not be busy: see clear_tss_busy()).
+ */
+void load_gdt_tss(size_t tss_offset);
+/* Reload the IDT register with kut's IDT. */
+void load_idt(void);
 
 #endif /* !__ASSEMBLY__ */
 

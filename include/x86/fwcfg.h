@@ -52,4 +52,16 @@ uint64_t fwcfg_get_u64(unsigned index);
 /* The number of CPUs QEMU started (-smp N), from FW_CFG_NB_CPUS. */
 unsigned fwcfg_get_nb_cpus(void);
 
+/*
+ * Whether the machine lacks QEMU's test devices (pc-testdev and friends):
+ * set before main() when the environment says TEST_DEVICE=0, as for a
+ * VMM other than QEMU.  kut-run always gives QEMU the devices.
+ */
+extern bool no_test_device;
+
+static inline bool test_device_enabled(void)
+{
+	return !no_test_device;
+}
+
 #endif /* _X86_FWCFG_H_ */

@@ -45,4 +45,10 @@ void handle_irq(unsigned vec, void (*func)(isr_regs_t *regs));
  */
 void handle_external_interrupt(int vector);
 
+/*
+ * The iret through which every interrupt and exception handler returns:
+ * an NMI whose frame points here came in before the return completed.
+ */
+extern char isr_iret_ip[];
+
 #endif /* _X86_ISR_H_ */

@@ -14,8 +14,25 @@
 #include <libcflat.h>
 #include <x86/desc.h>
 #include <x86/msr.h>
+#include <bitops.h>
+#include <util.h>
 
+/*
+ * Addresses for canonical-address tests: canonical with 48-bit (57-bit)
+ * virtual addresses, and canonical with neither.  The LAM masks are the
+ * address bits linear-address masking ignores.
+ */
+#define CANONICAL_48_VAL	0xffffaaaaaaaaaaaaull
+#define CANONICAL_57_VAL	0xffaaaaaaaaaaaaaaull
 #define NONCANONICAL		0xaaaaaaaaaaaaaaaaull
+#define LAM57_MASK		GENMASK_ULL(62, 57)
+#define LAM48_MASK		GENMASK_ULL(62, 48)
+
+/* @addr with the bits of @mask taken from NONCANONICAL. */
+static inline u64 get_non_canonical(u64 addr, u64 mask)
+{
+	return (addr & ~mask) | (NONCANONICAL & mask);
+}
 
 /* Register-name pieces for asm that must assemble on both i386 and x86_64. */
 #ifdef __x86_64__
@@ -46,64 +63,161 @@
 #define AC_VECTOR 17
 #define MC_VECTOR 18
 #define XM_VECTOR 19
+#define XF_VECTOR XM_VECTOR
 #define VE_VECTOR 20
 #define CP_VECTOR 21
+/* AMD only: hypervisor injection, VMM communication, security. */
+#define HV_VECTOR 28
+#define VC_VECTOR 29
+#define SX_VECTOR 30
 
-#define X86_CR0_PE	0x00000001
-#define X86_CR0_MP	0x00000002
-#define X86_CR0_EM	0x00000004
-#define X86_CR0_TS	0x00000008
-#define X86_CR0_ET	0x00000010
-#define X86_CR0_NE	0x00000020
-#define X86_CR0_WP	0x00010000
-#define X86_CR0_AM	0x00040000
-#define X86_CR0_NW	0x20000000
-#define X86_CR0_CD	0x40000000
-#define X86_CR0_PG	0x80000000
-#define X86_CR3_PCID_MASK 0x00000fff
-#define X86_CR4_VME	0x00000001
-#define X86_CR4_PVI	0x00000002
-#define X86_CR4_TSD	0x00000004
-#define X86_CR4_DE	0x00000008
-#define X86_CR4_PSE	0x00000010
-#define X86_CR4_PAE	0x00000020
-#define X86_CR4_MCE	0x00000040
-#define X86_CR4_PGE	0x00000080
-#define X86_CR4_PCE	0x00000100
-#define X86_CR4_OSFXSR	0x00000200
-#define X86_CR4_OSXMMEXCPT 0x00000400
-#define X86_CR4_UMIP	0x00000800
-#define X86_CR4_LA57	0x00001000
-#define X86_CR4_VMXE	0x00002000
-#define X86_CR4_SMXE	0x00004000
-#define X86_CR4_FSGSBASE 0x00010000
-#define X86_CR4_PCIDE	0x00020000
-#define X86_CR4_OSXSAVE	0x00040000
-#define X86_CR4_SMEP	0x00100000
-#define X86_CR4_SMAP	0x00200000
-#define X86_CR4_PKE	0x00400000
-#define X86_CR4_CET	0x00800000
-#define X86_CR4_PKS	0x01000000
+/*
+ * Control-register and RFLAGS bits: X86_<reg>_<name> is the mask,
+ * X86_<reg>_<name>_BIT its number (a plain number, usable in asm).
+ */
+#define X86_CR0_PE_BIT	0
+#define X86_CR0_PE	BIT(X86_CR0_PE_BIT)
+#define X86_CR0_MP_BIT	1
+#define X86_CR0_MP	BIT(X86_CR0_MP_BIT)
+#define X86_CR0_EM_BIT	2
+#define X86_CR0_EM	BIT(X86_CR0_EM_BIT)
+#define X86_CR0_TS_BIT	3
+#define X86_CR0_TS	BIT(X86_CR0_TS_BIT)
+#define X86_CR0_ET_BIT	4
+#define X86_CR0_ET	BIT(X86_CR0_ET_BIT)
+#define X86_CR0_NE_BIT	5
+#define X86_CR0_NE	BIT(X86_CR0_NE_BIT)
+#define X86_CR0_WP_BIT	16
+#define X86_CR0_WP	BIT(X86_CR0_WP_BIT)
+#define X86_CR0_AM_BIT	18
+#define X86_CR0_AM	BIT(X86_CR0_AM_BIT)
+#define X86_CR0_NW_BIT	29
+#define X86_CR0_NW	BIT(X86_CR0_NW_BIT)
+#define X86_CR0_CD_BIT	30
+#define X86_CR0_CD	BIT(X86_CR0_CD_BIT)
+#define X86_CR0_PG_BIT	31
+#define X86_CR0_PG	BIT(X86_CR0_PG_BIT)
 
-#define X86_EFLAGS_CF	0x00000001
-#define X86_EFLAGS_FIXED 0x00000002
-#define X86_EFLAGS_PF	0x00000004
-#define X86_EFLAGS_AF	0x00000010
-#define X86_EFLAGS_ZF	0x00000040
-#define X86_EFLAGS_SF	0x00000080
-#define X86_EFLAGS_TF	0x00000100
-#define X86_EFLAGS_IF	0x00000200
-#define X86_EFLAGS_DF	0x00000400
-#define X86_EFLAGS_OF	0x00000800
-#define X86_EFLAGS_IOPL	0x00003000
-#define X86_EFLAGS_NT	0x00004000
-#define X86_EFLAGS_RF	0x00010000
-#define X86_EFLAGS_VM	0x00020000
-#define X86_EFLAGS_AC	0x00040000
-#define X86_EFLAGS_ID	0x00200000
+#define X86_CR3_PCID_MASK	GENMASK(11, 0)
+/* Linear-address masking for user addresses (CR3 bits 61, 62). */
+#define X86_CR3_LAM_U57_BIT	61
+#define X86_CR3_LAM_U57		BIT_ULL(X86_CR3_LAM_U57_BIT)
+#define X86_CR3_LAM_U48_BIT	62
+#define X86_CR3_LAM_U48		BIT_ULL(X86_CR3_LAM_U48_BIT)
+
+#define X86_CR4_VME_BIT	0
+#define X86_CR4_VME	BIT(X86_CR4_VME_BIT)
+#define X86_CR4_PVI_BIT	1
+#define X86_CR4_PVI	BIT(X86_CR4_PVI_BIT)
+#define X86_CR4_TSD_BIT	2
+#define X86_CR4_TSD	BIT(X86_CR4_TSD_BIT)
+#define X86_CR4_DE_BIT	3
+#define X86_CR4_DE	BIT(X86_CR4_DE_BIT)
+#define X86_CR4_PSE_BIT	4
+#define X86_CR4_PSE	BIT(X86_CR4_PSE_BIT)
+#define X86_CR4_PAE_BIT	5
+#define X86_CR4_PAE	BIT(X86_CR4_PAE_BIT)
+#define X86_CR4_MCE_BIT	6
+#define X86_CR4_MCE	BIT(X86_CR4_MCE_BIT)
+#define X86_CR4_PGE_BIT	7
+#define X86_CR4_PGE	BIT(X86_CR4_PGE_BIT)
+#define X86_CR4_PCE_BIT	8
+#define X86_CR4_PCE	BIT(X86_CR4_PCE_BIT)
+#define X86_CR4_OSFXSR_BIT	9
+#define X86_CR4_OSFXSR	BIT(X86_CR4_OSFXSR_BIT)
+#define X86_CR4_OSXMMEXCPT_BIT	10
+#define X86_CR4_OSXMMEXCPT	BIT(X86_CR4_OSXMMEXCPT_BIT)
+#define X86_CR4_UMIP_BIT	11
+#define X86_CR4_UMIP	BIT(X86_CR4_UMIP_BIT)
+#define X86_CR4_LA57_BIT	12
+#define X86_CR4_LA57	BIT(X86_CR4_LA57_BIT)
+#define X86_CR4_VMXE_BIT	13
+#define X86_CR4_VMXE	BIT(X86_CR4_VMXE_BIT)
+#define X86_CR4_SMXE_BIT	14
+#define X86_CR4_SMXE	BIT(X86_CR4_SMXE_BIT)
+#define X86_CR4_FSGSBASE_BIT	16
+#define X86_CR4_FSGSBASE	BIT(X86_CR4_FSGSBASE_BIT)
+#define X86_CR4_PCIDE_BIT	17
+#define X86_CR4_PCIDE	BIT(X86_CR4_PCIDE_BIT)
+#define X86_CR4_OSXSAVE_BIT	18
+#define X86_CR4_OSXSAVE	BIT(X86_CR4_OSXSAVE_BIT)
+#define X86_CR4_KL_BIT	19
+#define X86_CR4_KL	BIT(X86_CR4_KL_BIT)
+#define X86_CR4_SMEP_BIT	20
+#define X86_CR4_SMEP	BIT(X86_CR4_SMEP_BIT)
+#define X86_CR4_SMAP_BIT	21
+#define X86_CR4_SMAP	BIT(X86_CR4_SMAP_BIT)
+#define X86_CR4_PKE_BIT	22
+#define X86_CR4_PKE	BIT(X86_CR4_PKE_BIT)
+#define X86_CR4_CET_BIT	23
+#define X86_CR4_CET	BIT(X86_CR4_CET_BIT)
+#define X86_CR4_PKS_BIT	24
+#define X86_CR4_PKS	BIT(X86_CR4_PKS_BIT)
+#define X86_CR4_LAM_SUP_BIT	28
+#define X86_CR4_LAM_SUP	BIT(X86_CR4_LAM_SUP_BIT)
+
+#define X86_EFLAGS_CF_BIT	0
+#define X86_EFLAGS_CF	BIT(X86_EFLAGS_CF_BIT)
+#define X86_EFLAGS_FIXED_BIT	1
+#define X86_EFLAGS_FIXED	BIT(X86_EFLAGS_FIXED_BIT)
+#define X86_EFLAGS_PF_BIT	2
+#define X86_EFLAGS_PF	BIT(X86_EFLAGS_PF_BIT)
+#define X86_EFLAGS_AF_BIT	4
+#define X86_EFLAGS_AF	BIT(X86_EFLAGS_AF_BIT)
+#define X86_EFLAGS_ZF_BIT	6
+#define X86_EFLAGS_ZF	BIT(X86_EFLAGS_ZF_BIT)
+#define X86_EFLAGS_SF_BIT	7
+#define X86_EFLAGS_SF	BIT(X86_EFLAGS_SF_BIT)
+#define X86_EFLAGS_TF_BIT	8
+#define X86_EFLAGS_TF	BIT(X86_EFLAGS_TF_BIT)
+#define X86_EFLAGS_IF_BIT	9
+#define X86_EFLAGS_IF	BIT(X86_EFLAGS_IF_BIT)
+#define X86_EFLAGS_DF_BIT	10
+#define X86_EFLAGS_DF	BIT(X86_EFLAGS_DF_BIT)
+#define X86_EFLAGS_OF_BIT	11
+#define X86_EFLAGS_OF	BIT(X86_EFLAGS_OF_BIT)
+#define X86_EFLAGS_IOPL	GENMASK(13, 12)
+#define X86_EFLAGS_NT_BIT	14
+#define X86_EFLAGS_NT	BIT(X86_EFLAGS_NT_BIT)
+#define X86_EFLAGS_RF_BIT	16
+#define X86_EFLAGS_RF	BIT(X86_EFLAGS_RF_BIT)
+#define X86_EFLAGS_VM_BIT	17
+#define X86_EFLAGS_VM	BIT(X86_EFLAGS_VM_BIT)
+#define X86_EFLAGS_AC_BIT	18
+#define X86_EFLAGS_AC	BIT(X86_EFLAGS_AC_BIT)
+#define X86_EFLAGS_VIF_BIT	19
+#define X86_EFLAGS_VIF	BIT(X86_EFLAGS_VIF_BIT)
+#define X86_EFLAGS_VIP_BIT	20
+#define X86_EFLAGS_VIP	BIT(X86_EFLAGS_VIP_BIT)
+#define X86_EFLAGS_ID_BIT	21
+#define X86_EFLAGS_ID	BIT(X86_EFLAGS_ID_BIT)
 
 #define X86_EFLAGS_ALU (X86_EFLAGS_CF | X86_EFLAGS_PF | X86_EFLAGS_AF | \
 			X86_EFLAGS_ZF | X86_EFLAGS_SF | X86_EFLAGS_OF)
+
+/* XSAVE state components, as XCR0 and XSS bits. */
+#define XFEATURE_MASK_FP		BIT_ULL(0)
+#define XFEATURE_MASK_SSE		BIT_ULL(1)
+#define XFEATURE_MASK_YMM		BIT_ULL(2)
+#define XFEATURE_MASK_BNDREGS		BIT_ULL(3)
+#define XFEATURE_MASK_BNDCSR		BIT_ULL(4)
+#define XFEATURE_MASK_OPMASK		BIT_ULL(5)
+#define XFEATURE_MASK_ZMM_Hi256		BIT_ULL(6)
+#define XFEATURE_MASK_Hi16_ZMM		BIT_ULL(7)
+#define XFEATURE_MASK_PT		BIT_ULL(8)
+#define XFEATURE_MASK_PKRU		BIT_ULL(9)
+#define XFEATURE_MASK_PASID		BIT_ULL(10)
+#define XFEATURE_MASK_CET_USER		BIT_ULL(11)
+#define XFEATURE_MASK_CET_KERNEL	BIT_ULL(12)
+#define XFEATURE_MASK_LBR		BIT_ULL(15)
+#define XFEATURE_MASK_XTILE_CFG		BIT_ULL(17)
+#define XFEATURE_MASK_XTILE_DATA	BIT_ULL(18)
+#define XFEATURE_MASK_FP_SSE		(XFEATURE_MASK_FP | XFEATURE_MASK_SSE)
+#define XFEATURE_MASK_AVX512		(XFEATURE_MASK_OPMASK | \
+					 XFEATURE_MASK_ZMM_Hi256 | \
+					 XFEATURE_MASK_Hi16_ZMM)
+#define XFEATURE_MASK_XTILE		(XFEATURE_MASK_XTILE_CFG | \
+					 XFEATURE_MASK_XTILE_DATA)
 
 /* CPUID */
 
@@ -143,13 +257,6 @@ static inline struct cpuid cpuid(u32 function)
 	return cpuid_indexed(function, 0);
 }
 
-static inline u8 cpuid_maxphyaddr(void)
-{
-	if (raw_cpuid(0x80000000, 0).a < 0x80000008)
-		return 36;
-	return raw_cpuid(0x80000008, 0).a & 0xff;
-}
-
 static inline bool __cpu_vendor_is(const char *name)
 {
 	struct cpuid c = cpuid(0);
@@ -168,12 +275,31 @@ static inline bool is_amd(void)
 	return __cpu_vendor_is("AuthenticAMD") || __cpu_vendor_is("HygonGenuine");
 }
 
+/* Family and model from a CPUID.1:EAX signature, extended fields included. */
+static inline u32 x86_family(u32 sig)
+{
+	u32 family = (sig >> 8) & 0xf;
+
+	return family == 0xf ? family + ((sig >> 20) & 0xff) : family;
+}
+
+static inline u32 x86_model(u32 sig)
+{
+	u32 model = (sig >> 4) & 0xf;
+
+	if (x86_family(sig) >= 6)
+		model |= ((sig >> 16) & 0xf) << 4;
+	return model;
+}
+
 /*
  * A feature is one 64-bit value: CPUID input EAX in bits 63:32, input ECX
  * in 31:16, output register (enum cpuid_output_regs) in 15:8, bit in 7:0.
  */
 #define CPUID(a, b, c, d) ((((unsigned long long)(a)) << 32) | ((b) << 16) | \
 			   ((c) << 8) | (d))
+/* Upstream's name for building one. */
+#define X86_CPU_FEATURE(fn, idx, reg, bit)	CPUID(fn, idx, reg, bit)
 
 #define X86_FEATURE_MWAIT		(CPUID(0x1, 0, ECX, 3))
 #define X86_FEATURE_VMX			(CPUID(0x1, 0, ECX, 5))
@@ -209,25 +335,65 @@ static inline bool is_amd(void)
 #define X86_FEATURE_PCOMMIT		(CPUID(0x7, 0, EBX, 22))
 #define X86_FEATURE_CLFLUSHOPT		(CPUID(0x7, 0, EBX, 23))
 #define X86_FEATURE_CLWB		(CPUID(0x7, 0, EBX, 24))
+#define X86_FEATURE_INTEL_PT		(CPUID(0x7, 0, EBX, 25))
 #define X86_FEATURE_UMIP		(CPUID(0x7, 0, ECX, 2))
 #define X86_FEATURE_PKU			(CPUID(0x7, 0, ECX, 3))
 #define X86_FEATURE_SHSTK		(CPUID(0x7, 0, ECX, 7))
 #define X86_FEATURE_LA57		(CPUID(0x7, 0, ECX, 16))
 #define X86_FEATURE_RDPID		(CPUID(0x7, 0, ECX, 22))
+#define X86_FEATURE_BUS_LOCK_DETECT	(CPUID(0x7, 0, ECX, 24))
 #define X86_FEATURE_PKS			(CPUID(0x7, 0, ECX, 31))
 #define X86_FEATURE_IBT			(CPUID(0x7, 0, EDX, 20))
 #define X86_FEATURE_SPEC_CTRL		(CPUID(0x7, 0, EDX, 26))
+#define X86_FEATURE_STIBP		(CPUID(0x7, 0, EDX, 27))
+#define X86_FEATURE_FLUSH_L1D		(CPUID(0x7, 0, EDX, 28))
 #define X86_FEATURE_ARCH_CAPABILITIES	(CPUID(0x7, 0, EDX, 29))
+#define X86_FEATURE_SSBD		(CPUID(0x7, 0, EDX, 31))
+#define X86_FEATURE_LAM			(CPUID(0x7, 1, EAX, 26))
 #define X86_FEATURE_XSAVES		(CPUID(0xd, 1, EAX, 3))
+/* KVM's paravirtual features (CPUID 0x40000001). */
+#define KVM_FEATURE_CLOCKSOURCE		(CPUID(0x40000001, 0, EAX, 0))
+#define KVM_FEATURE_NOP_IO_DELAY	(CPUID(0x40000001, 0, EAX, 1))
+#define KVM_FEATURE_CLOCKSOURCE2	(CPUID(0x40000001, 0, EAX, 3))
+#define KVM_FEATURE_ASYNC_PF		(CPUID(0x40000001, 0, EAX, 4))
+#define KVM_FEATURE_STEAL_TIME		(CPUID(0x40000001, 0, EAX, 5))
+#define KVM_FEATURE_PV_EOI		(CPUID(0x40000001, 0, EAX, 6))
+#define KVM_FEATURE_ASYNC_PF_INT	(CPUID(0x40000001, 0, EAX, 14))
+
 #define X86_FEATURE_SVM			(CPUID(0x80000001, 0, ECX, 2))
+#define X86_FEATURE_SKINIT		(CPUID(0x80000001, 0, ECX, 12))
+#define X86_FEATURE_PERFCTR_CORE	(CPUID(0x80000001, 0, ECX, 23))
 #define X86_FEATURE_NX			(CPUID(0x80000001, 0, EDX, 20))
 #define X86_FEATURE_GBPAGES		(CPUID(0x80000001, 0, EDX, 26))
 #define X86_FEATURE_RDTSCP		(CPUID(0x80000001, 0, EDX, 27))
 #define X86_FEATURE_LM			(CPUID(0x80000001, 0, EDX, 29))
 #define X86_FEATURE_RDPRU		(CPUID(0x80000008, 0, EBX, 4))
 #define X86_FEATURE_AMD_IBPB		(CPUID(0x80000008, 0, EBX, 12))
+#define X86_FEATURE_AMD_IBRS		(CPUID(0x80000008, 0, EBX, 14))
+#define X86_FEATURE_AMD_STIBP		(CPUID(0x80000008, 0, EBX, 15))
+#define X86_FEATURE_AMD_STIBP_ALWAYS_ON	(CPUID(0x80000008, 0, EBX, 17))
+#define X86_FEATURE_AMD_IBRS_SAME_MODE	(CPUID(0x80000008, 0, EBX, 19))
+#define X86_FEATURE_AMD_SSBD		(CPUID(0x80000008, 0, EBX, 24))
 #define X86_FEATURE_NPT			(CPUID(0x8000000A, 0, EDX, 0))
+#define X86_FEATURE_LBRV		(CPUID(0x8000000A, 0, EDX, 1))
 #define X86_FEATURE_NRIPS		(CPUID(0x8000000A, 0, EDX, 3))
+#define X86_FEATURE_TSCRATEMSR		(CPUID(0x8000000A, 0, EDX, 4))
+#define X86_FEATURE_PAUSEFILTER		(CPUID(0x8000000A, 0, EDX, 10))
+#define X86_FEATURE_PFTHRESHOLD		(CPUID(0x8000000A, 0, EDX, 12))
+#define X86_FEATURE_VGIF		(CPUID(0x8000000A, 0, EDX, 16))
+#define X86_FEATURE_GMET		(CPUID(0x8000000A, 0, EDX, 17))
+#define X86_FEATURE_VNMI		(CPUID(0x8000000A, 0, EDX, 25))
+#define X86_FEATURE_SME			(CPUID(0x8000001F, 0, EAX, 0))
+#define X86_FEATURE_SEV			(CPUID(0x8000001F, 0, EAX, 1))
+#define X86_FEATURE_VM_PAGE_FLUSH	(CPUID(0x8000001F, 0, EAX, 2))
+#define X86_FEATURE_SEV_ES		(CPUID(0x8000001F, 0, EAX, 3))
+#define X86_FEATURE_SEV_SNP		(CPUID(0x8000001F, 0, EAX, 4))
+#define X86_FEATURE_V_TSC_AUX		(CPUID(0x8000001F, 0, EAX, 9))
+#define X86_FEATURE_SME_COHERENT	(CPUID(0x8000001F, 0, EAX, 10))
+#define X86_FEATURE_DEBUG_SWAP		(CPUID(0x8000001F, 0, EAX, 14))
+#define X86_FEATURE_SVSM		(CPUID(0x8000001F, 0, EAX, 28))
+#define X86_FEATURE_SBPB		(CPUID(0x80000021, 0, EAX, 27))
+#define X86_FEATURE_AMD_PMU_V2		(CPUID(0x80000022, 0, EAX, 0))
 
 static inline bool this_cpu_has(u64 feature)
 {
@@ -235,6 +401,102 @@ static inline bool this_cpu_has(u64 feature)
 	u32 regs[4] = { c.a, c.b, c.c, c.d };
 
 	return regs[((feature >> 8) & 0xff) % 4] & (1u << (feature & 0x1f));
+}
+
+/*
+ * A property is a field of several bits of one CPUID output, packed as a
+ * feature is: input EAX in bits 63:32, input ECX in 31:24, output
+ * register in 23:16, lowest bit in 15:8, highest bit in 7:0.
+ */
+#define X86_CPU_PROPERTY(fn, idx, reg, lo, hi)				\
+	((((unsigned long long)(fn)) << 32) | ((idx) << 24) |		\
+	 ((reg) << 16) | ((lo) << 8) | (hi))
+#define __X86_PROPERTY_FN(p)	((u32)((p) >> 32))
+
+#define X86_PROPERTY_MAX_BASIC_LEAF		X86_CPU_PROPERTY(0, 0, EAX, 0, 31)
+#define X86_PROPERTY_PMU_VERSION		X86_CPU_PROPERTY(0xa, 0, EAX, 0, 7)
+#define X86_PROPERTY_PMU_NR_GP_COUNTERS		X86_CPU_PROPERTY(0xa, 0, EAX, 8, 15)
+#define X86_PROPERTY_PMU_GP_COUNTERS_BIT_WIDTH	X86_CPU_PROPERTY(0xa, 0, EAX, 16, 23)
+#define X86_PROPERTY_PMU_EBX_BIT_VECTOR_LENGTH	X86_CPU_PROPERTY(0xa, 0, EAX, 24, 31)
+#define X86_PROPERTY_PMU_EVENTS_MASK		X86_CPU_PROPERTY(0xa, 0, EBX, 0, 7)
+#define X86_PROPERTY_PMU_FIXED_COUNTERS_BITMASK	X86_CPU_PROPERTY(0xa, 0, ECX, 0, 31)
+#define X86_PROPERTY_PMU_NR_FIXED_COUNTERS	X86_CPU_PROPERTY(0xa, 0, EDX, 0, 4)
+#define X86_PROPERTY_PMU_FIXED_COUNTERS_BIT_WIDTH X86_CPU_PROPERTY(0xa, 0, EDX, 5, 12)
+#define X86_PROPERTY_SUPPORTED_XCR0_LO		X86_CPU_PROPERTY(0xd, 0, EAX, 0, 31)
+#define X86_PROPERTY_XSTATE_MAX_SIZE_XCR0	X86_CPU_PROPERTY(0xd, 0, EBX, 0, 31)
+#define X86_PROPERTY_XSTATE_MAX_SIZE		X86_CPU_PROPERTY(0xd, 0, ECX, 0, 31)
+#define X86_PROPERTY_SUPPORTED_XCR0_HI		X86_CPU_PROPERTY(0xd, 0, EDX, 0, 31)
+#define X86_PROPERTY_XSTATE_TILE_SIZE		X86_CPU_PROPERTY(0xd, 18, EAX, 0, 31)
+#define X86_PROPERTY_XSTATE_TILE_OFFSET		X86_CPU_PROPERTY(0xd, 18, EBX, 0, 31)
+#define X86_PROPERTY_INTEL_PT_NR_RANGES		X86_CPU_PROPERTY(0x14, 1, EAX, 0, 2)
+#define X86_PROPERTY_AMX_MAX_PALETTE_TABLES	X86_CPU_PROPERTY(0x1d, 0, EAX, 0, 31)
+#define X86_PROPERTY_AMX_TOTAL_TILE_BYTES	X86_CPU_PROPERTY(0x1d, 1, EAX, 0, 15)
+#define X86_PROPERTY_AMX_BYTES_PER_TILE		X86_CPU_PROPERTY(0x1d, 1, EAX, 16, 31)
+#define X86_PROPERTY_AMX_BYTES_PER_ROW		X86_CPU_PROPERTY(0x1d, 1, EBX, 0, 15)
+#define X86_PROPERTY_AMX_NR_TILE_REGS		X86_CPU_PROPERTY(0x1d, 1, EBX, 16, 31)
+#define X86_PROPERTY_AMX_MAX_ROWS		X86_CPU_PROPERTY(0x1d, 1, ECX, 0, 15)
+#define X86_PROPERTY_MAX_KVM_LEAF		X86_CPU_PROPERTY(0x40000000, 0, EAX, 0, 31)
+#define X86_PROPERTY_MAX_EXT_LEAF		X86_CPU_PROPERTY(0x80000000, 0, EAX, 0, 31)
+#define X86_PROPERTY_MAX_PHY_ADDR		X86_CPU_PROPERTY(0x80000008, 0, EAX, 0, 7)
+#define X86_PROPERTY_MAX_VIRT_ADDR		X86_CPU_PROPERTY(0x80000008, 0, EAX, 8, 15)
+#define X86_PROPERTY_GUEST_MAX_PHY_ADDR		X86_CPU_PROPERTY(0x80000008, 0, EAX, 16, 23)
+#define X86_PROPERTY_SEV_C_BIT			X86_CPU_PROPERTY(0x8000001F, 0, EBX, 0, 5)
+#define X86_PROPERTY_PHYS_ADDR_REDUCTION	X86_CPU_PROPERTY(0x8000001F, 0, EBX, 6, 11)
+#define X86_PROPERTY_NR_PERFCTR_CORE		X86_CPU_PROPERTY(0x80000022, 0, EBX, 0, 3)
+#define X86_PROPERTY_NR_PERFCTR_NB		X86_CPU_PROPERTY(0x80000022, 0, EBX, 10, 15)
+#define X86_PROPERTY_MAX_CENTAUR_LEAF		X86_CPU_PROPERTY(0xC0000000, 0, EAX, 0, 31)
+
+/* The value of @property on this CPU (0 past the CPU's CPUID range). */
+static inline u32 this_cpu_property(u64 property)
+{
+	struct cpuid c = cpuid_indexed(property >> 32, (property >> 24) & 0xff);
+	u32 regs[4] = { c.a, c.b, c.c, c.d };
+	unsigned int lo = (property >> 8) & 0xff, hi = property & 0xff;
+
+	return (regs[((property >> 16) & 0xff) % 4] & GENMASK(hi, lo)) >> lo;
+}
+
+/* Whether this CPU's CPUID range reaches @property's leaf at all. */
+static inline bool this_cpu_has_p(u64 property)
+{
+	u32 fn = __X86_PROPERTY_FN(property);
+
+	return raw_cpuid(fn & 0xc0000000, 0).a >= fn;
+}
+
+/* The KVM leaves' signature, CPUID 0x40000000 EBX, ECX, EDX. */
+#define KVM_SIGNATURE "KVMKVMKVM\0\0\0"
+
+/* Whether this CPU is a guest of KVM (KVM's CPUID leaves are there). */
+static inline bool this_cpu_has_kvm(void)
+{
+	struct cpuid c;
+	u32 sig[3];
+
+	if (!this_cpu_has(X86_FEATURE_HYPERVISOR) ||
+	    !this_cpu_has_p(X86_PROPERTY_MAX_KVM_LEAF))
+		return false;
+	c = raw_cpuid(0x40000000, 0);
+	sig[0] = c.b;
+	sig[1] = c.c;
+	sig[2] = c.d;
+	return memcmp(sig, KVM_SIGNATURE, sizeof(sig)) == 0;
+}
+
+static inline u8 cpuid_maxphyaddr(void)
+{
+	if (!this_cpu_has_p(X86_PROPERTY_MAX_PHY_ADDR))
+		return 36;
+	return this_cpu_property(X86_PROPERTY_MAX_PHY_ADDR);
+}
+
+/* The XCR0 bits this CPU supports (0 without XSAVE's CPUID leaf). */
+static inline u64 this_cpu_supported_xcr0(void)
+{
+	if (!this_cpu_has_p(X86_PROPERTY_SUPPORTED_XCR0_LO))
+		return 0;
+	return this_cpu_property(X86_PROPERTY_SUPPORTED_XCR0_LO) |
+	       (u64)this_cpu_property(X86_PROPERTY_SUPPORTED_XCR0_HI) << 32;
 }
 
 struct far_pointer32 {
@@ -322,29 +584,53 @@ static inline void wrmsr(u32 index, u64 val)
 }
 
 /*
+ * An instruction that reads (writes) a 64-bit value in EDX:EAX, with an
+ * index in ECX, and may fault: the result is the exception vector, 0 on
+ * success (the value read is 0 after a fault).  @fep is "" or KVM_FEP.
+ */
+#define __rdreg64_safe(fep, insn, index, val)				\
+({									\
+	u32 __a, __d;							\
+	int __vec = __asm_safe_out2(fep, insn, "=a"(__a), "=d"(__d),	\
+				    "c"(index));			\
+									\
+	*(val) = __vec ? 0 : (__a | ((u64)__d << 32));			\
+	__vec;								\
+})
+#define rdreg64_safe(insn, index, val)	__rdreg64_safe("", insn, index, val)
+
+#define __wrreg64_safe(fep, insn, index, val)				\
+({									\
+	u64 __v = (val);						\
+									\
+	__asm_safe(fep, insn, "a"((u32)__v), "d"((u32)(__v >> 32)),	\
+		   "c"(index));						\
+})
+#define wrreg64_safe(insn, index, val)	__wrreg64_safe("", insn, index, val)
+
+/*
  * MSR access that may fault: the return value is the exception vector
  * (GP_VECTOR for a missing MSR), 0 on success.
  */
 static inline int rdmsr_safe(u32 index, u64 *val)
 {
-	u32 a = 0, d = 0;
-
-	asm volatile(ASM_TRY("1f")
-		     "rdmsr\n\t"
-		     "1:"
-		     : "+a"(a), "+d"(d) : "c"(index) : "memory");
-	*val = a | ((u64)d << 32);
-	return exception_vector();
+	return rdreg64_safe("rdmsr", index, val);
 }
 
 static inline int wrmsr_safe(u32 index, u64 val)
 {
-	asm volatile(ASM_TRY("1f")
-		     "wrmsr\n\t"
-		     "1:"
-		     : : "a"((u32)val), "d"((u32)(val >> 32)), "c"(index)
-		     : "memory");
-	return exception_vector();
+	return wrreg64_safe("wrmsr", index, val);
+}
+
+/* The same through KVM's emulator (see KVM_FEP). */
+static inline int rdmsr_fep_safe(u32 index, u64 *val)
+{
+	return __rdreg64_safe(KVM_FEP, "rdmsr", index, val);
+}
+
+static inline int wrmsr_fep_safe(u32 index, u64 val)
+{
+	return __wrreg64_safe(KVM_FEP, "wrmsr", index, val);
 }
 
 static inline int rdmsr_checking(u32 index)
@@ -359,12 +645,66 @@ static inline int wrmsr_checking(u32 index, u64 val)
 	return wrmsr_safe(index, val);
 }
 
+static inline int rdpmc_safe(u32 index, u64 *val)
+{
+	return rdreg64_safe("rdpmc", index, val);
+}
+
 static inline u64 rdpmc(u32 index)
 {
-	u32 a, d;
+	u64 val;
+	int vec = rdpmc_safe(index, &val);
 
-	asm volatile("rdpmc" : "=a"(a), "=d"(d) : "c"(index));
-	return a | ((u64)d << 32);
+	assert_msg(!vec, "%s on RDPMC(0x%x)", exception_mnemonic(vec), index);
+	return val;
+}
+
+/* Extended control registers (XCR0 is the XSAVE feature mask). */
+static inline int xgetbv_safe(u32 index, u64 *result)
+{
+	return rdreg64_safe(".byte 0x0f, 0x01, 0xd0", index, result);
+}
+
+static inline int xsetbv_safe(u32 index, u64 value)
+{
+	return wrreg64_safe(".byte 0x0f, 0x01, 0xd1", index, value);
+}
+
+static inline u64 xgetbv(u32 index)
+{
+	u64 value;
+	int vec = xgetbv_safe(index, &value);
+
+	assert_msg(!vec, "%s reading XCR%u", exception_mnemonic(vec), index);
+	return value;
+}
+
+static inline void xsetbv(u32 index, u64 value)
+{
+	int vec = xsetbv_safe(index, value);
+
+	assert_msg(!vec, "%s writing XCR%u = 0x%llx", exception_mnemonic(vec),
+		   index, (unsigned long long)value);
+}
+
+static inline int read_xcr0_safe(u64 *value)
+{
+	return xgetbv_safe(0, value);
+}
+
+static inline int write_xcr0_safe(u64 value)
+{
+	return xsetbv_safe(0, value);
+}
+
+static inline u64 read_xcr0(void)
+{
+	return xgetbv(0);
+}
+
+static inline void write_xcr0(u64 value)
+{
+	xsetbv(0, value);
 }
 
 /* Control and debug registers: read_cr0() / write_cr0(v) ... */
@@ -387,36 +727,48 @@ __KUT_CREG_ACCESSORS(cr4)
 #ifdef __x86_64__
 __KUT_CREG_ACCESSORS(cr8)
 #endif
-__KUT_CREG_ACCESSORS(dr0)
-__KUT_CREG_ACCESSORS(dr1)
-__KUT_CREG_ACCESSORS(dr2)
-__KUT_CREG_ACCESSORS(dr3)
 __KUT_CREG_ACCESSORS(dr6)
 __KUT_CREG_ACCESSORS(dr7)
 #undef __KUT_CREG_ACCESSORS
+
+/* DR0-DR3 hold addresses: read_dr0() / write_dr0(void *) ... */
+#define __KUT_DR_ADDR_ACCESSORS(reg)					\
+static inline ulong read_##reg(void)					\
+{									\
+	ulong v;							\
+									\
+	asm volatile("mov %%" #reg ", %0" : "=r"(v) : : "memory");	\
+	return v;							\
+}									\
+static inline void write_##reg(void *v)					\
+{									\
+	asm volatile("mov %0, %%" #reg : : "r"(v) : "memory");		\
+}
+__KUT_DR_ADDR_ACCESSORS(dr0)
+__KUT_DR_ADDR_ACCESSORS(dr1)
+__KUT_DR_ADDR_ACCESSORS(dr2)
+__KUT_DR_ADDR_ACCESSORS(dr3)
+#undef __KUT_DR_ADDR_ACCESSORS
 
 static inline void update_cr3(void *cr3)
 {
 	write_cr3((ulong)cr3);
 }
 
-/* Write CR4, returning the vector of the fault it raised (0: none). */
-static inline int write_cr4_safe(ulong val)
-{
-	asm volatile(ASM_TRY("1f")
-		     "mov %0, %%cr4\n\t"
-		     "1:"
-		     : : "r"(val) : "memory");
-	return exception_vector();
-}
-
+/* Write a control register, returning the vector of its fault (0: none). */
 static inline int write_cr0_safe(ulong val)
 {
-	asm volatile(ASM_TRY("1f")
-		     "mov %0, %%cr0\n\t"
-		     "1:"
-		     : : "r"(val) : "memory");
-	return exception_vector();
+	return asm_safe("mov %0, %%cr0", "r"(val));
+}
+
+static inline int write_cr3_safe(ulong val)
+{
+	return asm_safe("mov %0, %%cr3", "r"(val));
+}
+
+static inline int write_cr4_safe(ulong val)
+{
+	return asm_safe("mov %0, %%cr4", "r"(val));
 }
 
 static inline void lgdt(const struct descriptor_table_ptr *ptr)
@@ -432,6 +784,47 @@ static inline void sgdt(struct descriptor_table_ptr *ptr)
 static inline void lidt(const struct descriptor_table_ptr *ptr)
 {
 	asm volatile("lidt %0" : : "m"(*ptr));
+}
+
+/* Descriptor-table and task-register loads that may fault. */
+static inline int lgdt_safe(const struct descriptor_table_ptr *ptr)
+{
+	return asm_safe("lgdt %0", "m"(*ptr));
+}
+
+static inline int lgdt_fep_safe(const struct descriptor_table_ptr *ptr)
+{
+	return asm_fep_safe("lgdt %0", "m"(*ptr));
+}
+
+static inline int lidt_safe(const struct descriptor_table_ptr *ptr)
+{
+	return asm_safe("lidt %0", "m"(*ptr));
+}
+
+static inline int lidt_fep_safe(const struct descriptor_table_ptr *ptr)
+{
+	return asm_fep_safe("lidt %0", "m"(*ptr));
+}
+
+static inline int lldt_safe(u16 val)
+{
+	return asm_safe("lldt %0", "rm"(val));
+}
+
+static inline int lldt_fep_safe(u16 val)
+{
+	return asm_fep_safe("lldt %0", "rm"(val));
+}
+
+static inline int ltr_safe(u16 val)
+{
+	return asm_safe("ltr %0", "rm"(val));
+}
+
+static inline int ltr_fep_safe(u16 val)
+{
+	return asm_fep_safe("ltr %0", "rm"(val));
 }
 
 static inline void sidt(struct descriptor_table_ptr *ptr)
@@ -478,6 +871,18 @@ static inline void cli(void)
 static inline void sti(void)
 {
 	asm volatile("sti" : : : "memory");
+}
+
+/* Enable interrupts and let the pending ones in: the nop ends sti's shadow. */
+static inline void sti_nop(void)
+{
+	asm volatile("sti; nop" : : : "memory");
+}
+
+/* Let pending interrupts in for one instruction, then disable them again. */
+static inline void sti_nop_cli(void)
+{
+	asm volatile("sti; nop; cli" : : : "memory");
 }
 
 static inline void irq_disable(void)
@@ -530,14 +935,57 @@ static inline void wrtsc(u64 tsc)
 	wrmsr(MSR_IA32_TSC, tsc);
 }
 
+/* Arm the TSC-deadline timer; CPUID serializes so it takes effect now. */
+static inline void wrmsr_tscdeadline_serialize(u64 deadline)
+{
+	wrmsr(MSR_IA32_TSCDEADLINE, deadline);
+	raw_cpuid(0, 0);
+}
+
+/* A random number from RDRAND (RDSEED), 0 when none was ready. */
+static inline unsigned long rdrand(void)
+{
+	unsigned long r;
+
+	asm volatile("rdrand %0\n\t"
+		     "jc 1f\n\t"
+		     "mov $0, %0\n\t"
+		     "1:" : "=r"(r) : : "cc");
+	return r;
+}
+
+static inline unsigned long rdseed(void)
+{
+	unsigned long r;
+
+	asm volatile("rdseed %0\n\t"
+		     "jc 1f\n\t"
+		     "mov $0, %0\n\t"
+		     "1:" : "=r"(r) : : "cc");
+	return r;
+}
+
 static inline void invlpg(volatile void *va)
 {
 	asm volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
 
-static inline void wbinvd(void)
+/* INVPCID's memory operand: the PCID and, for type 0, the address. */
+struct invpcid_desc {
+	u64 pcid : 12;
+	u64 rsv  : 52;
+	u64 addr : 64;
+};
+
+/*
+ * INVPCID of @type (0: one address, 1: one PCID, 2: all with globals,
+ * 3: all but globals) for @desc; returns the vector of its fault, 0 if none.
+ */
+static inline int invpcid_safe(unsigned long type, struct invpcid_desc *desc)
 {
-	asm volatile("wbinvd" : : : "memory");
+	/* invpcid (%[e|r]ax), %[e|r]bx, encoded for old assemblers */
+	return asm_safe(".byte 0x66, 0x0f, 0x38, 0x82, 0x18",
+			"a"(desc), "b"(type));
 }
 
 static inline void clflush(volatile void *p)
@@ -558,9 +1006,14 @@ static inline void write_pkru(u32 pkru)
 	asm volatile(".byte 0x0f, 0x01, 0xef" : : "a"(pkru), "c"(0), "d"(0));
 }
 
+/* Whether @addr is canonical for this CPU's virtual-address width. */
 static inline bool is_canonical(u64 addr)
 {
-	return (u64)((s64)(addr << 16) >> 16) == addr;
+	int bits = 48;
+
+	if (this_cpu_has_p(X86_PROPERTY_MAX_VIRT_ADDR))
+		bits = this_cpu_property(X86_PROPERTY_MAX_VIRT_ADDR);
+	return (u64)((s64)(addr << (64 - bits)) >> (64 - bits)) == addr;
 }
 
 static inline void flush_tlb(void)
@@ -571,11 +1024,6 @@ static inline void flush_tlb(void)
 	write_cr4(cr4);
 }
 
-static inline int has_spec_ctrl(void)
-{
-	return this_cpu_has(X86_FEATURE_SPEC_CTRL);
-}
-
 static inline int cpu_has_efer_nx(void)
 {
 	return this_cpu_has(X86_FEATURE_NX);
@@ -584,6 +1032,119 @@ static inline int cpu_has_efer_nx(void)
 static inline bool cpuid_osxsave(void)
 {
 	return cpuid(1).c & (1u << 27);
+}
+
+/* Raise an exception on purpose. */
+static inline void generate_non_canonical_gp(void)
+{
+	*(volatile u64 *)NONCANONICAL = 0;
+}
+
+static inline void generate_ud(void)
+{
+	asm volatile("ud2");
+}
+
+static inline void generate_de(void)
+{
+	asm volatile("xor %%eax, %%eax\n\t"
+		     "xor %%edx, %%edx\n\t"
+		     "xor %%ecx, %%ecx\n\t"
+		     "idiv %%ecx"
+		     : : : "eax", "ecx", "edx", "cc");
+}
+
+static inline void generate_bp(void)
+{
+	asm volatile("int3");
+}
+
+/* Set TF: the instruction after the one that sets it raises #DB. */
+static inline void generate_single_step_db(void)
+{
+	write_rflags(read_rflags() | X86_EFLAGS_TF);
+	asm volatile("nop");
+}
+
+#ifdef __x86_64__
+/*
+ * An 8-byte store to a 4-aligned stack slot: #AC at CPL 3 with CR0.AM and
+ * RFLAGS.AC set (the stack is 16-aligned).
+ */
+static inline u64 generate_usermode_ac(void)
+{
+	asm volatile("movq $0, -0x4(%%rsp)" : : : "memory");
+	return 0;
+}
+
+/*
+ * #OF from INTO, which only exists outside 64-bit mode: far-call a
+ * 32-bit code segment (KERNEL_CS32) that overflows and runs INTO.  The
+ * code and the stack must lie below 4 GiB (they do in kut's images).
+ */
+static inline void generate_of(void)
+{
+	struct far_pointer32 fp = {
+		.offset = (u32)(uintptr_t)&&into,
+		.selector = KERNEL_CS32,
+	};
+	uintptr_t rsp;
+
+	asm volatile("mov %%rsp, %0" : "=r"(rsp));
+	if (fp.offset != (uintptr_t)&&into || (u32)rsp != rsp) {
+		printf("generate_of: code or stack above 4 GiB\n");
+		return;
+	}
+	asm goto("lcall *%0" : : "m"(fp) : "rax", "memory" : into);
+	return;
+into:
+	asm volatile(".code32\n\t"
+		     "movl $0x7fffffff, %eax\n\t"
+		     "addl %eax, %eax\n\t"
+		     "into\n\t"
+		     "lret\n\t"
+		     ".code64");
+	__builtin_unreachable();
+}
+#endif
+
+static inline void fnop(void)
+{
+	asm volatile("fnop");
+}
+
+/* #NM from an x87 instruction: with CR0.TS set, or with CR0.EM set. */
+static inline void generate_cr0_ts_nm(void)
+{
+	write_cr0((read_cr0() & ~X86_CR0_EM) | X86_CR0_TS);
+	fnop();
+}
+
+static inline void generate_cr0_em_nm(void)
+{
+	write_cr0((read_cr0() & ~X86_CR0_TS) | X86_CR0_EM);
+	fnop();
+}
+
+static inline bool is_la57_enabled(void)
+{
+	return read_cr4() & X86_CR4_LA57;
+}
+
+static inline bool is_lam_sup_enabled(void)
+{
+	return read_cr4() & X86_CR4_LAM_SUP;
+}
+
+static inline bool is_lam_u48_enabled(void)
+{
+	return ((u64)read_cr3() & (X86_CR3_LAM_U48 | X86_CR3_LAM_U57)) ==
+	       X86_CR3_LAM_U48;
+}
+
+static inline bool is_lam_u57_enabled(void)
+{
+	return (u64)read_cr3() & X86_CR3_LAM_U57;
 }
 
 #endif /* _X86_PROCESSOR_H_ */

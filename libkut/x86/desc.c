@@ -71,21 +71,29 @@ const char *exception_mnemonic(int vector)
 	return mnemonics[vector];
 }
 
-void set_idt_entry(int vec, void *addr, int dpl)
+void set_desc_entry(idt_entry_t *e, size_t e_sz, void *addr, u16 sel,
+		    u16 type, u16 dpl)
 {
-	idt_entry_t *e = &boot_idt[vec];
 	unsigned long a = (unsigned long)addr;
 
-	memset(e, 0, sizeof(*e));
+	memset(e, 0, e_sz);
 	e->offset0 = a;
 	e->offset1 = a >> 16;
 #ifdef __x86_64__
-	e->offset2 = (u64)a >> 32;
+	if (e_sz >= sizeof(*e))
+		e->offset2 = (u64)a >> 32;
 #endif
-	e->selector = KERNEL_CS;
-	e->type = 0xe;		/* interrupt gate of the current mode's width */
+	e->selector = sel;
+	e->type = type;
 	e->dpl = dpl;
 	e->p = 1;
+}
+
+void set_idt_entry(int vec, void *addr, int dpl)
+{
+	/* An interrupt gate of the current mode's width. */
+	set_desc_entry(&boot_idt[vec], sizeof(boot_idt[vec]), addr, KERNEL_CS,
+		       0xe, dpl);
 }
 
 void set_idt_sel(int vec, u16 sel)
@@ -140,9 +148,47 @@ unsigned long get_gdt_entry_limit(gdt_entry_t *entry)
 	return limit;
 }
 
+void set_gdt_entry_base(int sel, unsigned long base)
+{
+	gdt_entry_t *e = &gdt[sel >> 3];
+
+	e->base1 = base;
+	e->base2 = base >> 16;
+	e->base3 = base >> 24;
+#ifdef __x86_64__
+	if (!e->s) {
+		struct system_desc64 *d = (struct system_desc64 *)e;
+
+		d->base4 = base >> 32;
+		d->zero = 0;
+	}
+#endif
+}
+
+gdt_entry_t *get_gdt_entry(u16 sel)
+{
+	struct descriptor_table_ptr gdtr;
+
+	sgdt(&gdtr);
+	return &((gdt_entry_t *)gdtr.base)[sel >> 3];
+}
+
 gdt_entry_t *get_tss_descr(void)
 {
-	return &gdt[str() >> 3];
+	return get_gdt_entry(str());
+}
+
+gdt_entry_t *get_ldt_descr(void)
+{
+	return get_gdt_entry(sldt());
+}
+
+void clear_tss_busy(int sel)
+{
+	gdt_entry_t *e = &gdt[sel >> 3];
+
+	/* Present, DPL 0, system, available 32/64-bit TSS. */
+	e->type_limit_flags = (e->type_limit_flags & ~0xff) | 0x89;
 }
 
 handler handle_exception(u8 v, handler fn)
@@ -334,6 +380,39 @@ static void load_gdt(void)
 	lgdt(&gdtr);
 }
 
+void load_gdt_tss(size_t tss_offset)
+{
+	load_gdt();
+	ltr(tss_offset);
+}
+
+void load_idt(void)
+{
+	struct descriptor_table_ptr idtr = {
+		.limit = sizeof(boot_idt) - 1,
+		.base = (unsigned long)boot_idt,
+	};
+
+	lidt(&idtr);
+}
+
+bool is_fep_available;
+
+/*
+ * Forced emulation is there when KVM_FEP does not raise #UD: KVM, with
+ * force_emulation_prefix set, skips it and emulates the nop.  Plain
+ * ASM_TRY: the record is for the prefix's own address.
+ */
+static bool probe_fep(void)
+{
+	asm goto(ASM_TRY("%l[no_fep]")
+		 KVM_FEP "nop\n\t"
+		 : : : "memory" : no_fep);
+	return true;
+no_fep:
+	return false;
+}
+
 void kut_x86_setup_idt(void);
 void kut_x86_setup_idt(void)
 {
@@ -341,6 +420,7 @@ void kut_x86_setup_idt(void)
 	setup_idt();
 	percpu_init(&percpu_area[0], 0);
 	setup_tss(0, boot_stack_top);
+	is_fep_available = probe_fep();
 }
 
 void kut_x86_setup_ap(u32 cpu, void *rsp0)

@@ -11,6 +11,16 @@
 
 static struct spinlock fwcfg_lock;
 
+bool no_test_device;
+
+/* Run before main(), after the environment is set up (kut_start()). */
+static void __attribute__((constructor)) read_test_device_env(void)
+{
+	const char *v = getenv("TEST_DEVICE");
+
+	no_test_device = v && !atol(v);
+}
+
 static uint64_t fwcfg_get(unsigned index, int bytes)
 {
 	uint64_t v = 0;

@@ -51,6 +51,8 @@ isr_common:
 	pop	%esi
 	pop	%edi
 	add	$8, %esp		/* vector and error code */
+	.globl	isr_iret_ip
+isr_iret_ip:				/* every handler returns here (x86/isr.h) */
 	iret
 
 /*

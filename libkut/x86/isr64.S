@@ -64,6 +64,8 @@ isr_common:
 	pop	%r14
 	pop	%r15
 	add	$16, %rsp		/* vector and error code */
+	.globl	isr_iret_ip
+isr_iret_ip:				/* every handler returns here (x86/isr.h) */
 	iretq
 
 	.section .note.GNU-stack, "", @progbits

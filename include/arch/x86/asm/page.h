@@ -39,6 +39,15 @@
 #define PT64_NX_MASK		(_AC(1, ULL) << 63)
 #define PT_ADDR_MASK		_AC(0x000ffffffffff000, ULL)
 
+/* The error code of a #PF: why the access faulted. */
+#define PFERR_PRESENT_MASK	(_AC(1, ULL) << 0)	/* protection, not absence */
+#define PFERR_WRITE_MASK	(_AC(1, ULL) << 1)
+#define PFERR_USER_MASK		(_AC(1, ULL) << 2)
+#define PFERR_RESERVED_MASK	(_AC(1, ULL) << 3)
+#define PFERR_FETCH_MASK	(_AC(1, ULL) << 4)
+#define PFERR_PK_MASK		(_AC(1, ULL) << 5)
+#define PFERR_SHSTK_MASK	(_AC(1, ULL) << 6)
+
 #ifdef __x86_64__
 #define PAGE_LEVEL		4
 #define PGDIR_WIDTH		9
