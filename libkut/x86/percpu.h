@@ -13,12 +13,17 @@
 
 #include <libcflat.h>
 #include <setjmp.h>
+#include <asm/smp.h>
 
 struct percpu {
 	u32 smp_id;			/* offset 0 */
 	u32 exception_vector;		/* offset 4 */
 	u32 exception_rflags_rf;	/* offset 8 */
 	u32 exception_error_code;	/* offset 12 */
+	/* The rest of asm/smp.h's struct percpu_data, at its offsets. */
+	struct guest_regs guest_regs;
+	bool launched;
+	bool in_guest;
 	struct percpu *self;
 	int exception_depth;		/* nesting of the default handler */
 	jmp_buf *exception_jmpbuf;	/* set_exception_jmpbuf() */
@@ -26,6 +31,12 @@ struct percpu {
 
 _Static_assert(__builtin_offsetof(struct percpu, exception_vector) == 4,
 	       "ASM_TRY writes %gs:4");
+_Static_assert(__builtin_offsetof(struct percpu, guest_regs) ==
+	       offsetof_percpu(guest_regs), "asm/smp.h's guest_regs");
+_Static_assert(__builtin_offsetof(struct percpu, launched) ==
+	       offsetof_percpu(launched), "asm/smp.h's launched");
+_Static_assert(__builtin_offsetof(struct percpu, in_guest) ==
+	       offsetof_percpu(in_guest), "asm/smp.h's in_guest");
 
 static inline struct percpu *this_cpu(void)
 {

@@ -32,6 +32,8 @@ ARCH_SRCS	:= start32.S isr32.S setjmp32.S desc.c desc32.c setup.c uart.c \
 ARCH_SRCS	+= trampoline.S smp.c apic.c isr.c acpi.c fwcfg.c
 # Busy waits; user mode (run_in_user()).
 ARCH_SRCS	+= delay.c usermode.c usermode32.S
+# The PMU as upstream's PMU tests see it (x86/pmu.h).
+ARCH_SRCS	+= pmu.c
 # Virtual memory: 2-level paging with 4 MiB pages, as upstream's i386.
 ARCH_SRCS	+= vm.c
 

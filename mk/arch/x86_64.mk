@@ -29,6 +29,8 @@ ARCH_SRCS	:= start64.S isr64.S setjmp64.S desc.c desc64.c setup.c uart.c exit.c 
 ARCH_SRCS	+= trampoline.S smp.c apic.c isr.c acpi.c fwcfg.c
 # Busy waits (x86/delay.h); user mode: run_in_user() (x86/usermode.h).
 ARCH_SRCS	+= delay.c usermode.c usermode64.S fault_test.c
+# The PMU as upstream's PMU tests see it (x86/pmu.h).
+ARCH_SRCS	+= pmu.c
 COMMON_TESTS	:= alloc pci-test primitives
 
 # Virtual memory: vmalloc's window and, on x86, the page-table API;

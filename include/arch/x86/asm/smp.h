@@ -58,6 +58,69 @@ int cpus_active(void);
 /* reset_apic() on every CPU (each in xAPIC mode afterwards). */
 void smp_reset_apic(void);
 
+/*
+ * A nested guest's general registers while the host side runs (the
+ * nested VMX and SVM tests switch them with x86/virt.h's SWAP_GPRS).
+ * The slot of RSP holds CR2: RSP is switched by the VM entry itself.
+ */
+struct guest_regs {
+	u64 rax;
+	u64 rcx;
+	u64 rdx;
+	u64 rbx;
+	u64 cr2;
+	u64 rbp;
+	u64 rsi;
+	u64 rdi;
+	u64 r8;
+	u64 r9;
+	u64 r10;
+	u64 r11;
+	u64 r12;
+	u64 r13;
+	u64 r14;
+	u64 r15;
+	u64 rflags;
+};
+
+/*
+ * The start of each CPU's per-CPU data, which GS addresses (%gs:offset):
+ * the fields tests may reach, as upstream lays them out for its accessors
+ * this_cpu_read_<field>() / this_cpu_write_<field>(v).  kut keeps its own
+ * data after these.
+ */
+struct percpu_data {
+	u32 smp_id;
+	u32 exception_vector;
+	u32 exception_rflags_rf;
+	u32 exception_error_code;
+	struct guest_regs guest_regs;
+	bool launched;		/* this CPU's current VMCS has been launched */
+	bool in_guest;		/* this CPU runs a nested guest */
+};
+
+#define typeof_percpu(name)	typeof(((struct percpu_data *)0)->name)
+#define offsetof_percpu(name)	__builtin_offsetof(struct percpu_data, name)
+
+#define __KUT_PERCPU_ACCESSORS(name)					\
+static inline typeof_percpu(name) this_cpu_read_##name(void)		\
+{									\
+	typeof_percpu(name) v;						\
+									\
+	asm volatile("mov %%gs:%c1, %0"					\
+		     : "=q"(v) : "i"(offsetof_percpu(name)));		\
+	return v;							\
+}									\
+static inline void this_cpu_write_##name(typeof_percpu(name) v)		\
+{									\
+	asm volatile("mov %0, %%gs:%c1"					\
+		     : : "q"(v), "i"(offsetof_percpu(name)) : "memory");	\
+}
+__KUT_PERCPU_ACCESSORS(smp_id)
+__KUT_PERCPU_ACCESSORS(launched)
+__KUT_PERCPU_ACCESSORS(in_guest)
+#undef __KUT_PERCPU_ACCESSORS
+
 #endif /* !__ASSEMBLY__ */
 
 #endif /* _ASM_X86_SMP_H_ */
