@@ -24,7 +24,10 @@
 	.section .text.boot, "ax"
 	.code32
 	.globl pvh_start32
+	/* upstream's name for the entry, which tests use as "the code's address" */
+	.globl start
 pvh_start32:
+start:
 	cli
 	cld
 	mov	%ebx, %ebp		/* start_info survives the BSS clear */
