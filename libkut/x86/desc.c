@@ -421,6 +421,9 @@ void kut_x86_setup_idt(void)
 	percpu_init(&percpu_area[0], 0);
 	setup_tss(0, boot_stack_top);
 	is_fep_available = probe_fep();
+	/* Tests start with no exception caught. */
+	this_cpu()->exception_vector = 0;
+	this_cpu()->exception_error_code = 0;
 }
 
 void kut_x86_setup_ap(u32 cpu, void *rsp0)
