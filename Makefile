@@ -17,6 +17,7 @@ all: host guests
 
 include mk/host.mk
 include mk/sdk.mk
+include mk/fuzz.mk
 
 guests:
 	$(Q)for a in $(ARCHES); do \

@@ -69,6 +69,7 @@ sections() {
 	600|guest tests, i386|tests/check-guest-i386.sh
 	600|suite mode|tests/check-suite.sh
 	300|kut-run against hostile input|tests/check-hostile.sh
+	300|fuzz targets over their corpus|tests/check-fuzz.sh
 	300|suite verdicts: unrunnable tests, the accel key, smp comparisons|tests/e2e/suite-verdicts.sh
 	900|bundled suites give their recorded verdicts|tests/check-verdicts.sh
 	900|guest tests, arm64 and arm|tests/check-guest-arm.sh
