@@ -169,56 +169,6 @@ static inline bool apic_lvt_entry_supported(int idx)
 }
 
 /*
- * What software may do with APIC register @reg (an xAPIC offset) in
- * x2APIC mode: read it, write it, both, or neither (no such MSR).
- */
-enum x2apic_reg_semantics {
-	X2APIC_INVALID	= 0,
-	X2APIC_READABLE	= BIT(0),
-	X2APIC_WRITABLE	= BIT(1),
-	X2APIC_RO	= X2APIC_READABLE,
-	X2APIC_WO	= X2APIC_WRITABLE,
-	X2APIC_RW	= X2APIC_READABLE | X2APIC_WRITABLE,
-};
-
-static inline enum x2apic_reg_semantics get_x2apic_reg_semantics(u32 reg)
-{
-	assert(!(reg & 0xf));
-	switch (reg) {
-	case APIC_ID:
-	case APIC_LVR:
-	case APIC_PROCPRI:
-	case APIC_LDR:
-	case APIC_ISR ... APIC_ISR + 0x70:
-	case APIC_TMR ... APIC_TMR + 0x70:
-	case APIC_IRR ... APIC_IRR + 0x70:
-	case APIC_TMCCT:
-		return X2APIC_RO;
-	case APIC_TASKPRI:
-	case APIC_SPIV:
-	case APIC_ESR:
-	case APIC_ICR:
-	case APIC_LVTT:
-	case APIC_LVTTHMR:
-	case APIC_LVTPC:
-	case APIC_LVT0:
-	case APIC_LVT1:
-	case APIC_LVTERR:
-	case APIC_TMICT:
-	case APIC_TDCR:
-		return X2APIC_RW;
-	case APIC_EOI:
-	case APIC_SELF_IPI:
-		return X2APIC_WO;
-	case APIC_CMCI:
-		return apic_lvt_entry_supported(6) ? X2APIC_RW : X2APIC_INVALID;
-	default:
-		/* APIC_RRR, APIC_DFR, APIC_ICR2 and the reserved offsets */
-		return X2APIC_INVALID;
-	}
-}
-
-/*
  * Whether @reg has no register behind it in x2APIC mode (a write-only
  * register such as APIC_EOI or APIC_SELF_IPI is not reserved).
  */
@@ -239,6 +189,40 @@ static inline bool x2apic_reg_reserved(u32 reg)
 	default:
 		return false;
 	}
+}
+
+/*
+ * What software may do with APIC register @reg (an xAPIC offset) in
+ * x2APIC mode: read it, write it, both, or neither (no such MSR).
+ */
+enum x2apic_reg_semantics {
+	X2APIC_INVALID	= 0,
+	X2APIC_READABLE	= BIT(0),
+	X2APIC_WRITABLE	= BIT(1),
+	X2APIC_RO	= X2APIC_READABLE,
+	X2APIC_WO	= X2APIC_WRITABLE,
+	X2APIC_RW	= X2APIC_READABLE | X2APIC_WRITABLE,
+};
+
+static inline enum x2apic_reg_semantics get_x2apic_reg_semantics(u32 reg)
+{
+	assert(!(reg & 0xf));
+	if (reg > APIC_SELF_IPI || x2apic_reg_reserved(reg))
+		return X2APIC_INVALID;
+	/* Writing is all these two are for. */
+	if (reg == APIC_EOI || reg == APIC_SELF_IPI)
+		return X2APIC_WO;
+	/*
+	 * What the APIC itself maintains: its identity and version, the
+	 * processor priority, the logical ID (fixed in x2APIC mode), the
+	 * in-service, trigger-mode and request bitmaps up to the error
+	 * status register, and the timer's current count.
+	 */
+	if (reg == APIC_ID || reg == APIC_LVR || reg == APIC_PROCPRI ||
+	    reg == APIC_LDR || (reg >= APIC_ISR && reg < APIC_ESR) ||
+	    reg == APIC_TMCCT)
+		return X2APIC_RO;
+	return X2APIC_RW;
 }
 
 #endif /* _X86_APIC_H_ */

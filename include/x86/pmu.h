@@ -87,56 +87,95 @@ extern struct pmu_caps pmu;
 
 void pmu_init(void);
 
-/* Counter and event-select MSR of general-purpose counter @i. */
+/*
+ * Family 15h and later AMD CPUs interleave the control and count MSRs of
+ * their core-extension counters (CTL0, CTR0, CTL1, ...); everyone else
+ * numbers each kind consecutively.
+ */
+static inline u32 pmu_gp_msr(u32 base, unsigned int i)
+{
+	bool interleaved = base == MSR_F15H_PERF_CTR0 ||
+			   base == MSR_F15H_PERF_CTL0;
+
+	return base + (interleaved ? 2 * i : i);
+}
+
+/* Count MSR of general-purpose counter @i (its full-width alias if chosen). */
 static inline u32 MSR_GP_COUNTERx(unsigned int i)
 {
-	/* Family 15h+ AMD interleaves control and count registers. */
-	if (pmu.msr_gp_counter_base == MSR_F15H_PERF_CTR0)
-		return pmu.msr_gp_counter_base + 2 * i;
-	return pmu.msr_gp_counter_base + i;
+	return pmu_gp_msr(pmu.msr_gp_counter_base, i);
 }
 
+/* Event-select MSR of general-purpose counter @i. */
 static inline u32 MSR_GP_EVENT_SELECTx(unsigned int i)
 {
-	if (pmu.msr_gp_event_select_base == MSR_F15H_PERF_CTL0)
-		return pmu.msr_gp_event_select_base + 2 * i;
-	return pmu.msr_gp_event_select_base + i;
+	return pmu_gp_msr(pmu.msr_gp_event_select_base, i);
 }
 
+/* Count MSR of fixed counter @i (Intel only). */
 static inline u32 MSR_PERF_FIXED_CTRx(unsigned int i)
 {
 	return MSR_CORE_PERF_FIXED_CTR0 + i;
 }
 
+/* Every AMD CPU has counters; an Intel one when CPUID.0xA gives a version. */
 static inline bool this_cpu_has_pmu(void)
 {
-	return !pmu.is_intel || pmu.version;
+	return pmu.is_intel ? pmu.version != 0 : true;
 }
 
+/* The global control and status MSRs came with version 2 (both vendors). */
 static inline bool this_cpu_has_perf_global_ctrl(void)
 {
-	return pmu.version > 1;
+	return pmu.version >= 2;
 }
 
 static inline bool this_cpu_has_perf_global_status(void)
 {
-	return pmu.version > 1;
+	return this_cpu_has_perf_global_ctrl();
 }
 
+/* Whether architectural event @i (CPUID.0xA:EBX bit order) can be counted. */
 static inline bool pmu_arch_event_is_available(int i)
 {
-	return pmu.arch_event_available & BIT(i);
+	return (pmu.arch_event_available >> i) & 1;
 }
 
+/* The PERF_CAPABILITIES fields upstream's tests ask about. */
 static inline u64 pmu_lbr_version(void)
 {
 	return pmu.perf_cap & PMU_CAP_LBR_FMT;
 }
 
-/* Full-width writes: the counters through their MSR_IA32_PMCx aliases. */
+static inline u8 pmu_pebs_format(void)
+{
+	return (u8)((pmu.perf_cap & PERF_CAP_PEBS_FORMAT) >> 8);
+}
+
+static inline bool pmu_has_pebs_baseline(void)
+{
+	return (pmu.perf_cap & PMU_CAP_PEBS_BASELINE) != 0;
+}
+
+static inline bool pmu_has_pebs_timing_info(void)
+{
+	return (pmu.perf_cap & PMU_CAP_PEBS_TIMING_INFO) != 0;
+}
+
+/* PEBS needs the version-2 global registers; tests check the format too. */
+static inline bool pmu_has_pebs(void)
+{
+	return this_cpu_has_perf_global_ctrl();
+}
+
+/*
+ * Full-width writes: with PERF_CAPABILITIES bit 13 the counters have
+ * MSR_IA32_PMCx aliases that take all their bits on a write.
+ * pmu_activate_full_writes() makes MSR_GP_COUNTERx() name the aliases.
+ */
 static inline bool pmu_has_full_writes(void)
 {
-	return pmu.perf_cap & PMU_CAP_FW_WRITES;
+	return (pmu.perf_cap & PMU_CAP_FW_WRITES) != 0;
 }
 
 static inline void pmu_activate_full_writes(void)
@@ -149,25 +188,25 @@ static inline bool pmu_use_full_writes(void)
 	return pmu.msr_gp_counter_base == MSR_IA32_PMC0;
 }
 
-/* Stop and zero the counters. */
+/* Stop every general-purpose counter, then zero it. */
 static inline void pmu_reset_all_gp_counters(void)
 {
-	unsigned int i;
+	unsigned int i = pmu.nr_gp_counters;
 
-	for (i = 0; i < pmu.nr_gp_counters; i++) {
+	while (i--) {
 		wrmsr(MSR_GP_EVENT_SELECTx(i), 0);
 		wrmsr(MSR_GP_COUNTERx(i), 0);
 	}
 }
 
+/* One control MSR stops all fixed counters; then each is zeroed. */
 static inline void pmu_reset_all_fixed_counters(void)
 {
-	unsigned int i;
+	unsigned int i = pmu.nr_fixed_counters;
 
-	if (!pmu.nr_fixed_counters)
-		return;
-	wrmsr(MSR_CORE_PERF_FIXED_CTR_CTRL, 0);
-	for (i = 0; i < pmu.nr_fixed_counters; i++)
+	if (i)
+		wrmsr(MSR_CORE_PERF_FIXED_CTR_CTRL, 0);
+	while (i--)
 		wrmsr(MSR_PERF_FIXED_CTRx(i), 0);
 }
 
@@ -177,29 +216,12 @@ static inline void pmu_reset_all_counters(void)
 	pmu_reset_all_fixed_counters();
 }
 
+/* Acknowledge every overflow bit the global status register shows. */
 static inline void pmu_clear_global_status(void)
 {
-	wrmsr(pmu.msr_global_status_clr, rdmsr(pmu.msr_global_status));
-}
+	u64 pending = rdmsr(pmu.msr_global_status);
 
-static inline bool pmu_has_pebs(void)
-{
-	return pmu.version > 1;
-}
-
-static inline u8 pmu_pebs_format(void)
-{
-	return (pmu.perf_cap & PERF_CAP_PEBS_FORMAT) >> 8;
-}
-
-static inline bool pmu_has_pebs_baseline(void)
-{
-	return pmu.perf_cap & PMU_CAP_PEBS_BASELINE;
-}
-
-static inline bool pmu_has_pebs_timing_info(void)
-{
-	return pmu.perf_cap & PMU_CAP_PEBS_TIMING_INFO;
+	wrmsr(pmu.msr_global_status_clr, pending);
 }
 
 #endif /* _X86_PMU_H_ */

@@ -1,56 +1,54 @@
 // SPDX-License-Identifier: MIT
 /*
- * fault_test.c - test_run() (x86/fault_test.h).  At ring 0 the function
- * runs under a handler for the expected vector that abandons it through a
- * longjmp(); at ring 3 run_in_user() catches the vector itself.
+ * fault_test.c - test_run() (x86/fault_test.h).  A ring-3 case goes
+ * through run_in_user(), which already catches its vector; a ring-0 case
+ * goes through test_for_exception(), so both share the library's one way
+ * of abandoning code that faulted.
  */
 #include <libcflat.h>
-#include <setjmp.h>
 #include <x86/fault_test.h>
 
-static jmp_buf fault_jmp;
+struct ring0_call {
+	const struct fault_test_arg *arg;
+	uint64_t ret;
+};
 
-static void back_to_test_run(void)
+static void call_at_ring0(void *data)
 {
-	longjmp(fault_jmp, 1);
+	struct ring0_call *c = data;
+	const uint64_t *a = c->arg->arg;
+
+	c->ret = c->arg->func(a[0], a[1], a[2], a[3]);
 }
 
-/* Resume in back_to_test_run(), out of the exception frame. */
-static void on_expected_fault(struct ex_regs *regs)
+static uint64_t call_at_ring3(const struct fault_test_arg *arg, bool *faulted)
 {
-	regs->rip = (unsigned long)back_to_test_run;
+	const uint64_t *a = arg->arg;
+
+	return run_in_user((usermode_func)(void (*)(void))arg->func,
+			   arg->fault_vector, a[0], a[1], a[2], a[3], faulted);
 }
 
-static bool run_one(struct fault_test_arg *arg)
+/* Whether the case behaved as it says it should. */
+static bool case_holds(struct fault_test_arg *arg)
 {
-	volatile uint64_t ret = 0;
-	volatile bool faulted = false;
-	bool raised = false;
-	handler old;
+	struct ring0_call c = { .arg = arg };
+	bool faulted = false;
 
-	if (arg->usermode) {
-		ret = run_in_user((usermode_func)(void (*)(void))arg->func, arg->fault_vector,
-				  arg->arg[0], arg->arg[1], arg->arg[2],
-				  arg->arg[3], &raised);
-		faulted = raised;
-	} else {
-		old = handle_exception(arg->fault_vector, on_expected_fault);
-		if (setjmp(fault_jmp) == 0)
-			ret = arg->func(arg->arg[0], arg->arg[1], arg->arg[2],
-					arg->arg[3]);
-		else
-			faulted = true;
-		handle_exception(arg->fault_vector, old);
-	}
-	if (arg->should_fault)
-		return faulted;
-	if (faulted)
+	if (arg->usermode)
+		c.ret = call_at_ring3(arg, &faulted);
+	else
+		faulted = test_for_exception(arg->fault_vector, call_at_ring0, &c);
+
+	if (faulted != arg->should_fault)
 		return false;
-	arg->retval = ret;
-	return !arg->callback || arg->callback(arg);
+	if (faulted)
+		return true;
+	arg->retval = c.ret;
+	return arg->callback ? arg->callback(arg) : true;
 }
 
 void test_run(struct fault_test *test)
 {
-	report(run_one(&test->arg), "%s", test->name);
+	report(case_holds(&test->arg), "%s", test->name);
 }

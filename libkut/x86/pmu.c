@@ -2,104 +2,127 @@
 /*
  * pmu.c - struct pmu_caps pmu (x86/pmu.h), filled in from CPUID before
  * main() in the tests that link it.
+ *
+ * Intel describes its architectural PMU in CPUID leaf 0xA; AMD has no
+ * such leaf before PMU v2 and its counter MSRs depend on whether the
+ * core-extension counters exist, so that side is a small table.
  */
 #include <libcflat.h>
 #include <x86/pmu.h>
 
 struct pmu_caps pmu;
 
+/* The MSR triple of the global control registers, per vendor. */
+struct global_msrs {
+	u32 status, ctl, status_clr;
+};
+
+static const struct global_msrs intel_global = {
+	MSR_CORE_PERF_GLOBAL_STATUS, MSR_CORE_PERF_GLOBAL_CTRL,
+	MSR_CORE_PERF_GLOBAL_OVF_CTRL,
+};
+
+static const struct global_msrs amd_global = {
+	MSR_AMD64_PERF_CNTR_GLOBAL_STATUS, MSR_AMD64_PERF_CNTR_GLOBAL_CTL,
+	MSR_AMD64_PERF_CNTR_GLOBAL_STATUS_CLR,
+};
+
 /*
- * Intel Atom cores whose "instructions retired" (and on the older ones
- * also "branches retired") count some far transfers and VMX transitions
- * twice (e.g. Sierra Forest erratum SRF7).
+ * Atom-family cores (family 6) whose retired-instruction event counts
+ * some far transfers, IRET and VMX transitions twice; all but the newest
+ * overcount retired branches the same way (Intel erratum SRF7 and kin).
  */
-static void intel_overcount_errata(void)
+static const struct {
+	u8 model;
+	bool branches_too;
+} atom_overcount[] = {
+	{ 0x4d, true },		/* Avoton, Rangeley */
+	{ 0x5f, true },		/* Denverton */
+	{ 0x86, true },		/* Jacobsville */
+	{ 0xaf, true },		/* Sierra Forest */
+	{ 0xdd, false },	/* Clearwater Forest */
+};
+
+static void note_atom_overcount(void)
 {
 	u32 sig = cpuid(1).a;
+	unsigned int i;
 
 	if (x86_family(sig) != 6)
 		return;
-	switch (x86_model(sig)) {
-	case 0xdd:		/* Clearwater Forest */
+	for (i = 0; i < ARRAY_SIZE(atom_overcount); i++) {
+		if (atom_overcount[i].model != x86_model(sig))
+			continue;
 		pmu.errata.instructions_retired_overcount = true;
-		break;
-	case 0x4d:		/* Avoton/Rangeley */
-	case 0x5f:		/* Denverton */
-	case 0x86:		/* Jacobsville */
-	case 0xaf:		/* Sierra Forest */
-		pmu.errata.instructions_retired_overcount = true;
-		pmu.errata.branches_retired_overcount = true;
-		break;
+		pmu.errata.branches_retired_overcount =
+			atom_overcount[i].branches_too;
 	}
 }
 
-static void intel_pmu(void)
+/* CPUID.0xA: EAX version/GP counters, EBX absent events, EDX fixed. */
+static void describe_intel(void)
 {
-	u32 absent;
+	struct cpuid leaf = cpuid(0xa);
+	u64 known_events;
 
-	intel_overcount_errata();
-	pmu.version = this_cpu_property(X86_PROPERTY_PMU_VERSION);
-	if (pmu.version > 1) {
-		pmu.nr_fixed_counters =
-			this_cpu_property(X86_PROPERTY_PMU_NR_FIXED_COUNTERS);
-		pmu.fixed_counter_width =
-			this_cpu_property(X86_PROPERTY_PMU_FIXED_COUNTERS_BIT_WIDTH);
+	note_atom_overcount();
+	pmu.version = leaf.a & 0xff;
+	pmu.nr_gp_counters = (leaf.a >> 8) & 0xff;
+	pmu.gp_counter_width = (leaf.a >> 16) & 0xff;
+	pmu.arch_event_mask_length = leaf.a >> 24;
+	known_events = BIT_ULL(pmu.arch_event_mask_length) - 1;
+	pmu.arch_event_available = (u32)(known_events & ~(u64)leaf.b);
+	/* Leaf 0xA's EDX is only defined from version 2 on. */
+	if (pmu.version >= 2) {
+		pmu.nr_fixed_counters = leaf.d & 0x1f;
+		pmu.fixed_counter_width = (leaf.d >> 5) & 0xff;
 	}
-	pmu.nr_gp_counters = this_cpu_property(X86_PROPERTY_PMU_NR_GP_COUNTERS);
-	pmu.gp_counter_width =
-		this_cpu_property(X86_PROPERTY_PMU_GP_COUNTERS_BIT_WIDTH);
-	pmu.arch_event_mask_length =
-		this_cpu_property(X86_PROPERTY_PMU_EBX_BIT_VECTOR_LENGTH);
-	/* A set bit in CPUID.0xA:EBX marks an event as absent. */
-	absent = this_cpu_property(X86_PROPERTY_PMU_EVENTS_MASK);
-	pmu.arch_event_available = ~absent &
-		(u32)(BIT_ULL(pmu.arch_event_mask_length) - 1);
-	if (this_cpu_has(X86_FEATURE_PDCM))
-		pmu.perf_cap = rdmsr(MSR_IA32_PERF_CAPABILITIES);
 	pmu.msr_gp_counter_base = MSR_IA32_PERFCTR0;
 	pmu.msr_gp_event_select_base = MSR_P6_EVNTSEL0;
-	if (this_cpu_has_perf_global_status()) {
-		pmu.msr_global_status = MSR_CORE_PERF_GLOBAL_STATUS;
-		pmu.msr_global_ctl = MSR_CORE_PERF_GLOBAL_CTRL;
-		pmu.msr_global_status_clr = MSR_CORE_PERF_GLOBAL_OVF_CTRL;
-	}
+	pmu.perf_cap = this_cpu_has(X86_FEATURE_PDCM) ?
+		       rdmsr(MSR_IA32_PERF_CAPABILITIES) : 0;
 }
 
-static void amd_pmu(void)
+/*
+ * AMD: the four K7 counters, or six interleaved core-extension ones; with
+ * PMU v2 the count comes from CPUID.0x80000022:EBX.  Every AMD event is
+ * "available": AMD has no architectural-event bit vector.
+ */
+static void describe_amd(void)
 {
-	if (this_cpu_has(X86_FEATURE_PERFCTR_CORE)) {
-		if (this_cpu_has(X86_FEATURE_AMD_PMU_V2)) {
-			pmu.version = 2;
-			pmu.nr_gp_counters =
-				this_cpu_property(X86_PROPERTY_NR_PERFCTR_CORE);
-		} else {
-			pmu.nr_gp_counters = AMD64_NUM_COUNTERS_CORE;
-		}
-		pmu.msr_gp_counter_base = MSR_F15H_PERF_CTR0;
-		pmu.msr_gp_event_select_base = MSR_F15H_PERF_CTL0;
-	} else {
-		pmu.nr_gp_counters = AMD64_NUM_COUNTERS;
-		pmu.msr_gp_counter_base = MSR_K7_PERFCTR0;
-		pmu.msr_gp_event_select_base = MSR_K7_EVNTSEL0;
+	bool core_ext = this_cpu_has(X86_FEATURE_PERFCTR_CORE);
+
+	pmu.msr_gp_counter_base = core_ext ? MSR_F15H_PERF_CTR0 : MSR_K7_PERFCTR0;
+	pmu.msr_gp_event_select_base =
+		core_ext ? MSR_F15H_PERF_CTL0 : MSR_K7_EVNTSEL0;
+	pmu.nr_gp_counters = core_ext ? AMD64_NUM_COUNTERS_CORE
+				      : AMD64_NUM_COUNTERS;
+	if (core_ext && this_cpu_has(X86_FEATURE_AMD_PMU_V2)) {
+		pmu.version = 2;
+		pmu.nr_gp_counters = cpuid(0x80000022).b & 0xf;
 	}
 	pmu.gp_counter_width = PMC_DEFAULT_WIDTH;
 	pmu.arch_event_mask_length = 32;
-	pmu.arch_event_available = ~0u;
-	if (this_cpu_has_perf_global_status()) {
-		pmu.msr_global_status = MSR_AMD64_PERF_CNTR_GLOBAL_STATUS;
-		pmu.msr_global_ctl = MSR_AMD64_PERF_CNTR_GLOBAL_CTL;
-		pmu.msr_global_status_clr = MSR_AMD64_PERF_CNTR_GLOBAL_STATUS_CLR;
-	}
+	pmu.arch_event_available = 0xffffffffu;
 }
 
 void pmu_init(void)
 {
+	const struct global_msrs *g;
+
 	memset(&pmu, 0, sizeof(pmu));
 	pmu.is_intel = is_intel();
 	if (pmu.is_intel)
-		intel_pmu();
+		describe_intel();
 	else
-		amd_pmu();
+		describe_amd();
+
+	g = pmu.is_intel ? &intel_global : &amd_global;
+	if (this_cpu_has_perf_global_status()) {
+		pmu.msr_global_status = g->status;
+		pmu.msr_global_ctl = g->ctl;
+		pmu.msr_global_status_clr = g->status_clr;
+	}
 	pmu_reset_all_counters();
 }
 
