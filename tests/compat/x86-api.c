@@ -276,6 +276,15 @@ static void test_misc(void)
 	       get_x2apic_reg_semantics(APIC_TASKPRI) == X2APIC_RW &&
 	       get_x2apic_reg_semantics(APIC_ICR2) == X2APIC_INVALID,
 	       "x2APIC register semantics");
+	report(get_x2apic_reg_semantics(APIC_IRR + 0x70) == X2APIC_RO &&
+	       get_x2apic_reg_semantics(APIC_TMCCT) == X2APIC_RO &&
+	       get_x2apic_reg_semantics(APIC_ESR) == X2APIC_RW &&
+	       get_x2apic_reg_semantics(APIC_TDCR) == X2APIC_RW &&
+	       get_x2apic_reg_semantics(APIC_SELF_IPI) == X2APIC_WO &&
+	       get_x2apic_reg_semantics(APIC_DFR) == X2APIC_INVALID &&
+	       get_x2apic_reg_semantics(0x3a0) == X2APIC_INVALID &&
+	       get_x2apic_reg_semantics(0x400) == X2APIC_INVALID,
+	       "x2APIC register semantics at the edges of each range");
 	if (this_cpu_has(X86_FEATURE_RDRAND))
 		report(rdrand() != 0 || rdrand() != 0, "rdrand() gives numbers");
 	if (this_cpu_has(X86_FEATURE_TSC_DEADLINE_TIMER)) {
@@ -313,6 +322,10 @@ static struct fault_test fault_tests[] = {
 	FAULT_TEST("fault_test: ring 0 #UD",
 		   ((struct fault_test_arg){ .fault_vector = UD_VECTOR,
 		     .should_fault = true, .func = ft_ud })),
+	FAULT_TEST("fault_test: ring 0 sum with callback",
+		   ((struct fault_test_arg){ .fault_vector = UD_VECTOR,
+		     .arg = { 4, 3, 2, 1 }, .func = ft_sum,
+		     .callback = ft_is_ten })),
 	FAULT_TEST("fault_test: ring 3 #UD",
 		   ((struct fault_test_arg){ .usermode = true,
 		     .fault_vector = UD_VECTOR, .should_fault = true,
