@@ -21,6 +21,7 @@
 #include "kut_abi.h"
 #include "archtab.h"
 #include "envfile.h"
+#include "guestenv.h"
 #include "gdb.h"
 #include "image.h"
 #include "launch.h"
@@ -28,6 +29,8 @@
 #include "suite.h"
 #include "symbolize.h"
 #include "util.h"
+
+extern char **environ;
 
 #define DEFAULT_TIMEOUT	"90s"
 
@@ -629,6 +632,38 @@ static int run(const struct options *opt, const struct arch_info *arch,
 	return res.exit_code;
 }
 
+/*
+ * The guest's environment file: the user's variables, then upstream's
+ * generated ones (guestenv.h).  --dry-run writes it only when the user
+ * gave variables, so that printing a command leaves no file behind.
+ */
+static char *guest_envfile(const struct options *opt,
+			   const struct qemu_config *cfg)
+{
+	struct guestenv_facts f = { .accel = cfg->accel, .host_env = environ };
+	const char *slash = strrchr(opt->image, '/');
+	char err[512], *dir, *errata, *version = NULL, *path;
+	struct utsname host;
+
+	if (opt->dry_run && !opt->env.n)
+		return NULL;
+	if (uname(&host) == 0)
+		f.kernel_release = host.release;
+	dir = slash ? xasprintf("%.*s", (int)(slash - opt->image + 1),
+				opt->image) : xstrdup(".");
+	errata = guestenv_errata_file(dir);
+	version = guestenv_qemu_version(cfg->qemu);
+	f.errata = errata;
+	f.qemu_version = version;
+	path = guestenv_write(opt->env.v, opt->env.n, &f, err, sizeof(err));
+	if (!path)
+		die(KUT_EXIT_ERROR, "%s: %s", opt->image, err);
+	free(dir);
+	free(errata);
+	free(version);
+	return path;
+}
+
 static char *const *vec_or_null(struct strvec *sv)
 {
 	return sv->n ? sv->v : NULL;
@@ -724,12 +759,7 @@ int main(int argc, char **argv)
 	if (!firmware && *err)
 		die(KUT_EXIT_ERROR, "%s: %s", opt.image, err);
 	cfg.firmware = qemu_image_firmware(cfg.arch, &info, firmware);
-	if (opt.env.n) {
-		cfg.initrd = envfile_write(opt.env.v, opt.env.n, err,
-					   sizeof(err));
-		if (!cfg.initrd)
-			die(KUT_EXIT_ERROR, "%s: %s", opt.image, err);
-	}
+	cfg.initrd = guest_envfile(&opt, &cfg);
 	qemu_build_argv(&cfg, &qemu_argv);
 	if (opt.gdb)
 		gdb_prepare(opt.image, cfg.arch, &qemu_argv);

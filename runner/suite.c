@@ -26,6 +26,7 @@
 #include "kut_abi.h"
 #include "envfile.h"
 #include "escape.h"
+#include "guestenv.h"
 #include "logdir.h"
 #include "suite.h"
 
@@ -354,8 +355,12 @@ static void dry_run(struct run *run)
 	 * The printed commands name the environment file, ROMs and raw
 	 * images: keep them.
 	 */
-	if (run->env.envfile)
-		tempfile_forget(run->env.envfile);
+	for (i = 0; i < run->env.nqemus; i++) {
+		if (run->env.qemus[i].envfile[0])
+			tempfile_forget(run->env.qemus[i].envfile[0]);
+		if (run->env.qemus[i].envfile[1])
+			tempfile_forget(run->env.qemus[i].envfile[1]);
+	}
 	for (i = 1; i < run->env.flats.n; i += 2)
 		tempfile_forget(run->env.flats.v[i]);
 	for (i = 0; i < run->env.nqemus; i++)
@@ -538,13 +543,10 @@ static void setup(struct run *run, struct utsname *host)
 	};
 	if (opt->list)
 		return;
-	if (opt->env && *opt->env) {
-		for (i = 0; opt->env[i]; i++)
-			;
-		run->env.envfile = envfile_write(opt->env, i, err, sizeof(err));
-		if (!run->env.envfile)
-			die(KUT_EXIT_ERROR, "%s", err);
-	}
+	for (i = 0; opt->env && opt->env[i]; i++)
+		run->env.nenv++;
+	run->env.errata = guestenv_errata_file(run->cfg.dir);
+	run->env.kernel_release = xstrdup(host->release);
 	for (i = 0; i < run->n; i++) {
 		launch_check_signals();
 		if (!run->jobs[i].decided &&

@@ -86,7 +86,9 @@ struct suite_env {
 	const char *arch;		/* the suite's arch, or NULL if unknown */
 	const char *host_machine;	/* uname -m */
 	long max_smp;
-	char *envfile;			/* -e variables for -initrd, or NULL */
+	size_t nenv;			/* -e and KVM_UNIT_TESTS_ENV variables */
+	char *errata;			/* the suite's errata.txt, or NULL */
+	char *kernel_release;		/* uname -r */
 	const char *logs;
 	struct strvec flats;		/* image, its raw image (temp file), */
 					/* ... for ELFs booted flattened */
@@ -100,6 +102,10 @@ struct arch_qemu {
 	char *firmware;
 	struct qemu_caps caps;
 	bool probe_failed;
+	char *version;			/* its -version line, once asked */
+	bool version_tried;
+	char *envfile[2];		/* the guests' environment under */
+					/* TCG, KVM; made on first use */
 };
 
 struct job {

@@ -15,9 +15,12 @@
 #include <string.h>
 
 #include "kut_abi.h"
+#include "guestenv.h"
 #include "image.h"
 #include "shsplit.h"
 #include "suite.h"
+
+extern char **environ;
 
 void job_decide(struct job *j, enum verdict v, const char *fmt, ...)
 {
@@ -86,6 +89,37 @@ static bool disabled(struct suite_env *env, const struct cfg_test *t)
 		     "the test runs", env->cfg->path,
 		     t->val_line[CFG_DISABLED_IF], t->name, expr);
 	return r > 0;
+}
+
+/*
+ * The guests' environment for tests run by @aq with @accel: the user's
+ * variables and upstream's generated ones, one file per accelerator.
+ * --dry-run writes it only when the user gave variables, so that
+ * printing commands leaves no files behind.  NULL when there is none.
+ */
+static char *guest_envfile(struct suite_env *env, struct arch_qemu *aq,
+			   const char *accel)
+{
+	int k = !strcmp(accel, "kvm");
+	struct guestenv_facts f = {
+		.accel = accel,
+		.kernel_release = env->kernel_release,
+		.errata = env->errata,
+		.host_env = environ,
+	};
+	char err[512];
+
+	if (aq->envfile[k] || (env->opt->dry_run && !env->nenv))
+		return aq->envfile[k];
+	if (!aq->version_tried)
+		aq->version = guestenv_qemu_version(aq->qemu);
+	aq->version_tried = true;
+	f.qemu_version = aq->version;
+	aq->envfile[k] = guestenv_write(env->opt->env, env->nenv, &f, err,
+					sizeof(err));
+	if (!aq->envfile[k])
+		die(KUT_EXIT_ERROR, "%s", err);
+	return aq->envfile[k];
 }
 
 /* The checks that need neither the image nor QEMU. */
@@ -371,7 +405,7 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 	qc.machine = machine;
 	qc.firmware = qemu_image_firmware(arch, &info, aq->firmware);
 	qc.image = j->boot ? j->boot : j->image;
-	qc.initrd = env->envfile;
+	qc.initrd = guest_envfile(env, aq, qc.accel);
 	qc.user_args = args.v;
 	qemu_build_argv(&qc, &j->argv);
 	strvec_free(&args);

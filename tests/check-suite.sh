@@ -68,7 +68,7 @@ for accel in tcg kvm; do
 	ok_if "$n: every test passed" sh -c "! grep -Ev '^(PASS|Total)' '$out'"
 	log=$tmp/bl-$accel/selftest-cpu.log
 	ok_if "$n: the log starts with the QEMU command" \
-		sh -c "head -1 '$log' | grep -Eq '^[^ ]*qemu-system-x86_64 .*-accel $accel .*-kernel [^ ]*selftest.flat -smp 1 -append cpu\$'"
+		sh -c "head -1 '$log' | grep -Eq '^[^ ]*qemu-system-x86_64 .*-accel $accel .*-kernel [^ ]*selftest.flat -initrd [^ ]*kut-env[^ ]* -smp 1 -append cpu\$'"
 	ok_if "$n: the log holds the output" grep -q '^SUMMARY: 7 tests$' "$log"
 done
 
@@ -105,7 +105,7 @@ lines_match "suite: TIMEOUT wins over the cfg's timeout" "$out" \
 ok_eval "suite: logs/<test>.log per test that ran" \
 	'[ -f "$tmp/logs/pass.log" ] && [ -f "$tmp/logs/hang.log" ] && [ ! -e "$tmp/logs/manual.log" ]'
 ok_if "suite: a log starts with the exact QEMU command" \
-	sh -c "head -1 '$tmp/logs/hang.log' | grep -Eq 'qemu-system-x86_64 .*-accel tcg .*-kernel $S/selftest.flat -smp 1 -append hang\$'"
+	sh -c "head -1 '$tmp/logs/hang.log' | grep -Eq 'qemu-system-x86_64 .*-accel tcg .*-kernel $S/selftest.flat -initrd [^ ]*kut-env[^ ]* -smp 1 -append hang\$'"
 lines_match "suite: log of a failed test" "$tmp/logs/fail.log" '^FAIL: a failing check$' \
 	'^SUMMARY: 1 tests, 1 unexpected failures$' '^kut-run: FAIL fail \(1 tests, 1 unexpected failures\)'
 lines_match "suite: log of a crash has the backtrace symbolized" "$tmp/logs/crash-pf.log" \

@@ -383,6 +383,8 @@ static void check_console_input(int argc, char **argv)
 
 static void check_errata(void)
 {
+	const char *force;
+
 	report_prefix_push("errata");
 	report(ERRATA(0000000001), "set to y: ERRATA() true");
 	report(ERRATA_RELAXED(0000000001), "set to y: ERRATA_RELAXED() true");
@@ -390,8 +392,10 @@ static void check_errata(void)
 	report(!ERRATA_RELAXED(0000000002), "set to n: ERRATA_RELAXED() false");
 	report(!ERRATA(0000000003), "unset: ERRATA() false");
 	report(ERRATA_RELAXED(0000000003), "unset: ERRATA_RELAXED() true");
-	report(errata_force() == !!getenv("ERRATA_FORCE"),
-	       "ERRATA_FORCE %s", getenv("ERRATA_FORCE") ? "set" : "unset");
+	force = getenv("ERRATA_FORCE");
+	report(errata_force() == (force && *force &&
+				  strchr("1yY", *force) != NULL),
+	       "ERRATA_FORCE=%s", force ? force : "(unset)");
 	report_prefix_pop();
 }
 

@@ -56,6 +56,17 @@ if [ -f "$initrd" ] && grep -qx 'GREETING=hello world' "$initrd"; then
 else
 	fail "cli: -e KEY=VAL lands in the initrd as a line" "initrd '$initrd'"
 fi
+# After it, what upstream's runner generates for every guest.
+kver=$(uname -r | cut -d. -f1)
+if [ -f "$initrd" ] && grep -qx 'QEMU_ACCEL=tcg' "$initrd" &&
+   grep -qx 'QEMU_MAJOR=[0-9][0-9]*' "$initrd" && grep -qx 'TARGET=qemu' "$initrd" &&
+   grep -qx "KERNEL_VERSION=$kver" "$initrd" && grep -qx 'ERRATA_FORCE=y' "$initrd" &&
+   [ "$(head -1 "$initrd")" = 'GREETING=hello world' ]; then
+	pass "cli: the initrd also holds upstream's generated variables, after -e's"
+else
+	fail "cli: the initrd also holds upstream's generated variables, after -e's" \
+		"$(tr '\n' ' ' <"$initrd")"
+fi
 rm -f "$initrd"
 
 expect_exit 0 "cli: runs from another directory with a relative path" \
