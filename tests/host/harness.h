@@ -74,6 +74,8 @@ int main(void)
 	struct harness_case *c;
 	int passed = 0, failed = 0;
 
+	/* Lines out as they happen: a case that crashes keeps the ones before. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (c = harness_head; c; c = c->next) {
 		harness_case_failed = 0;
 		c->fn();
