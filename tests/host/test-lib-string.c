@@ -160,6 +160,9 @@ TEST(comparisons)
 	}
 	CHECK_INT(kut_strcasecmp("HeLLo", "hello"), 0);
 	CHECK(kut_strncmp("abc", "abd", (size_t)-1) < 0);
+	/* Equal strings are equal whatever follows their NULs. */
+	CHECK_INT(kut_strncmp("ab\0x", "ab\0y", 5), 0);
+	CHECK_INT(kut_strncasecmp("ab\0x", "AB\0y", 5), 0);
 }
 
 /* Fill both buffers with 'X' and start them with the string @prefix. */
