@@ -4,9 +4,11 @@
 # kut-<arch>.pc for users, so the two can never drift apart.
 # Needs ARCH_CFLAGS and ARCH_LDFLAGS from mk/arch/<arch>.mk.
 
-# Freestanding, position-dependent, frame pointers kept for backtraces.
+# Freestanding, position-dependent, frame pointers kept for backtraces
+# (an arch whose ABI chains the frames anyway sets FRAME_POINTER_CFLAGS).
+FRAME_POINTER_CFLAGS ?= -fno-omit-frame-pointer
 KUT_CFLAGS	= -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
-		  -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+		  $(FRAME_POINTER_CFLAGS) -fno-asynchronous-unwind-tables \
 		  $(ARCH_CFLAGS)
 
 # No libc, no libgcc: libkut carries what it needs.

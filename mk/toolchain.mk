@@ -4,9 +4,10 @@
 # hands both sets to users (cc, objcopy, strip; clang_cc, clang_objcopy,
 # clang_strip), where sdk/kut.mk and examples/meson/kut-cross.sh read them.
 # GCC is the arch's Debian cross compiler; Clang is one binary for every
-# arch, told the target.  Needs GNU_TRIPLET and CLANG_TARGET.
+# arch, told the target.  Needs GNU_TRIPLET and CLANG_TARGET; an arch's
+# GCC_ARCH_FLAGS, options only its GCC takes, become part of GCC's command.
 
-gcc_CC		= $(GNU_TRIPLET)-gcc
+gcc_CC		= $(GNU_TRIPLET)-gcc$(if $(GCC_ARCH_FLAGS), $(GCC_ARCH_FLAGS))
 gcc_AR		= $(GNU_TRIPLET)-ar
 gcc_OBJCOPY	= $(GNU_TRIPLET)-objcopy
 gcc_STRIP	= $(GNU_TRIPLET)-strip

@@ -10,13 +10,14 @@
  * the interrupted stack's red zone, calls do_handle_exception(regs) and
  * returns to whatever regs then holds.  The frame's back chain is the
  * interrupted r1, so backtraces walk through it (stack.c knows the
- * return address exception_return and resumes at regs->nip).  SPRG1 and SPRG2 are scratch
- * registers here: a test must not rely on them keeping a value.
+ * return address exception_return and resumes at regs->nip).  SPRG0 and
+ * SPRG1 are scratch registers here, as upstream's harness has them: a
+ * test must not rely on them keeping a value (SPRG2 and SPRG3 it may).
  */
 #include <asm/ppc_asm.h>
 
+#define SPRN_SPRG0	272
 #define SPRN_SPRG1	273
-#define SPRN_SPRG2	274
 #define FRAME		(KERNEL_REDZONE_SIZE + PT_SIZE + STACK_FRAME_OVERHEAD)
 #define REGS		STACK_FRAME_OVERHEAD
 
@@ -25,7 +26,7 @@
 ppc_vector_template:
 	mtspr	SPRN_SPRG1, 1		/* the interrupted r1 */
 	li	1, 0			/* patched: the vector */
-	mtspr	SPRN_SPRG2, 1
+	mtspr	SPRN_SPRG0, 1
 	ba	0			/* patched: exception_entry */
 ppc_vector_template_end:
 
@@ -41,7 +42,7 @@ exception_entry:
 	mfspr	0, SPRN_SPRG1
 	std	0, REGS + PT_GPR0 + 8(1)
 	std	0, 0(1)			/* back chain: the interrupted frame */
-	mfspr	0, SPRN_SPRG2
+	mfspr	0, SPRN_SPRG0
 	std	0, REGS + PT_TRAP(1)
 	mfsrr0	0
 	std	0, REGS + PT_NIP(1)

@@ -58,6 +58,9 @@ int cpu_fdt_node(int cpu);
 /* console.c: the vty to write to (its "reg"), from the device tree. */
 void console_init(void);
 
+/* setup.c: the facilities (MSR[FP]) every CPU runs with. */
+void ppc_enable_facilities(void);
+
 /* rtas.c: find /rtas and its tokens (after the device tree is in). */
 void rtas_boot_init(void);
 

@@ -120,8 +120,11 @@ void do_handle_exception(struct pt_regs *regs)
 {
 	int i = regs->trap / VECTOR_SPACING;
 
+	/* Handlers run privileged; in_user follows where rfid returns. */
+	current_cpu()->in_user = false;
 	if (regs->trap < VECTORS_END && handlers[i].func) {
 		handlers[i].func(regs, handlers[i].data);
+		current_cpu()->in_user = !!(regs->msr & MSR_PR);
 		return;
 	}
 	printf("\nUnhandled interrupt %#lx (%s) on CPU %d\n", regs->trap,
@@ -144,4 +147,56 @@ void disable_mcheck(void)
 int hcall_have_broken_sc1(void)
 {
 	return 0;
+}
+
+/* ---- problem state (user mode) ---- */
+
+bool in_usermode(void)
+{
+	return current_cpu()->in_user;
+}
+
+/* Continue at the next instruction with MSR @msr (rfid). */
+static void rfid_to_next(uint64_t msr)
+{
+	uint64_t next;
+
+	asm volatile("mtsrr1	%1\n\t"
+		     "bcl	20, 31, 1f\n"
+		     "1:	mflr	%0\n\t"
+		     "addi	%0, %0, 2f - 1b\n\t"
+		     "mtsrr0	%0\n\t"
+		     "rfid\n"
+		     "2:"
+		     : "=&r"(next) : "r"(msr) : "lr", "memory");
+}
+
+/* exit_usermode()'s "sc 0": privileged again, interrupts off. */
+static void usermode_sc_handler(struct pt_regs *regs, void *data)
+{
+	(void)data;
+	regs->msr &= ~(MSR_PR | MSR_EE);
+}
+
+void enter_usermode(void)
+{
+	uint64_t msr;
+
+	assert_msg(!in_usermode(), "enter_usermode() in user mode already");
+	msr = mfmsr();
+	assert_msg(!(msr & MSR_EE), "enter_usermode() with interrupts on");
+	assert_msg((msr & (MSR_IR | MSR_DR)) == (MSR_IR | MSR_DR),
+		   "enter_usermode() with the MMU off (call setup_vm() first)");
+	handle_exception(0xc00, usermode_sc_handler, NULL);
+	current_cpu()->in_user = true;
+	rfid_to_next(msr | MSR_PR | MSR_EE);
+}
+
+void exit_usermode(void)
+{
+	assert_msg(in_usermode(), "exit_usermode() outside user mode");
+	asm volatile("sc 0" : : : "memory");
+	handle_exception(0xc00, NULL, NULL);
+	assert_msg(!in_usermode() && !(mfmsr() & MSR_PR),
+		   "exit_usermode(): still in user mode");
 }

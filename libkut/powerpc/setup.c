@@ -54,10 +54,15 @@ static void set_interrupt_endian(void)
 #endif
 }
 
-/* FP, VMX and VSX usable, so any code the compiler or a test emits runs. */
-static void enable_facilities(void)
+/*
+ * Floating point usable, for code the compiler emits.  VMX and VSX stay
+ * off, as upstream has them (tests read SRR1, MSR bits included, and a
+ * test of the facilities turns them on): the compiler emits no vector
+ * code (-mno-altivec -mno-vsx).
+ */
+void ppc_enable_facilities(void)
 {
-	mtmsr(mfmsr() | MSR_FP | MSR_VEC | MSR_VSX);
+	mtmsr((mfmsr() | MSR_FP) & ~(MSR_VEC | MSR_VSX));
 }
 
 static void cpu_features(void)
@@ -194,7 +199,7 @@ void kut_ppc_setup(const void *fdt)
 
 	set_interrupt_endian();
 	exceptions_init();
-	enable_facilities();
+	ppc_enable_facilities();
 	dt_boot_init(fdt, &reserved_end);
 	console_init();
 	rtas_boot_init();

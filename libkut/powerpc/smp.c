@@ -167,7 +167,7 @@ void kut_ppc_secondary_setup(struct cpu *c)
 {
 	int cpu = c->cpu;
 
-	mtmsr(mfmsr() | MSR_FP | MSR_VEC | MSR_VSX);
+	ppc_enable_facilities();
 	mtspr(SPR_DEC, ppc_dec_max());
 	ppc_mmu_follow();
 	smp_wmb();

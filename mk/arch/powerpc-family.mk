@@ -18,6 +18,13 @@ LDS_SRC		:= linker-scripts/ppc64.lds
 # registers only); the image is position independent and relocates itself
 # (head.S), since QEMU's -kernel loader puts it 4 MiB into RAM.
 ARCH_CFLAGS	+= -mabi=elfv2 -mcpu=power8 -mno-altivec -mno-vsx -fPIE
+# Every frame starts with the back chain (the caller's r1), which
+# backtraces walk: no frame pointer, so r31 is free, as upstream's inline
+# assembly expects.
+FRAME_POINTER_CFLAGS := -fomit-frame-pointer
+# GNU as reads register names (r3, f1, cr0) in inline assembly, as
+# upstream's powerpc build has it; Clang's assembler takes no such option.
+GCC_ARCH_FLAGS	:= -Wa,-mregnames
 ARCH_LDFLAGS	+= -Wl,-pie -Wl,--no-dynamic-linker -Wl,-z,norelro
 
 ARCH_SRCS	:= head.S exceptions.S hcall.S setjmp.S setup.c console.c \

@@ -10,7 +10,9 @@
  *   smp       every CPU runs on_cpus() work and knows who it is
  *   mmu       translation off at boot; setup_vm() turns the radix MMU on,
  *             on every CPU; a store to vmalloc's guard page or to a
- *             freed page is a data storage interrupt naming the address
+ *             freed page is a data storage interrupt naming the address;
+ *             user mode: it runs code, stores and prints, a privileged
+ *             instruction there is a program interrupt, and it ends
  * and purpose-made endings that kut-run's own tests check from outside:
  *   pass, fail, skip, illegal (an unexpected program interrupt), leaf
  *   (the same in a function that calls none), hang, abort, assert.
@@ -26,6 +28,7 @@
 
 #define SRR1_TRAP	0x20000UL	/* program interrupt: a trap */
 #define SRR1_ILLEGAL	0x80000UL	/* program interrupt: illegal insn */
+#define SRR1_PRIV	0x40000UL	/* program interrupt: privileged insn */
 
 /* "name=value" in argv, or NULL. */
 static const char *arg_value(int argc, char **argv, const char *name)
@@ -247,6 +250,35 @@ static void check_mmu(void)
 	report_prefix_pop();
 }
 
+static volatile int user_stores;
+
+/* After check_mmu(): user mode needs translation on. */
+static void check_usermode(void)
+{
+	unsigned long msr = 0;
+	bool user, still_user;
+
+	report_prefix_push("usermode");
+	handle_exception(0x700, catch_and_skip, NULL);
+	caught_trap = caught_srr1 = 0;
+	enter_usermode();
+	user = in_usermode();
+	user_stores++;
+	printf("a line printed from user mode\n");
+	still_user = in_usermode();
+	asm volatile("mfmsr %0" : "+r"(msr));
+	exit_usermode();
+	report(user && still_user && user_stores == 1,
+	       "enter_usermode(): in user mode, which stores and prints");
+	report(!msr, "mfmsr did not run in user mode");
+	expect(0x700, SRR1_PRIV | MSR_PR,
+	       "mfmsr in user mode: a privileged-instruction program interrupt");
+	report(!in_usermode() && !(mfmsr() & (MSR_PR | MSR_EE)),
+	       "exit_usermode(): privileged again, interrupts off");
+	handle_exception(0x700, NULL, NULL);
+	report_prefix_pop();
+}
+
 /* A leaf: its return address stays in LR. */
 static noinline void illegal_in_leaf(void)
 {
@@ -265,6 +297,7 @@ int main(int argc, char **argv)
 		check_smp();
 	} else if (!strcmp(what, "mmu")) {
 		check_mmu();
+		check_usermode();
 	} else if (!strcmp(what, "pass")) {
 		report_pass("a passing check");
 	} else if (!strcmp(what, "fail")) {

@@ -7,7 +7,8 @@
  * (on_cpu()).  A write to the read-only PVR is a program interrupt and
  * leaves it alone; a hypervisor register is out of a guest's reach (a
  * program interrupt, or hypervisor emulation assistance).  (CTR is the
- * compiler's, for indirect calls: not among them.)
+ * compiler's, for indirect calls: not among them.)  SPRG2 and SPRG3 keep
+ * their values over an interrupt (kut's vectors use SPRG0 and SPRG1).
  */
 #include <libcflat.h>
 #include <asm/processor.h>
@@ -110,6 +111,14 @@ int main(void)
 	mtspr(SPR_HSPRG0, 0x1234);
 	report(caught_trap == 0x700 || caught_trap == 0xe40,
 	       "a write to HSPRG0 traps in a guest (%#lx)", caught_trap);
+	/* SPRG0 and SPRG1 are kut's interrupt scratch; the others a test's. */
+	caught_trap = 0;
+	mtspr(SPR_SPRG2, patterns[0]);
+	mtspr(SPR_SPRG3, patterns[1]);
+	asm volatile("tw 31,0,0");
+	report(caught_trap == 0x700 && mfspr(SPR_SPRG2) == patterns[0] &&
+	       mfspr(SPR_SPRG3) == patterns[1],
+	       "SPRG2 and SPRG3 keep their values over an interrupt");
 	handle_exception(0x700, NULL, NULL);
 	handle_exception(0xe40, NULL, NULL);
 	report_prefix_pop();

@@ -32,6 +32,20 @@ void handle_exception(int trap, void (*func)(struct pt_regs *, void *), void *da
 /* The C side of every interrupt (called by the vectors). */
 void do_handle_exception(struct pt_regs *regs);
 
+/*
+ * Problem state (user mode): enter_usermode() goes on at the next
+ * instruction with MSR[PR] and MSR[EE] set, and needs the MMU on
+ * (setup_vm(); all of kut's mapping is user-accessible) and interrupts
+ * off; exit_usermode() comes back with both clear, through "sc 0" and a
+ * handler for vector 0xc00 it installs meanwhile (so a test's own 0xc00
+ * handler cannot be in place).  Interrupts from user mode are handled
+ * privileged and return to it; console output leaves user mode while it
+ * writes.  in_usermode(): whether this CPU is in user mode.
+ */
+bool in_usermode(void);
+void enter_usermode(void);
+void exit_usermode(void);
+
 /* What the machine is: set at boot from the PVR, MSR and device tree. */
 extern bool host_is_tcg;	/* QEMU emulates the CPU */
 extern bool host_is_kvm;	/* KVM runs it (a "hypervisor" node says so) */
@@ -68,12 +82,14 @@ static inline void mtmsr(uint64_t msr)
 
 /*
  * External and decrementer interrupts on or off for this CPU (MSR[EE];
- * mtmsrd with L=1 changes only EE and RI).
+ * mtmsrd with L=1 changes only EE and RI).  Not from user mode, where
+ * mfmsr and mtmsrd are privileged: the test stops with a message.
  */
 static inline void local_irq_enable(void)
 {
 	unsigned long msr;
 
+	assert_msg(!in_usermode(), "local_irq_enable() in user mode");
 	asm volatile("mfmsr %0\n\tori %0,%0,%1\n\tmtmsrd %0,1"
 		     : "=&r"(msr) : "i"(MSR_EE) : "memory");
 }
@@ -82,6 +98,7 @@ static inline void local_irq_disable(void)
 {
 	unsigned long msr;
 
+	assert_msg(!in_usermode(), "local_irq_disable() in user mode");
 	asm volatile("mfmsr %0\n\tandc %0,%0,%1\n\tmtmsrd %0,1"
 		     : "=&r"(msr) : "r"(MSR_EE) : "memory");
 }
