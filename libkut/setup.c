@@ -11,6 +11,7 @@
  */
 #include <libcflat.h>
 #include <alloc_page.h>
+#include <alloc_phys.h>
 #include <argv.h>
 #include <asm/page.h>
 
@@ -102,8 +103,35 @@ static void add_free_ram(const struct kut_boot_info *bi, uint64_t lo,
 	}
 }
 
+/*
+ * Upstream's boot hands the free RAM after the image (the rest of its
+ * region) to its early allocator, then all of it on to the page
+ * allocator: alloc_phys.h's record of that, which tests read
+ * (phys_alloc_get_unused()).  The RAM list may start past the image
+ * (what boot reserved after it): the lowest region ending above it.
+ */
+static void record_phys_alloc(const struct kut_boot_info *bi)
+{
+	uint64_t img_end = (uintptr_t)__image_end, base = img_end, end = img_end;
+	phys_addr_t b, t;
+	int i;
+
+	for (i = 0; i < bi->nr_mem; i++) {
+		if (bi->mem[i].end <= img_end ||
+		    (end > img_end && bi->mem[i].start >= base))
+			continue;
+		base = MAX(img_end, bi->mem[i].start);
+		end = bi->mem[i].end;
+	}
+	if (bi->mapped_limit)
+		end = MAX(base, MIN(end, bi->mapped_limit));
+	phys_alloc_init(base, end - base);
+	phys_alloc_get_unused(&b, &t);
+}
+
 static void setup_memory(const struct kut_boot_info *bi)
 {
+	record_phys_alloc(bi);
 	add_free_ram(bi, 0, bi->mapped_limit ? bi->mapped_limit : ~0ull);
 	if (page_alloc_initialized())
 		page_alloc_ops_enable();

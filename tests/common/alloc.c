@@ -3,10 +3,12 @@
  * alloc.c - the page allocator and malloc on every arch, over the memory
  * the firmware reported: what the start-up code handed to the allocator
  * must be real, writable, distinct RAM, and malloc's promises (alignment,
- * no overlap, zeroing, contents kept by realloc) must hold.
+ * no overlap, zeroing, contents kept by realloc) must hold; upstream's
+ * early allocator (alloc_phys.h) is found drained, as boot leaves it.
  */
 #include <libcflat.h>
 #include <alloc_page.h>
+#include <alloc_phys.h>
 #include <asm/page.h>
 
 #define NR_PAGES	64
@@ -94,6 +96,26 @@ static void check_malloc(void)
 	}
 }
 
+static int in_image;
+
+static void check_phys(void)
+{
+	phys_addr_t base, top, image = (uintptr_t)&in_image;
+
+	phys_alloc_get_unused(&base, &top);
+	report(base == top && top > image,
+	       "drained at boot: base == top == %#" PRIx64 ", above the image (%#" PRIx64 ")",
+	       (u64)top, (u64)image);
+	phys_alloc_init(0x10000, 0x30000);
+	phys_alloc_get_unused(&base, &top);
+	report(base == 0x10000 && top == 0x40000,
+	       "a range given to it comes back whole: [%#" PRIx64 ", %#" PRIx64 ")",
+	       (u64)base, (u64)top);
+	phys_alloc_show();
+	phys_alloc_get_unused(&base, &top);
+	report(base == 0x40000 && top == 0x40000, "then it is empty");
+}
+
 int main(void)
 {
 	report_prefix_push("pages");
@@ -101,6 +123,9 @@ int main(void)
 	report_prefix_pop();
 	report_prefix_push("malloc");
 	check_malloc();
+	report_prefix_pop();
+	report_prefix_push("alloc_phys");
+	check_phys();
 	report_prefix_pop();
 	return report_summary();
 }
