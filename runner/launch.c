@@ -67,6 +67,7 @@ struct launch {
 	char error_line[200];	/* first error line on QEMU's stderr */
 	bool guest_spoke;	/* anything came on stdout (the console) */
 	struct launch_words words;	/* what the guest said */
+	int in_fd;		/* write end of its stdin pipe, or -1 */
 	int console_status;	/* LAUNCH_DECODE_CONSOLE's, -1: none yet */
 };
 
@@ -180,7 +181,7 @@ static void block_signals(sigset_t *old)
  */
 static void __attribute__((noreturn))
 exec_child(char *const *argv, pid_t parent, const sigset_t *mask,
-	   int out_fd, int err_fd, int report_fd)
+	   int in_fd, int out_fd, int err_fd, int report_fd)
 {
 	int devnull, e;
 	size_t i;
@@ -194,7 +195,7 @@ exec_child(char *const *argv, pid_t parent, const sigset_t *mask,
 			signal(fatal_signals[i], SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
 	sigprocmask(SIG_SETMASK, mask, NULL);
-	devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	devnull = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (devnull < 0 || dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 ||
 	    dup2(err_fd, 2) < 0)
 		e = errno;
@@ -253,6 +254,7 @@ static struct launch *new_launch(const struct launch_request *req, pid_t pid,
 	l->ctx = req->ctx;
 	l->decode = req->decode;
 	l->console_status = -1;
+	l->in_fd = -1;
 	l->timeout_ms = req->timeout_ms;
 	if (req->timeout_ms > 0)
 		l->deadline = now_ms() + req->timeout_ms;
@@ -287,31 +289,45 @@ struct launch *launch_start(const struct launch_request *req,
 {
 	struct launch *l = NULL;
 	pid_t parent = getpid(), pid;
-	int p[3][2], e;
+	int p[3][2], in[2] = { -1, -1 }, e;
 	sigset_t old;
 
 	launch_init();
 	launch_check_signals();
-	if (open_pipes(p) < 0) {
+	if (req->stdin_pipe && cloexec_pipe(in) < 0) {
 		start_failed(res, "cannot start", req->argv[0], errno);
+		return NULL;
+	}
+	if (open_pipes(p) < 0) {
+		e = errno;
+		if (in[0] >= 0) {
+			close(in[0]);
+			close(in[1]);
+		}
+		start_failed(res, "cannot start", req->argv[0], e);
 		return NULL;
 	}
 	/* The child must not be reaped or signalled before it is listed. */
 	block_signals(&old);
 	pid = fork();
 	if (pid == 0)
-		exec_child(req->argv, parent, &old, p[0][1], p[1][1], p[2][1]);
+		exec_child(req->argv, parent, &old, in[0], p[0][1], p[1][1],
+			   p[2][1]);
 	e = errno;
 	if (pid > 0)
 		setpgid(pid, pid);	/* whichever of us runs first wins */
 	close(p[0][1]);
 	close(p[1][1]);
 	close(p[2][1]);
+	if (in[0] >= 0)
+		close(in[0]);
 	if (pid > 0)
 		e = exec_error(p[2][0]);
 	close(p[2][0]);
 	if (pid > 0 && !e) {
 		l = new_launch(req, pid, p[0][0], p[1][0]);
+		l->in_fd = in[1];
+		in[1] = -1;
 		watchdog_watch(pid, l->deadline ? l->deadline + KILL_GRACE_MS : 0);
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -319,6 +335,8 @@ struct launch *launch_start(const struct launch_request *req,
 		return l;
 	if (pid > 0)
 		waitpid(pid, NULL, 0);
+	if (in[1] >= 0)
+		close(in[1]);
 	close(p[0][0]);
 	close(p[1][0]);
 	start_failed(res, pid > 0 ? "cannot run" : "cannot start",
@@ -620,6 +638,61 @@ static nfds_t build_pollfds(struct pollfd **fds, struct poll_slot **slot,
 	return n;
 }
 
+int launch_send(struct launch *l, const char *s)
+{
+	struct timespec zero = { 0, 0 };
+	size_t len = strlen(s);
+	sigset_t pipe_set, old;
+	int r = l->in_fd >= 0 ? 0 : -1;
+	ssize_t n;
+
+	/* A program that is gone gives EPIPE, not a SIGPIPE that ends us. */
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &pipe_set, &old);
+	while (r == 0 && len) {
+		n = write(l->in_fd, s, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			r = -1;
+			break;
+		}
+		s += n;
+		len -= (size_t)n;
+	}
+	while (sigtimedwait(&pipe_set, NULL, &zero) == SIGPIPE)
+		;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return r;
+}
+
+void launch_kill(struct launch *l)
+{
+	kill_group(l, SIGKILL);
+}
+
+long long launch_time_left(const struct launch *l)
+{
+	long long left = l->deadline - now_ms();
+
+	if (!l->deadline)
+		return 0;
+	return left > 0 ? left : 1;
+}
+
+static long long wait_cap = -1;	/* launch_wait_max()'s bound, -1: none */
+
+int launch_wait_max(long long max_ms)
+{
+	int n;
+
+	wait_cap = max_ms;
+	n = launch_wait();
+	wait_cap = -1;
+	return n;
+}
+
 int launch_wait(void)
 {
 	struct poll_slot *slot;
@@ -633,6 +706,8 @@ int launch_wait(void)
 	if (!running)
 		return 0;	/* nothing could ever wake us */
 	n = build_pollfds(&fds, &slot, &wake);
+	if (wait_cap >= 0)
+		wake = min_deadline(wake, now_ms() + wait_cap);
 	if (poll(fds, n, poll_timeout(wake, now_ms())) > 0 && fds[0].revents)
 		drain_selfpipe();
 	launch_check_signals();
@@ -838,6 +913,8 @@ void launch_end(struct launch *l, struct launch_result *res)
 	}
 	close_outbuf(l, &l->out[0]);
 	close_outbuf(l, &l->out[1]);
+	if (l->in_fd >= 0)
+		close(l->in_fd);
 	if (l->timed_out) {
 		format_duration(l->timeout_ms, dur, sizeof(dur));
 		res->kind = LAUNCH_TIMEOUT;

@@ -74,6 +74,8 @@ struct launch_request {
 	enum launch_decode decode;
 	launch_output_fn *output;	/* NULL: output is dropped */
 	void *ctx;			/* passed to output */
+	bool stdin_pipe;		/* stdin a pipe launch_send() writes */
+					/* to (else /dev/null) */
 };
 
 struct launch_result {
@@ -107,6 +109,25 @@ struct launch *launch_start(const struct launch_request *req,
 int launch_wait(void);
 
 bool launch_running(const struct launch *l);
+
+/*
+ * launch_wait(), but back within @max_ms even when nothing happens (for
+ * callers that also watch something else, such as a socket appearing).
+ */
+int launch_wait_max(long long max_ms);
+
+/*
+ * Write @s to the standard input of a launch started with stdin_pipe
+ * (a key press for a guest waiting in getchar()).  Returns 0, or -1 when
+ * it cannot be written (no pipe, or the program is gone).
+ */
+int launch_send(struct launch *l, const char *s);
+
+/* Kill @l's process group now (it still has to be collected). */
+void launch_kill(struct launch *l);
+
+/* The time left before @l's timeout, in ms (0: it has none). */
+long long launch_time_left(const struct launch *l);
 
 /*
  * Collect the result of a launch that stopped running, and free it.  The

@@ -178,6 +178,13 @@ for arch in arm64 arm; do
 	expect_exit 0 "$arch: the raw image kut-run makes of the .elf is objcopy's .flat" \
 		cmp "$flat" "$st"
 	rm -f "$flat"
+	# Migration: kut-run moves the guest to a new QEMU when it asks.
+	expect_exit 0 "$arch: migration" env TIMEOUT=120 "$KUT_RUN" --accel=tcg \
+		--logs "$tmp/mlogs-$arch" "$BUILD/gcc/$arch/tests" 'migration*'
+	expect_log "$arch: migration" '^PASS migration \(2 tests\)$' \
+		'^PASS migration-skip \(1 tests\)$'
+	expect_exit 0 "$arch: migration: the test went on after 2 migrations" \
+		grep -q '^kut-run: migration 2 completed$' "$tmp/mlogs-$arch/migration.log"
 	# A raw image without a header (upstream's): the arch from --arch,
 	# or from where it lies; never guessed.
 	mkdir -p "$tmp/$arch"

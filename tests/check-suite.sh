@@ -72,6 +72,24 @@ for accel in tcg kvm; do
 	ok_if "$n: the log holds the output" grep -q '^SUMMARY: 7 tests$' "$log"
 done
 
+# --- migration: the guest asks, kut-run moves it to a new QEMU (QMP on a
+# unix socket, -incoming) and the test goes on there.
+mkdir -p "$tmp/migtmp"
+out=$tmp/mig.out
+TMPDIR=$tmp/migtmp "$KUT_RUN" --accel=tcg -j2 --logs "$tmp/mlogs" "$BUNDLED" \
+	'migration*' >"$out" 2>&1
+ok_if "migration: exit 0" [ $? -eq 0 ]
+lines_match "migration: both tests pass" "$out" '^PASS migration \(2 tests\)$' \
+	'^PASS migration-skip \(1 tests\)$'
+lines_match "migration: the test went on after each of its 2 migrations" \
+	"$tmp/mlogs/migration.log" '^kut-run: migration 1 completed$' \
+	'^kut-run: migration 2 completed$' '^INFO: migration: Migration complete$' \
+	'^PASS: migration: migration 2: 64 KiB read back \(0 words wrong\)$'
+ok_if "migration: a skipped migration migrates nothing" \
+	sh -c "! grep -q 'kut-run: migration' '$tmp/mlogs/migration-skip.log'"
+ok_if "migration: no socket or file left behind" [ -z "$(ls -A "$tmp/migtmp")" ]
+ok_if "migration: no QEMU left behind" no_qemu_left "$BUNDLED/migration"
+
 # --- the purpose-made suite: every way a test can end
 out=$tmp/runner.out
 "$KUT_RUN" --accel=tcg -j2 --logs "$tmp/logs" --junit "$tmp/junit.xml" \

@@ -15,7 +15,7 @@ SHARED_SRCS	:= $(FDT_SRCS) $(FDT_VIRT_SRCS)
 # Bundled tests: the sources in tests/arm/ are built for arm and arm64,
 # those in tests/common/ named here for every arch that lists them.
 TEST_SRC_DIR	:= tests/arm
-COMMON_TESTS	:= alloc pci-test vmalloc primitives
+COMMON_TESTS	:= alloc pci-test vmalloc primitives migration
 
 # The flat image is the raw memory image: QEMU's -kernel loader boots it
 # as a Linux image (arm64 Image header / zImage), and kut-run tells the

@@ -31,7 +31,7 @@ ARCH_SRCS	+= trampoline.S smp.c apic.c isr.c acpi.c fwcfg.c
 ARCH_SRCS	+= delay.c usermode.c usermode64.S fault_test.c
 # The PMU as upstream's PMU tests see it (x86/pmu.h).
 ARCH_SRCS	+= pmu.c
-COMMON_TESTS	:= alloc pci-test primitives
+COMMON_TESTS	:= alloc pci-test primitives migration
 
 # Virtual memory: vmalloc's window and, on x86, the page-table API;
 # tests/common/vmalloc.c checks it on every arch with an MMU.

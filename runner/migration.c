@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: MIT
+/*
+ * migration.c - migration.h: the source/destination dance for upstream's
+ * "migration" tests, with QEMU's QMP monitor and -incoming on unix
+ * sockets in a private temporary directory.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "migration.h"
+#include "qmp.h"
+#include "util.h"
+
+#define QMP_MS		10000	/* one QMP command */
+#define SOCKET_MS	30000	/* a destination's sockets to appear */
+#define POLL_MS		50
+
+/* The cue lines of migrate.h, as upstream's runner matches them. */
+enum cue { CUE_NONE, CUE_MIGRATE, CUE_SKIP, CUE_CONTINUOUS };
+
+struct mig {
+	const struct launch_request *req;
+	enum cue cue;
+	char *dir;
+	char *qmp[2];		/* monitor sockets, used in turn */
+	char *incoming;		/* the destination's -incoming socket, new */
+				/* for each (a QEMU that took one removes */
+				/* its path late, maybe under the next) */
+	int side;		/* which qmp[] the running source has */
+	unsigned int count;	/* migrations done */
+};
+
+static bool has(const char *text, size_t len, const char *what)
+{
+	size_t n = strlen(what), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (!memcmp(text + i, what, n))
+			return true;
+	return false;
+}
+
+/* Forward the output, and note the guest's cue. */
+static void watch(void *ctx, enum launch_stream stream, const char *text,
+		  size_t len)
+{
+	struct mig *m = ctx;
+
+	if (stream == LAUNCH_STDOUT) {
+		if (has(text, len, "Now migrate the VM"))
+			m->cue = CUE_MIGRATE;
+		else if (has(text, len, "Skipped VM migration"))
+			m->cue = CUE_SKIP;
+		else if (has(text, len, "Begin continuous migration"))
+			m->cue = CUE_CONTINUOUS;
+	}
+	if (m->req->output)
+		m->req->output(m->req->ctx, stream, text, len);
+}
+
+__attribute__((format(printf, 2, 3)))
+static void note(struct mig *m, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof(line) - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n > sizeof(line) - 2)
+		n = sizeof(line) - 2;
+	line[n++] = '\n';
+	line[n] = '\0';
+	if (m->req->output)
+		m->req->output(m->req->ctx, LAUNCH_STDERR, line, (size_t)n);
+}
+
+/* The test's command plus a QMP monitor on qmp[@side] (and -incoming). */
+static struct launch *start(struct mig *m, int side, bool incoming,
+			    long long timeout_ms, struct launch_result *res)
+{
+	struct strvec argv = STRVEC_INIT;
+	struct launch_request req = *m->req;
+	struct launch *l;
+	char *s;
+
+	strvec_push_all(&argv, (const char *const *)m->req->argv);
+	s = xasprintf("socket,id=kutqmp,path=%s,server=on,wait=off",
+		      m->qmp[side]);
+	strvec_push(&argv, "-chardev");
+	strvec_push(&argv, s);
+	free(s);
+	strvec_push(&argv, "-mon");
+	strvec_push(&argv, "chardev=kutqmp,mode=control");
+	if (incoming) {
+		s = xasprintf("unix:%s", m->incoming);
+		strvec_push(&argv, "-incoming");
+		strvec_push(&argv, s);
+		free(s);
+	}
+	req.argv = argv.v;
+	req.timeout_ms = timeout_ms;
+	req.output = watch;
+	req.ctx = m;
+	req.stdin_pipe = true;
+	l = launch_start(&req, res);
+	strvec_free(&argv);
+	return l;
+}
+
+static bool is_socket(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+/*
+ * Wait for @l's sockets, and for its monitor to answer: QEMU serves QMP
+ * from its main loop, after -incoming listens (the socket's file exists
+ * a moment before).  False (with a note) if it died or took too long.
+ */
+static bool wait_sockets(struct mig *m, struct launch *l, int side)
+{
+	long long give_up = SOCKET_MS;
+	char reply[512];
+
+	while (!(is_socket(m->incoming) && is_socket(m->qmp[side]) &&
+		 qmp_command(m->qmp[side], "{\"execute\": \"query-status\"}\n",
+			     reply, sizeof(reply), QMP_MS) == 0)) {
+		if (!launch_running(l) || give_up <= 0) {
+			note(m, "kut-run: the migration destination %s",
+			     launch_running(l) ? "did not open its sockets" :
+						  "ended before migrating");
+			return false;
+		}
+		launch_wait_max(POLL_MS);
+		give_up -= POLL_MS;
+	}
+	return true;
+}
+
+static void quit(const char *qmp)
+{
+	char reply[512];
+
+	qmp_command(qmp, "{\"execute\": \"quit\"}\n", reply, sizeof(reply),
+		    QMP_MS);
+}
+
+/* Migrate the source on qmp[side] to the destination; true when done. */
+static bool migrate_now(struct mig *m, int side)
+{
+	char cmd[600], reply[1024];
+	long long waited;
+
+	snprintf(cmd, sizeof(cmd), "{\"execute\": \"migrate\", \"arguments\": "
+		 "{\"uri\": \"unix:%s\"}}\n", m->incoming);
+	if (qmp_command(m->qmp[side], cmd, reply, sizeof(reply), QMP_MS) < 0) {
+		note(m, "kut-run: migrate: %s", reply);
+		return false;
+	}
+	/* Polls apart, plus the time each query takes: a bound, not exact. */
+	for (waited = 0; waited < SOCKET_MS * 4; waited += POLL_MS) {
+		if (qmp_command(m->qmp[side], "{\"execute\": \"query-migrate\"}\n",
+				reply, sizeof(reply), QMP_MS) < 0 ||
+		    strstr(reply, "\"failed\"")) {
+			note(m, "kut-run: migration failed: %s", reply);
+			return false;
+		}
+		if (strstr(reply, "\"completed\""))
+			return true;
+		launch_wait_max(POLL_MS);
+	}
+	note(m, "kut-run: migration did not complete");
+	return false;
+}
+
+/* Wait (bounded) until the QEMU on qmp[@side] says its guest runs. */
+static void wait_running(struct mig *m, struct launch *l, int side)
+{
+	char reply[512];
+	long long waited;
+
+	for (waited = 0; waited < SOCKET_MS && launch_running(l);
+	     waited += POLL_MS) {
+		if (qmp_command(m->qmp[side], "{\"execute\": \"query-status\"}\n",
+				reply, sizeof(reply), QMP_MS) == 0 &&
+		    strstr(reply, "\"running\": true"))
+			return;
+		launch_wait_max(POLL_MS);
+	}
+}
+
+/* End @l and forget its result (a source that was migrated away). */
+static void drop(struct launch *l)
+{
+	struct launch_result res;
+
+	while (launch_running(l))
+		launch_wait_max(POLL_MS);
+	launch_end(l, &res);
+}
+
+/* One migration of @src to a new destination; the new source or NULL. */
+static struct launch *migrate_once(struct mig *m, struct launch *src,
+				   struct launch_result *res)
+{
+	int to = !m->side;
+	struct launch *dst;
+
+	unlink(m->qmp[to]);
+	if (m->incoming) {
+		unlink(m->incoming);
+		free(m->incoming);
+	}
+	m->incoming = xasprintf("%s/incoming%u", m->dir, m->count + 1);
+	dst = start(m, to, true, launch_time_left(src), res);
+	if (!dst || !wait_sockets(m, dst, to) || !migrate_now(m, m->side)) {
+		if (dst) {
+			launch_kill(dst);
+			drop(dst);
+		}
+		launch_kill(src);
+		drop(src);
+		return NULL;
+	}
+	quit(m->qmp[m->side]);
+	drop(src);
+	m->count++;
+	m->side = to;
+	note(m, "kut-run: migration %u completed", m->count);
+	/*
+	 * The key press the guest's getchar() waits for, once the
+	 * destination runs: a byte that came while it still loaded the
+	 * state would be lost under the UART's incoming state.
+	 */
+	wait_running(m, dst, to);
+	launch_send(dst, "\n");
+	return dst;
+}
+
+static void fail(struct launch_result *res, const char *why)
+{
+	res->kind = LAUNCH_FAILED;
+	res->exit_code = 1;
+	res->status = -1;
+	res->refused = false;
+	snprintf(res->reason, sizeof(res->reason), "%s", why);
+}
+
+void migration_run(const struct launch_request *req,
+		   struct launch_result *res)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct mig m = { .req = req };
+	struct launch *src;
+	bool lost = false;
+
+	m.dir = xasprintf("%s/kut-mig.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(m.dir)) {
+		fail(res, "cannot create a directory for the migration sockets");
+		free(m.dir);
+		return;
+	}
+	m.qmp[0] = xasprintf("%s/qmp0", m.dir);
+	m.qmp[1] = xasprintf("%s/qmp1", m.dir);
+	src = start(&m, 0, false, req->timeout_ms, res);
+	while (src && launch_running(src)) {
+		launch_wait_max(POLL_MS);
+		if (m.cue == CUE_SKIP) {
+			m.cue = CUE_NONE;
+			launch_send(src, "\n");
+		} else if (m.cue == CUE_CONTINUOUS) {
+			note(&m, "kut-run: continuous migration is not done");
+			launch_kill(src);
+			drop(src);
+			src = NULL;
+			res->kind = LAUNCH_SKIPPED;
+			res->exit_code = 77;
+			res->status = -1;
+			res->refused = false;
+			snprintf(res->reason, sizeof(res->reason),
+				 "continuous migration: kut-run does not do it");
+		} else if (m.cue == CUE_MIGRATE) {
+			m.cue = CUE_NONE;
+			src = migrate_once(&m, src, res);
+			lost = !src;
+		}
+	}
+	if (src)
+		launch_end(src, res);
+	else if (lost)
+		fail(res, "migration failed (see the log)");
+	unlink(m.qmp[0]);
+	unlink(m.qmp[1]);
+	if (m.incoming)
+		unlink(m.incoming);
+	rmdir(m.dir);
+	free(m.qmp[0]);
+	free(m.qmp[1]);
+	free(m.incoming);
+	free(m.dir);
+}

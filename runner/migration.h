@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * migration.h - run a test of upstream's "migration" group: the guest
+ * asks to be migrated (migrate.h's cue lines), kut-run migrates it.
+ *
+ * The source QEMU gets a QMP monitor on a unix socket and a stdin pipe.
+ * When the guest prints "Now migrate the VM", a destination QEMU with
+ * the same command line and -incoming unix:SOCKET starts; the source is
+ * told to migrate there through QMP (qmp.h), asked for its state until
+ * the migration completed, and told to quit; a newline on the
+ * destination's stdin ends the guest's getchar(), and the test goes on
+ * there.  Each later cue migrates again, to a new destination.  "Skipped
+ * VM migration" gets its newline on the spot.  The verdict is the last
+ * QEMU's.  Continuous migration (migrate_begin_continuous()) is not
+ * done: such a test is stopped and reported as skipped.
+ */
+#ifndef KUT_RUNNER_MIGRATION_H
+#define KUT_RUNNER_MIGRATION_H
+
+#include "launch.h"
+
+/*
+ * launch_run() for a migration test: @req as for one QEMU (its timeout
+ * bounds the whole test).  kut-run's own notes ("migration 1: ...") go to
+ * @req->output as QEMU stderr lines.  Blocks until the test ends; other
+ * launches keep being serviced meanwhile (launch_wait()).
+ */
+void migration_run(const struct launch_request *req,
+		   struct launch_result *res);
+
+#endif /* KUT_RUNNER_MIGRATION_H */
