@@ -25,6 +25,7 @@
 #include "gdb.h"
 #include "image.h"
 #include "launch.h"
+#include "migration.h"
 #include "qemu.h"
 #include "suite.h"
 #include "symbolize.h"
@@ -117,6 +118,8 @@ static void usage(FILE *out)
 "            as with upstream's runner)\n"
 "  MACHINE   the QEMU machine type, instead of the arch's default\n"
 "  MAX_SMP   what $MAX_SMP means in a cfg's smp = key (default: CPUs)\n"
+"  MIGRATION yes: IMAGE is a migration test, migrated each time it asks\n"
+"            (a suite's tests of group 'migration' are, always)\n"
 "  KVM_UNIT_TESTS_ENV  a file of KEY=VALUE lines given to every guest's\n"
 "            environment, as upstream's runner does (-e pairs win)\n"
 "  TMPDIR    where the guest's environment file is written\n"
@@ -624,8 +627,13 @@ static int run(const struct options *opt, const struct arch_info *arch,
 		.ctx = &out,
 	};
 	struct launch_result res;
+	const char *mig = env_value("MIGRATION");
 
-	launch_run(&req, &res);
+	/* MIGRATION=yes: a migration test, as upstream's standalone runs. */
+	if (mig && !strcmp(mig, "yes"))
+		migration_run(&req, &res);
+	else
+		launch_run(&req, &res);
 	symtab_free(out.symbols);
 	if (res.kind != LAUNCH_PASSED)
 		warn("%s: %s", opt->image, res.reason);

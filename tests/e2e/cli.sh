@@ -74,6 +74,13 @@ expect_exit 0 "cli: runs from another directory with a relative path" \
 expect_exit 124 "cli: --timeout beats TIMEOUT" \
 	env TIMEOUT=600 "$KUT_RUN" --accel=tcg --timeout=1 "$ST" -append hang
 
+# MIGRATION=yes: one image migrated as a suite's migration tests are.
+MIG=$(dirname "$ST")/migration.flat
+expect_exit 0 "cli: MIGRATION=yes migrates one image" env MIGRATION=yes \
+	"$KUT_RUN" --accel=tcg --timeout=120 "$MIG" -append 1
+expect_log "cli: MIGRATION=yes migrates one image" \
+	'^kut-run: migration 1 completed$' '^SUMMARY: 1 tests$'
+
 # Upstream's KVM_UNIT_TESTS_ENV file reaches the guest; -e wins over it.
 envf=$(mktemp "${TMPDIR:-/tmp}/kut-envf.XXXXXX")
 printf '# for the selftest\nSELFTEST_ARGC=3\nSELFTEST_LAST=wrong\n' >"$envf"
