@@ -21,6 +21,7 @@
 # go to kut-run as an --expect file, so a known failure reads XFAIL and a
 # fixed one XPASS.  One check line per test, plus the wall time per run.
 . tests/lib.sh
+. tests/verdict-files.sh
 
 case $BUILD in /*) b=$BUILD ;; *) b=$(pwd)/$BUILD ;; esac
 KUT_RUN=$b/host/kut-run
@@ -61,20 +62,6 @@ parse() {
 			else
 				print name, v
 		}' "$1"
-}
-
-# unmet_requirement FILE: the first requirement of FILE this host does
-# not meet (nothing when it meets all): a "# requires: PATH" that does
-# not exist here, or a "# requires-cpu: REGEX" its CPU does not match.
-unmet_requirement() {
-	sed -n 's/^# requires: *//p' "$1" | while read -r path; do
-		[ -e "$path" ] || { echo "$path"; break; }
-	done
-	sed -n 's/^# requires-cpu: *//p' "$1" | while read -r re; do
-		grep -m2 -E '^(vendor_id|model name)' /proc/cpuinfo 2>/dev/null |
-			sed 's/^[^:]*: *//' | grep -q -E "$re" ||
-			{ echo "a CPU matching /$re/"; break; }
-	done
 }
 
 # compare ARCH ACCEL: run ARCH's installed suite under ACCEL, check each
@@ -134,20 +121,6 @@ compare() {
 	fi
 }
 
-# kvm_file ARCH: the first of ARCH's KVM verdict files whose host is
-# this one; on stderr, why each other one is not.
-kvm_file() {
-	for f in "tests/$1/expected.kvm" "tests/$1/expected.kvm-"*; do
-		[ -f "$f" ] || continue
-		unmet=$(unmet_requirement "$f")
-		if [ -z "$unmet" ]; then
-			echo "$f"
-			return 0
-		fi
-		echo "$f records a host with $unmet" >&2
-	done
-}
-
 for arch in $arches; do
 	compare "$arch" tcg
 	if ! ls "tests/$arch/expected.kvm"* >/dev/null 2>&1; then
@@ -155,7 +128,7 @@ for arch in $arches; do
 	elif ! kvm_usable; then
 		skip "verdicts $arch kvm" "/dev/kvm not usable here"
 	else
-		kf=$(kvm_file "$arch" 2>"$tmp/why")
+		kf=$(verdict_file "$arch" kvm tests 2>"$tmp/why")
 		if [ -n "$kf" ]; then
 			compare "$arch" kvm "$kf"
 		else
