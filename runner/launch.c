@@ -82,7 +82,7 @@ static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 /* Which fatal signals got our handler (ignored ones stay ignored). */
 static bool handled[N_FATAL];
 
-static long long now_ms(void)
+long long launch_now_ms(void)
 {
 	struct timespec ts;
 
@@ -257,7 +257,7 @@ static struct launch *new_launch(const struct launch_request *req, pid_t pid,
 	l->in_fd = -1;
 	l->timeout_ms = req->timeout_ms;
 	if (req->timeout_ms > 0)
-		l->deadline = now_ms() + req->timeout_ms;
+		l->deadline = launch_now_ms() + req->timeout_ms;
 	outbuf_init(&l->out[LAUNCH_STDOUT], out_fd, LAUNCH_STDOUT);
 	outbuf_init(&l->out[LAUNCH_STDERR], err_fd, LAUNCH_STDERR);
 	l->next = running;
@@ -401,7 +401,7 @@ static void note_vm_error(struct launch *l, const char *text, size_t len)
 		len = sizeof(l->vm_error) - 1;
 	memcpy(l->vm_error, text, len);
 	l->vm_error[len] = '\0';
-	l->stop_at = now_ms() + VM_ERROR_GRACE_MS;
+	l->stop_at = launch_now_ms() + VM_ERROR_GRACE_MS;
 }
 
 int launch_console_status(const char *text, size_t len)
@@ -487,7 +487,7 @@ static void read_outbuf(struct launch *l, struct outbuf *ob)
 	ob->buf = xrealloc(ob->buf, ob->len + (size_t)n);
 	memcpy(ob->buf + ob->len, chunk, (size_t)n);
 	ob->len += (size_t)n;
-	ob->last_read = now_ms();
+	ob->last_read = launch_now_ms();
 	deliver(l, ob, false);
 }
 
@@ -517,7 +517,7 @@ static void reap(struct launch *l)
 	 * Past its deadline is a timeout, even if kut-run was stuck (on a
 	 * stalled stdout) and the watchdog stopped QEMU.
 	 */
-	if (l->deadline && !l->timed_out && now_ms() >= l->deadline)
+	if (l->deadline && !l->timed_out && launch_now_ms() >= l->deadline)
 		l->timed_out = true;
 	/* Whatever QEMU left in its group goes with it. */
 	kill_group(l, SIGKILL);
@@ -525,7 +525,7 @@ static void reap(struct launch *l)
 	while (waitpid(l->pid, &l->status, 0) < 0 && errno == EINTR)
 		;
 	l->exited = true;
-	l->drain_until = now_ms() + DRAIN_MS;
+	l->drain_until = launch_now_ms() + DRAIN_MS;
 }
 
 static void check_timers(struct launch *l, long long now)
@@ -674,7 +674,7 @@ void launch_kill(struct launch *l)
 
 long long launch_time_left(const struct launch *l)
 {
-	long long left = l->deadline - now_ms();
+	long long left = l->deadline - launch_now_ms();
 
 	if (!l->deadline)
 		return 0;
@@ -707,8 +707,8 @@ int launch_wait(void)
 		return 0;	/* nothing could ever wake us */
 	n = build_pollfds(&fds, &slot, &wake);
 	if (wait_cap >= 0)
-		wake = min_deadline(wake, now_ms() + wait_cap);
-	if (poll(fds, n, poll_timeout(wake, now_ms())) > 0 && fds[0].revents)
+		wake = min_deadline(wake, launch_now_ms() + wait_cap);
+	if (poll(fds, n, poll_timeout(wake, launch_now_ms())) > 0 && fds[0].revents)
 		drain_selfpipe();
 	launch_check_signals();
 	for (i = 1; i < n; i++)
@@ -719,7 +719,7 @@ int launch_wait(void)
 	for (l = running; l; l = l->next) {
 		if (!l->exited && child_exited(l))
 			reap(l);
-		check_timers(l, now_ms());
+		check_timers(l, launch_now_ms());
 		count += launch_running(l);
 	}
 	return count;
@@ -962,14 +962,14 @@ void launch_run(const struct launch_request *req, struct launch_result *res)
 /* Ask every group to stop, wait a little, then kill and reap them all. */
 static void kill_all(void)
 {
-	long long give_up = now_ms() + KILL_GRACE_MS;
+	long long give_up = launch_now_ms() + KILL_GRACE_MS;
 	struct timespec tick = { 0, 10 * 1000000 };
 	struct launch *l;
 	bool waiting = true;
 
 	for (l = running; l; l = l->next)
 		kill_group(l, SIGTERM);
-	while (waiting && now_ms() < give_up) {
+	while (waiting && launch_now_ms() < give_up) {
 		waiting = false;
 		for (l = running; l; l = l->next)
 			waiting |= !l->exited && !child_exited(l);

@@ -110,6 +110,9 @@ int launch_wait(void);
 
 bool launch_running(const struct launch *l);
 
+/* Milliseconds on CLOCK_MONOTONIC: what deadlines are measured in. */
+long long launch_now_ms(void);
+
 /*
  * launch_wait(), but back within @max_ms even when nothing happens (for
  * callers that also watch something else, such as a socket appearing).

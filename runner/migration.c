@@ -131,20 +131,19 @@ static bool is_socket(const char *path)
  */
 static bool wait_sockets(struct mig *m, struct launch *l, int side)
 {
-	long long give_up = SOCKET_MS;
+	long long give_up = launch_now_ms() + SOCKET_MS;
 	char reply[512];
 
 	while (!(is_socket(m->incoming) && is_socket(m->qmp[side]) &&
 		 qmp_command(m->qmp[side], "{\"execute\": \"query-status\"}\n",
 			     reply, sizeof(reply), QMP_MS) == 0)) {
-		if (!launch_running(l) || give_up <= 0) {
+		if (!launch_running(l) || launch_now_ms() >= give_up) {
 			note(m, "kut-run: the migration destination %s",
 			     launch_running(l) ? "did not open its sockets" :
 						  "ended before migrating");
 			return false;
 		}
 		launch_wait_max(POLL_MS);
-		give_up -= POLL_MS;
 	}
 	return true;
 }
@@ -161,7 +160,7 @@ static void quit(const char *qmp)
 static bool migrate_now(struct mig *m, int side)
 {
 	char cmd[600], reply[1024];
-	long long waited;
+	long long give_up;
 
 	snprintf(cmd, sizeof(cmd), "{\"execute\": \"migrate\", \"arguments\": "
 		 "{\"uri\": \"unix:%s\"}}\n", m->incoming);
@@ -169,8 +168,9 @@ static bool migrate_now(struct mig *m, int side)
 		note(m, "kut-run: migrate: %s", reply);
 		return false;
 	}
-	/* Polls apart, plus the time each query takes: a bound, not exact. */
-	for (waited = 0; waited < SOCKET_MS * 4; waited += POLL_MS) {
+	/* launch_wait_max() returns early on any guest's output: a clock. */
+	for (give_up = launch_now_ms() + SOCKET_MS * 4;
+	     launch_now_ms() < give_up;) {
 		if (qmp_command(m->qmp[side], "{\"execute\": \"query-migrate\"}\n",
 				reply, sizeof(reply), QMP_MS) < 0 ||
 		    strstr(reply, "\"failed\"")) {
@@ -189,10 +189,9 @@ static bool migrate_now(struct mig *m, int side)
 static void wait_running(struct mig *m, struct launch *l, int side)
 {
 	char reply[512];
-	long long waited;
+	long long give_up = launch_now_ms() + SOCKET_MS;
 
-	for (waited = 0; waited < SOCKET_MS && launch_running(l);
-	     waited += POLL_MS) {
+	while (launch_now_ms() < give_up && launch_running(l)) {
 		if (qmp_command(m->qmp[side], "{\"execute\": \"query-status\"}\n",
 				reply, sizeof(reply), QMP_MS) == 0 &&
 		    strstr(reply, "\"running\": true"))
