@@ -104,19 +104,20 @@ extern char *getenv(const char *name);
  * (or FAIL, SKIP, XFAIL, XPASS, KFAIL) and counts it; report_summary()
  * prints "SUMMARY: N tests, M unexpected failures, ..." and returns the
  * test's exit code: 1 if anything failed unexpectedly, 77 if every check
- * was skipped, else 0.
+ * was skipped, else 0.  report(), report_xfail() and report_kfail() also
+ * return whether the check went as wanted (passed, or failed as expected).
  *
  * report(pass, fmt, ...) is the current form.  The 2017 form
  * report(fmt, pass, ...) still compiles and works: the form is chosen from
  * the type of the first argument (a char pointer means the old form), so a
  * condition that is itself a char pointer must be written "ptr != NULL".
  */
-extern void report(bool pass, const char *msg_fmt, ...)
+extern bool report(bool pass, const char *msg_fmt, ...)
 	__attribute__((format(printf, 2, 3), nonnull(2)));
-extern void report_xfail(bool xfail, bool pass, const char *msg_fmt, ...)
+extern bool report_xfail(bool xfail, bool pass, const char *msg_fmt, ...)
 	__attribute__((format(printf, 3, 4), nonnull(3)));
 /* A known failure (KFAIL): a bug in the host that is being worked on. */
-extern void report_kfail(bool kfail, bool pass, const char *msg_fmt, ...)
+extern bool report_kfail(bool kfail, bool pass, const char *msg_fmt, ...)
 	__attribute__((format(printf, 3, 4), nonnull(3)));
 extern void report_pass(const char *msg_fmt, ...)
 	__attribute__((format(printf, 1, 2), nonnull(1)));
@@ -148,9 +149,9 @@ extern void report_prefix_popn(int n);
  * The 2017 argument orders, selected by the macros below (int, not bool,
  * before the "...": va_start after a promoted type is undefined).
  */
-extern void kut_report_legacy(const char *msg_fmt, int pass, ...)
+extern bool kut_report_legacy(const char *msg_fmt, int pass, ...)
 	__attribute__((format(printf, 1, 3)));
-extern void kut_report_xfail_legacy(const char *msg_fmt, int xfail,
+extern bool kut_report_xfail_legacy(const char *msg_fmt, int xfail,
 				    int pass, ...)
 	__attribute__((format(printf, 1, 4)));
 

@@ -86,34 +86,67 @@ void report_prefix_pop(void)
 	report_prefix_popn(1);
 }
 
-static void va_report(const char *msg_fmt, bool pass, bool xfail, bool kfail,
+/*
+ * What one check came to.  XPASS (an expected failure that passed) counts
+ * as a failure: the expectation is out of date.
+ */
+enum outcome { OUT_PASS, OUT_FAIL, OUT_SKIP, OUT_XFAIL, OUT_XPASS, OUT_KFAIL };
+
+static const char *const outcome_tag[] = {
+	[OUT_PASS] = "PASS", [OUT_FAIL] = "FAIL", [OUT_SKIP] = "SKIP",
+	[OUT_XFAIL] = "XFAIL", [OUT_XPASS] = "XPASS", [OUT_KFAIL] = "KFAIL",
+};
+
+static enum outcome judge(bool pass, bool xfail, bool kfail, bool skip)
+{
+	if (skip)
+		return OUT_SKIP;
+	if (xfail)
+		return pass ? OUT_XPASS : OUT_XFAIL;
+	if (pass)
+		return OUT_PASS;
+	return kfail ? OUT_KFAIL : OUT_FAIL;
+}
+
+static void count(enum outcome o)
+{
+	tests++;
+	switch (o) {
+	case OUT_FAIL:
+	case OUT_XPASS:
+		failures++;
+		break;
+	case OUT_XFAIL:
+		xfailures++;
+		break;
+	case OUT_KFAIL:
+		kfailures++;
+		break;
+	case OUT_SKIP:
+		skipped++;
+		break;
+	case OUT_PASS:
+		break;
+	}
+}
+
+/*
+ * Print and count one check.  The value is upstream's: whether the check
+ * went as the test wanted (it passed, or it was expected to fail), which
+ * tests use to stop early or print more.
+ */
+static bool va_report(const char *msg_fmt, bool pass, bool xfail, bool kfail,
 		      bool skip, va_list va)
 {
-	const char *tag;
-
-	if (skip)
-		tag = "SKIP";
-	else if (xfail)
-		tag = pass ? "XPASS" : "XFAIL";
-	else if (kfail && !pass)
-		tag = "KFAIL";
-	else
-		tag = pass ? "PASS" : "FAIL";
+	enum outcome o = judge(pass, xfail, kfail, skip);
 
 	spin_lock(&lock);
-	tests++;
-	printf("%s: %s", tag, prefixes);
+	count(o);
+	printf("%s: %s", outcome_tag[o], prefixes);
 	vprintf(msg_fmt, va);
 	puts("\n");
-	if (skip)
-		skipped++;
-	else if (xfail && !pass)
-		xfailures++;
-	else if (kfail && !pass)
-		kfailures++;
-	else if (xfail || !pass)
-		failures++;
 	spin_unlock(&lock);
+	return pass || xfail;
 }
 
 void report_passed(void)
@@ -123,22 +156,26 @@ void report_passed(void)
 	spin_unlock(&lock);
 }
 
-void report(bool pass, const char *msg_fmt, ...)
+bool report(bool pass, const char *msg_fmt, ...)
 {
 	va_list va;
+	bool ok;
 
 	va_start(va, msg_fmt);
-	va_report(msg_fmt, pass, false, false, false, va);
+	ok = va_report(msg_fmt, pass, false, false, false, va);
 	va_end(va);
+	return ok;
 }
 
-void kut_report_legacy(const char *msg_fmt, int pass, ...)
+bool kut_report_legacy(const char *msg_fmt, int pass, ...)
 {
 	va_list va;
+	bool ok;
 
 	va_start(va, pass);
-	va_report(msg_fmt, pass, false, false, false, va);
+	ok = va_report(msg_fmt, pass, false, false, false, va);
 	va_end(va);
+	return ok;
 }
 
 void report_pass(const char *msg_fmt, ...)
@@ -159,31 +196,37 @@ void report_fail(const char *msg_fmt, ...)
 	va_end(va);
 }
 
-void report_xfail(bool xfail, bool pass, const char *msg_fmt, ...)
+bool report_xfail(bool xfail, bool pass, const char *msg_fmt, ...)
 {
 	va_list va;
+	bool ok;
 
 	va_start(va, msg_fmt);
-	va_report(msg_fmt, pass, xfail, false, false, va);
+	ok = va_report(msg_fmt, pass, xfail, false, false, va);
 	va_end(va);
+	return ok;
 }
 
-void kut_report_xfail_legacy(const char *msg_fmt, int xfail, int pass, ...)
+bool kut_report_xfail_legacy(const char *msg_fmt, int xfail, int pass, ...)
 {
 	va_list va;
+	bool ok;
 
 	va_start(va, pass);
-	va_report(msg_fmt, pass, xfail, false, false, va);
+	ok = va_report(msg_fmt, pass, xfail, false, false, va);
 	va_end(va);
+	return ok;
 }
 
-void report_kfail(bool kfail, bool pass, const char *msg_fmt, ...)
+bool report_kfail(bool kfail, bool pass, const char *msg_fmt, ...)
 {
 	va_list va;
+	bool ok;
 
 	va_start(va, msg_fmt);
-	va_report(msg_fmt, pass, false, kfail, false, va);
+	ok = va_report(msg_fmt, pass, false, kfail, false, va);
 	va_end(va);
+	return ok;
 }
 
 void report_skip(const char *msg_fmt, ...)

@@ -11,16 +11,16 @@
 #include "harness.h"
 #include "kut-host.h"
 
-void kut_report(bool pass, const char *fmt, ...);
+bool kut_report(bool pass, const char *fmt, ...);
 void kut_report_pass(const char *fmt, ...);
 void kut_report_fail(const char *fmt, ...);
 void kut_report_skip(const char *fmt, ...);
 void kut_report_info(const char *fmt, ...);
-void kut_report_xfail(bool xfail, bool pass, const char *fmt, ...);
-void kut_report_kfail(bool kfail, bool pass, const char *fmt, ...);
+bool kut_report_xfail(bool xfail, bool pass, const char *fmt, ...);
+bool kut_report_kfail(bool kfail, bool pass, const char *fmt, ...);
 void kut_report_abort(const char *fmt, ...) __attribute__((noreturn));
-void kut_kut_report_legacy(const char *fmt, int pass, ...);
-void kut_kut_report_xfail_legacy(const char *fmt, int xfail, int pass, ...);
+bool kut_kut_report_legacy(const char *fmt, int pass, ...);
+bool kut_kut_report_xfail_legacy(const char *fmt, int xfail, int pass, ...);
 void kut_report_prefix_push(const char *prefix);
 void kut_report_prefix_pushf(const char *fmt, ...);
 void kut_report_prefix_pop(void);
@@ -101,6 +101,25 @@ TEST(line_formats)
 	CHECK_STR(host_console, "SUMMARY: 9 tests, 3 unexpected failures, "
 		  "1 known failures, 1 expected failures, 1 skipped\n");
 	CHECK_INT(summary_code, 1);
+}
+
+/* Upstream's return value: the check went as wanted. */
+TEST(return_values)
+{
+	host_console_reset();
+	CHECK(kut_report(true, "r1"));
+	CHECK(!kut_report(false, "r2"));
+	CHECK(kut_report_xfail(true, false, "r3"));
+	CHECK(kut_report_xfail(true, true, "r4"));
+	CHECK(!kut_report_xfail(false, false, "r5"));
+	CHECK(!kut_report_kfail(true, false, "r6"));
+	CHECK(kut_report_kfail(true, true, "r7"));
+	CHECK(kut_kut_report_legacy("r8", 1));
+	CHECK(!kut_kut_report_legacy("r9", 0));
+	CHECK(kut_kut_report_xfail_legacy("r10", 1, 0));
+	CHECK_STR(host_console,
+		  "PASS: r1\nFAIL: r2\nXFAIL: r3\nXPASS: r4\nFAIL: r5\n"
+		  "KFAIL: r6\nPASS: r7\nPASS: r8\nFAIL: r9\nXFAIL: r10\n");
 }
 
 TEST(legacy_forms)
