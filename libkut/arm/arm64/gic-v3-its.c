@@ -21,21 +21,26 @@
 #define ITS_QUEUE_SIZE		SZ_64K
 #define ITS_CMD_SIZE		sizeof(struct its_cmd_block)
 
+/* GITS_TYPER stores its sizes minus one, in the field @mask covers. */
+static unsigned int typer_count(u64 typer, u64 mask)
+{
+	return ((typer & mask) >> __builtin_ctzll(mask)) + 1;
+}
+
 void its_parse_typer(void)
 {
 	u64 typer = readq(gicv3_its_base() + GITS_TYPER);
 	struct its_typer *t = &its_data.typer;
 
-	t->ite_size = ((typer & GITS_TYPER_ITT_ENTRY_SIZE) >>
-		       GITS_TYPER_ITT_ENTRY_SIZE_SHIFT) + 1;
-	t->pta = typer & GITS_TYPER_PTA;
-	t->eventid_bits = ((typer & GITS_TYPER_IDBITS) >> GITS_TYPER_IDBITS_SHIFT) + 1;
-	t->deviceid_bits = ((typer & GITS_TYPER_DEVBITS) >> GITS_TYPER_DEVBITS_SHIFT) + 1;
-	/* Without CIL, collection IDs are 16 bits wide. */
-	t->collid_bits = typer & GITS_TYPER_CIL ?
-		((typer & GITS_TYPER_CIDBITS) >> GITS_TYPER_CIDBITS_SHIFT) + 1 : 16;
-	t->virt_lpi = typer & GITS_TYPER_VLPIS;
 	t->phys_lpi = typer & GITS_TYPER_PLPIS;
+	t->virt_lpi = typer & GITS_TYPER_VLPIS;
+	t->pta = typer & GITS_TYPER_PTA;
+	t->ite_size = typer_count(typer, GITS_TYPER_ITT_ENTRY_SIZE);
+	t->eventid_bits = typer_count(typer, GITS_TYPER_IDBITS);
+	t->deviceid_bits = typer_count(typer, GITS_TYPER_DEVBITS);
+	/* CIDbits means something only with CIL; otherwise IDs are 16 bits. */
+	t->collid_bits = typer & GITS_TYPER_CIL ?
+			 typer_count(typer, GITS_TYPER_CIDBITS) : 16;
 }
 
 int its_baser_lookup(int type, struct its_baser *baser)

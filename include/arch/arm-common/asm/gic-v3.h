@@ -135,20 +135,20 @@ extern void gicv3_lpi_set_clr_pending(int rdist, int n, bool set);
 
 /*
  * Wait while a write to GICD_CTLR (or, the same bit, GICR_CTLR.UWP)
- * still takes effect; give up after about a second, ending the test.
+ * still takes effect.  The GIC finishes in microseconds; a bit still set
+ * after a second of 10 us polls means it never will, which ends the test.
  */
 static inline void gicv3_do_wait_for_rwp(void *base)
 {
-	int count = 100000;
+	unsigned int polls;
 
-	while (readl(base + GICD_CTLR) & GICD_CTLR_RWP) {
-		if (!--count) {
-			printf("GICv3: RWP timeout!\n");
-			abort();
-		}
-		cpu_relax();
+	for (polls = 0; polls < 100000; polls++) {
+		if (!(readl(base + GICD_CTLR) & GICD_CTLR_RWP))
+			return;
 		udelay(10);
 	}
+	report_abort("GICv3 at %p: register write still pending after 1 s",
+		     base);
 }
 
 static inline void gicv3_dist_wait_for_rwp(void)
@@ -161,21 +161,22 @@ static inline void gicv3_redist_wait_for_uwp(void)
 	gicv3_do_wait_for_rwp(gicv3_redist_base());
 }
 
-/* An MPIDR's affinity as GICR_TYPER[63:32] has it, Aff3.Aff2.Aff1.Aff0. */
+/*
+ * GICR_TYPER[63:32] and the ITS give a CPU's affinity in 32 bits,
+ * Aff3.Aff2.Aff1.Aff0; MPIDR keeps Aff3 apart, in bits 39:32.
+ */
 static inline u32 mpidr_compress(u64 mpidr)
 {
-	u64 compressed = mpidr & MPIDR_HWID_BITMASK;
+	u32 aff3 = (mpidr >> 32) & 0xff;
 
-	compressed = (((compressed >> 32) & 0xff) << 24) | compressed;
-	return compressed;
+	return aff3 << 24 | (u32)(mpidr & 0xffffff);
 }
 
-static inline u64 mpidr_uncompress(u32 compressed)
+static inline u64 mpidr_uncompress(u32 affinity)
 {
-	u64 mpidr = ((u64)compressed >> 24) << 32;
+	u64 aff3 = affinity >> 24;
 
-	mpidr |= compressed & MPIDR_HWID_BITMASK;
-	return mpidr;
+	return aff3 << 32 | (affinity & 0xffffff);
 }
 
 #endif /* !__ASSEMBLY__ */

@@ -167,12 +167,16 @@ static inline bool system_supports_granule(size_t granule)
 {
 	u64 mmfr0 = get_id_aa64mmfr0_el1();
 
-	if (granule == SZ_4K)
+	switch (granule) {
+	case SZ_4K:
 		return ID_AA64MMFR0_TGRAN4_SUPPORTED(mmfr0);
-	if (granule == SZ_16K)
+	case SZ_16K:
 		return ID_AA64MMFR0_TGRAN16_SUPPORTED(mmfr0);
-	assert(granule == SZ_64K);
-	return ID_AA64MMFR0_TGRAN64_SUPPORTED(mmfr0);
+	case SZ_64K:
+		return ID_AA64MMFR0_TGRAN64_SUPPORTED(mmfr0);
+	}
+	assert_msg(false, "arm64 has no %lu-byte granule", (unsigned long)granule);
+	return false;
 }
 
 static inline unsigned long get_id_aa64pfr0_el1(void)
