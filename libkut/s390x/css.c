@@ -198,12 +198,11 @@ struct ccw1 *ccw_alloc(int code, void *data, int count, unsigned char flags)
 {
 	struct ccw1 *ccw = alloc_io_mem(sizeof(*ccw), 0);
 
-	if (!ccw)
-		return NULL;
-	ccw->code = code;
-	ccw->flags = flags;
-	ccw->count = count;
-	ccw->data_address = (uint32_t)(uintptr_t)data;
+	if (ccw)
+		*ccw = (struct ccw1){
+			.code = code, .flags = flags, .count = count,
+			.data_address = (uint32_t)(uintptr_t)data,
+		};
 	return ccw;
 }
 

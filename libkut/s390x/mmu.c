@@ -53,61 +53,92 @@ unsigned long virt_to_phys(const volatile void *virt)
 	return cc ? 0 : real;
 }
 
-/* Replace the 2 GiB mapping in @pud by a segment table of 1 MiB ones. */
+/*
+ * Fill @table with @n mappings @step bytes apart, the first being @first
+ * (its frame, protection and format bits; these sit below @step, so each
+ * next entry is the previous plus @step).
+ */
+static void fill_table(uint64_t *table, unsigned int n, uint64_t step,
+		       uint64_t first)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		table[i] = first + i * step;
+}
+
+/*
+ * Splitting a large mapping: the smaller ones map the same memory with
+ * the same protection; the old entry is invalidated (dropping its TLB
+ * entries) before it is rewritten, as a valid DAT entry never changes in
+ * place.
+ */
+
+/* A 2 GiB region-third entry becomes a segment table of 1 MiB frames. */
 static void split_pud(pud_t *pud, uintptr_t va)
 {
-	phys_addr_t pa = pud_val(*pud) & REGION3_ENTRY_RFAA;
-	unsigned long prot = pud_val(*pud) & (REGION3_ENTRY_IEP | REGION_ENTRY_P);
+	uint64_t old = pud_val(*pud);
 	pmd_t *pmd = pmd_alloc_one();
-	int i;
 
-	for (i = 0; i < SEGMENT_TABLE_ENTRIES; i++)
-		pmd_val(pmd[i]) = (pa + (unsigned long)i * SZ_1M) | prot | SEGMENT_ENTRY_FC |
-				  SEGMENT_ENTRY_TT_SEGMENT;
+	fill_table(&pmd_val(pmd[0]), SEGMENT_TABLE_ENTRIES, SZ_1M,
+		   (old & REGION3_ENTRY_RFAA) |
+		   (old & (REGION3_ENTRY_IEP | REGION_ENTRY_P)) |
+		   SEGMENT_ENTRY_FC | SEGMENT_ENTRY_TT_SEGMENT);
 	idte_pudp(va, &pud_val(*pud));
 	pud_val(*pud) = __pa(pmd) | REGION_ENTRY_TT_REGION3 | REGION_TABLE_LENGTH;
 }
 
-/* Replace the 1 MiB mapping in @pmd by a page table of 4 KiB ones. */
+/* A 1 MiB segment entry becomes a page table of 4 KiB pages. */
 static void split_pmd(pmd_t *pmd, uintptr_t va)
 {
-	phys_addr_t pa = pmd_val(*pmd) & SEGMENT_ENTRY_SFAA;
-	unsigned long prot = pmd_val(*pmd) & (SEGMENT_ENTRY_IEP | SEGMENT_ENTRY_P);
+	uint64_t old = pmd_val(*pmd);
 	pte_t *pte = pte_alloc_one();
-	int i;
 
-	for (i = 0; i < PAGE_TABLE_ENTRIES; i++)
-		pte_val(pte[i]) = (pa + i * PAGE_SIZE) | prot;
+	fill_table(&pte_val(pte[0]), PAGE_TABLE_ENTRIES, PAGE_SIZE,
+		   (old & SEGMENT_ENTRY_SFAA) |
+		   (old & (SEGMENT_ENTRY_IEP | SEGMENT_ENTRY_P)));
 	idte_pmdp(va, &pmd_val(*pmd));
 	pmd_val(*pmd) = __pa(pte) | SEGMENT_ENTRY_TT_SEGMENT;
+}
+
+/*
+ * The entry one level below @entry (of level @at) for @va, with the
+ * table made if missing and a large mapping in the way split.
+ */
+static void *next_level(void *entry, enum pgt_level at, uintptr_t va)
+{
+	pud_t *pud = entry;
+	pmd_t *pmd = entry;
+
+	switch (at) {
+	case pgtable_level_pgd:
+		return p4d_alloc(entry, va);
+	case pgtable_level_p4d:
+		return pud_alloc(entry, va);
+	case pgtable_level_pud:
+		if (!pud_none(*pud) && pud_huge(*pud))
+			split_pud(pud, va);
+		return pmd_alloc(pud, va);
+	case pgtable_level_pmd:
+		if (!pmd_none(*pmd) && pmd_large(*pmd))
+			split_pmd(pmd, va);
+		return pte_alloc(pmd, va);
+	default:
+		assert_msg(false, "no DAT level below %d", at);
+		return NULL;
+	}
 }
 
 void *get_dat_entry(pgd_t *pgtable, void *vaddr, enum pgt_level level)
 {
 	uintptr_t va = (uintptr_t)vaddr;
-	pgd_t *pgd;
-	p4d_t *p4d;
-	pud_t *pud;
-	pmd_t *pmd;
+	enum pgt_level at = pgtable_level_pgd;
+	void *entry;
 
 	assert(pgtable && level >= pgtable_level_pgd && level <= pgtable_level_pte);
-	pgd = pgd_offset(pgtable, va);
-	if (level == pgtable_level_pgd)
-		return pgd;
-	p4d = p4d_alloc(pgd, va);
-	if (level == pgtable_level_p4d)
-		return p4d;
-	pud = pud_alloc(p4d, va);
-	if (level == pgtable_level_pud)
-		return pud;
-	if (!pud_none(*pud) && pud_huge(*pud))
-		split_pud(pud, va);
-	pmd = pmd_alloc(pud, va);
-	if (level == pgtable_level_pmd)
-		return pmd;
-	if (!pmd_none(*pmd) && pmd_large(*pmd))
-		split_pmd(pmd, va);
-	return pte_alloc(pmd, va);
+	for (entry = pgd_offset(pgtable, va); at < level; at++)
+		entry = next_level(entry, at, va);
+	return entry;
 }
 
 void *split_page(pgd_t *pgtable, void *vaddr, enum pgt_level level)

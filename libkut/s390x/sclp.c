@@ -60,18 +60,20 @@ void sclp_wait_busy(void)
 
 void sclp_mark_busy(void)
 {
+	bool claimed;
+
 	for (;;) {
 		/* A request of ours in flight completes only if we take it. */
 		if (sclp_busy)
 			sclp_setup_int();
 		sclp_wait_busy();
+		/* Another CPU may have claimed it since: claim under the lock. */
 		spin_lock(&sclp_lock);
-		if (!sclp_busy) {
-			sclp_busy = true;
-			spin_unlock(&sclp_lock);
-			return;
-		}
+		claimed = !sclp_busy;
+		sclp_busy = true;
 		spin_unlock(&sclp_lock);
+		if (claimed)
+			return;
 	}
 }
 
