@@ -177,6 +177,11 @@ void reset_apic(void)
 	xapic_write(APIC_SPIV, SPIV_ENABLED_0XFF);
 }
 
+/*
+ * Upstream rebuilds id_map[] from its online-CPU mask here.  kut fills
+ * it from the firmware's CPU list at boot and brings every one of those
+ * CPUs up (smp.c), so it already holds what the rebuild would give.
+ */
 void init_apic_map(void)
 {
 }
