@@ -79,8 +79,8 @@ extern void page_alloc_init_area(u8 n, phys_addr_t base_pfn,
 				 phys_addr_t top_pfn);
 
 /*
- * Make malloc() take its memory from this allocator (alloc_ops).  At least
- * one area must have been initialized first.
+ * Make malloc() take its memory from this allocator (alloc_ops); call it
+ * once page_alloc_init_area() has given the allocator some memory.
  */
 extern void page_alloc_ops_enable(void);
 
