@@ -310,3 +310,107 @@ void migration_run(const struct launch_request *req,
 	free(m.incoming);
 	free(m.dir);
 }
+
+/* A QMP monitor on @path and -S after @req's command. */
+static struct launch *start_stopped(const struct launch_request *req,
+				    const char *path,
+				    struct launch_result *res)
+{
+	struct strvec argv = STRVEC_INIT;
+	struct launch_request r = *req;
+	struct launch *l;
+	char *s;
+
+	strvec_push_all(&argv, (const char *const *)req->argv);
+	s = xasprintf("socket,id=kutqmp,path=%s,server=on,wait=off", path);
+	strvec_push(&argv, "-chardev");
+	strvec_push(&argv, s);
+	free(s);
+	strvec_push(&argv, "-mon");
+	strvec_push(&argv, "chardev=kutqmp,mode=control");
+	strvec_push(&argv, "-S");
+	r.argv = argv.v;
+	l = launch_start(&r, res);
+	strvec_free(&argv);
+	return l;
+}
+
+/* Connect to @l's monitor and let the guest run; NULL if that fails. */
+static struct qmp *watch_events(struct launch *l, const char *path,
+				char *err, size_t errsize)
+{
+	long long waited;
+	struct qmp *q = NULL;
+
+	for (waited = 0; !q && waited < SOCKET_MS && launch_running(l);
+	     waited += POLL_MS) {
+		if (is_socket(path))
+			q = qmp_open(path, QMP_MS, err, errsize);
+		if (!q)
+			launch_wait_max(POLL_MS);
+	}
+	if (q && qmp_run(q, "{\"execute\": \"cont\"}\n", err, errsize,
+			 QMP_MS) < 0) {
+		qmp_close(q);
+		q = NULL;
+	}
+	return q;
+}
+
+void panic_run(const struct launch_request *req, struct launch_result *res)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir, *path, line[1024], err[512];
+	struct mig m = { .req = req };
+	bool panicked = false;
+	struct launch *l;
+	struct qmp *q;
+	int r;
+
+	dir = xasprintf("%s/kut-panic.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		fail(res, "cannot create a directory for the QMP socket");
+		free(dir);
+		return;
+	}
+	path = xasprintf("%s/qmp", dir);
+	l = start_stopped(req, path, res);
+	q = l ? watch_events(l, path, err, sizeof(err)) : NULL;
+	if (l && !q) {
+		note(&m, "kut-run: QMP: %s", err);
+		launch_kill(l);
+	}
+	while (l && launch_running(l)) {
+		launch_wait_max(POLL_MS);
+		while (q && (r = qmp_event(q, line, sizeof(line), 0)) != 0) {
+			if (r < 0) {
+				qmp_close(q);
+				q = NULL;
+			} else if (strstr(line, "\"GUEST_PANICKED\"") &&
+				   !panicked) {
+				panicked = true;
+				note(&m, "kut-run: QEMU reports GUEST_PANICKED");
+				qmp_run(q, "{\"execute\": \"quit\"}\n", err,
+					sizeof(err), QMP_MS);
+			}
+		}
+	}
+	qmp_close(q);
+	if (l && !panicked)
+		note(&m, "kut-run: the guest did not panic");
+	if (l)
+		launch_end(l, res);
+	if (l && panicked && res->kind != LAUNCH_TIMEOUT) {
+		res->kind = LAUNCH_PASSED;
+		res->exit_code = 0;
+		snprintf(res->reason, sizeof(res->reason), "guest panicked");
+	} else if (l && res->kind == LAUNCH_PASSED) {
+		fail(res, "guest did not panic");
+	} else if (l && res->kind != LAUNCH_TIMEOUT && !res->refused) {
+		fail(res, "guest did not panic");
+	}
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}

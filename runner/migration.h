@@ -28,4 +28,13 @@
 void migration_run(const struct launch_request *req,
 		   struct launch_result *res);
 
+/*
+ * launch_run() for a test of upstream's "panic" group, which passes when
+ * the guest panics: QEMU starts stopped (-S) with a QMP monitor, is let
+ * go once kut-run listens for events, and the test passes when QEMU
+ * reports GUEST_PANICKED (then QEMU is told to quit), and fails with
+ * "guest did not panic" otherwise.
+ */
+void panic_run(const struct launch_request *req, struct launch_result *res);
+
 #endif /* KUT_RUNNER_MIGRATION_H */

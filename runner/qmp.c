@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -40,16 +41,24 @@ static int read_line(struct conn *c, char *line, size_t size)
 	long long left;
 
 	while (!(nl = memchr(c->buf, '\n', c->len))) {
+		int r;
+
 		left = c->deadline - now_ms();
-		if (c->len == sizeof(c->buf) || left <= 0) {
-			snprintf(line, size, c->len == sizeof(c->buf) ?
-				 "QMP reply line too long" : "QMP timed out");
+		if (c->len == sizeof(c->buf)) {
+			snprintf(line, size, "QMP reply line too long");
 			return -1;
 		}
-		if (poll(&pfd, 1, (int)left) < 0 && errno != EINTR) {
+		r = poll(&pfd, 1, left > 0 ? (int)left : 0);
+		if (r < 0 && errno != EINTR) {
 			snprintf(line, size, "QMP poll: %s", strerror(errno));
 			return -1;
 		}
+		if (r == 0) {
+			snprintf(line, size, "QMP timed out");
+			return -1;
+		}
+		if (r < 0)
+			continue;
 		n = read(c->fd, c->buf + c->len, sizeof(c->buf) - c->len);
 		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
@@ -72,7 +81,8 @@ static int exchange(struct conn *c, const char *cmd, char *reply, size_t size)
 {
 	size_t len = strlen(cmd);
 
-	if (write(c->fd, cmd, len) != (ssize_t)len) {
+	/* MSG_NOSIGNAL: a QEMU that is gone is an error, not a SIGPIPE. */
+	if (send(c->fd, cmd, len, MSG_NOSIGNAL) != (ssize_t)len) {
 		snprintf(reply, size, "QMP write: %s", strerror(errno));
 		return -1;
 	}
@@ -81,6 +91,71 @@ static int exchange(struct conn *c, const char *cmd, char *reply, size_t size)
 			return -1;
 	} while (strstr(reply, "\"event\""));
 	return strstr(reply, "\"return\"") ? 0 : -1;
+}
+
+struct qmp {
+	struct conn c;
+};
+
+struct qmp *qmp_open(const char *path, long long timeout_ms, char *err,
+		     size_t errsize)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct qmp *q;
+
+	if (strlen(path) >= sizeof(sa.sun_path)) {
+		snprintf(err, errsize, "%s: socket path too long", path);
+		return NULL;
+	}
+	strcpy(sa.sun_path, path);
+	q = calloc(1, sizeof(*q));
+	if (!q) {
+		snprintf(err, errsize, "out of memory");
+		return NULL;
+	}
+	q->c.deadline = now_ms() + timeout_ms;
+	q->c.fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (q->c.fd < 0 ||
+	    connect(q->c.fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		qmp_close(q);
+		return NULL;
+	}
+	/* The greeting, then out of capabilities negotiation. */
+	if (read_line(&q->c, err, errsize) < 0 ||
+	    exchange(&q->c, "{\"execute\": \"qmp_capabilities\"}\n", err,
+		     errsize) < 0) {
+		qmp_close(q);
+		return NULL;
+	}
+	return q;
+}
+
+int qmp_run(struct qmp *q, const char *command, char *reply,
+	    size_t replysize, long long timeout_ms)
+{
+	q->c.deadline = now_ms() + timeout_ms;
+	return exchange(&q->c, command, reply, replysize);
+}
+
+int qmp_event(struct qmp *q, char *line, size_t size, long long wait_ms)
+{
+	q->c.deadline = now_ms() + wait_ms;
+	while (read_line(&q->c, line, size) == 0) {
+		if (strstr(line, "\"event\""))
+			return 1;
+		q->c.deadline = now_ms();	/* a stray reply: skip it */
+	}
+	return strstr(line, "closed") ? -1 : 0;
+}
+
+void qmp_close(struct qmp *q)
+{
+	if (!q)
+		return;
+	if (q->c.fd >= 0)
+		close(q->c.fd);
+	free(q);
 }
 
 int qmp_command(const char *path, const char *command, char *reply,

@@ -23,4 +23,19 @@
 int qmp_command(const char *path, const char *command, char *reply,
 		size_t replysize, long long timeout_ms);
 
+/*
+ * A connection kept open to watch events: qmp_open() connects and leaves
+ * negotiation (NULL with the problem in @err), qmp_run() runs one command
+ * on it (as qmp_command()), qmp_event() returns 1 with the next complete
+ * {"event": ...} line in @line if one has arrived (waiting at most
+ * @wait_ms), 0 if none has, -1 once the connection is closed.
+ */
+struct qmp;
+struct qmp *qmp_open(const char *path, long long timeout_ms, char *err,
+		     size_t errsize);
+int qmp_run(struct qmp *q, const char *command, char *reply,
+	    size_t replysize, long long timeout_ms);
+int qmp_event(struct qmp *q, char *line, size_t size, long long wait_ms);
+void qmp_close(struct qmp *q);
+
 #endif /* KUT_RUNNER_QMP_H */

@@ -292,9 +292,12 @@ static bool start(struct run *run, struct job *j)
 	if (run->opt->verbose)
 		fprintf(stderr, "%s\n", j->res.command);
 	j->started = now_ms();
-	if (cfg_in_group(j->t, "migration")) {
+	if (cfg_in_group(j->t, "migration") || cfg_in_group(j->t, "panic")) {
 		/* Runs to its end here; the other tests go on meanwhile. */
-		migration_run(&req, &lr);
+		if (cfg_in_group(j->t, "migration"))
+			migration_run(&req, &lr);
+		else
+			panic_run(&req, &lr);
 		j->res.ms = now_ms() - j->started;
 		capture_verdict(j, &lr, &run->expect);
 		capture_close(j);

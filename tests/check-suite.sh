@@ -90,6 +90,19 @@ ok_if "migration: a skipped migration migrates nothing" \
 ok_if "migration: no socket or file left behind" [ -z "$(ls -A "$tmp/migtmp")" ]
 ok_if "migration: no QEMU left behind" no_qemu_left "$BUNDLED/migration"
 
+# --- panic group: passes when QEMU reports the guest's panic (QMP event)
+mkdir -p "$tmp/panic"
+ln -sf "$BUNDLED/pvpanic.flat" "$tmp/panic/pvpanic.flat"
+printf '[pvpanic]\nfile = pvpanic.flat\nextra_params = -device pvpanic\ngroups = panic\n\n[no-device]\nfile = pvpanic.flat\ngroups = panic\n' \
+	>"$tmp/panic/unittests.cfg"
+"$KUT_RUN" --accel=tcg --arch=x86_64 --logs "$tmp/plogs" "$tmp/panic" >"$tmp/panic.out" 2>&1
+lines_match "panic: a guest panic is the pass, none a failure" "$tmp/panic.out" \
+	'^PASS pvpanic' '^FAIL no-device '
+lines_match "panic: the log says QEMU reported it" "$tmp/plogs/pvpanic.log" \
+	'^kut-run: QEMU reports GUEST_PANICKED$'
+lines_match "panic: ... or that the guest did not panic" "$tmp/plogs/no-device.log" \
+	'^kut-run: the guest did not panic$'
+
 # --- the purpose-made suite: every way a test can end
 out=$tmp/runner.out
 "$KUT_RUN" --accel=tcg -j2 --logs "$tmp/logs" --junit "$tmp/junit.xml" \
