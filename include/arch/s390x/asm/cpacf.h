@@ -156,29 +156,39 @@ static __always_inline void __cpacf_query(unsigned int opcode,
 	}
 }
 
+/*
+ * The message-security-assist facility that introduced instruction
+ * @opcode: MSA (17), MSA 3 (76), MSA 4 (77), MSA 5 (57), MSA 8 (146);
+ * 0 for an opcode this header does not know.
+ */
+static inline int __cpacf_facility_of(unsigned int opcode)
+{
+	static const struct {
+		unsigned int opcode;
+		int facility;
+	} introduced[] = {
+		{ CPACF_KM, 17 }, { CPACF_KMC, 17 }, { CPACF_KIMD, 17 },
+		{ CPACF_KLMD, 17 }, { CPACF_KMAC, 17 },
+		{ CPACF_PCKMO, 76 },
+		{ CPACF_KMCTR, 77 }, { CPACF_KMF, 77 }, { CPACF_KMO, 77 },
+		{ CPACF_PCC, 77 },
+		{ CPACF_PRNO, 57 },
+		{ CPACF_KMA, 146 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(introduced); i++)
+		if (introduced[i].opcode == opcode)
+			return introduced[i].facility;
+	return 0;
+}
+
 /* Whether the CPU has the facility instruction @opcode needs. */
 static inline int __cpacf_check_opcode(unsigned int opcode)
 {
-	switch (opcode) {
-	case CPACF_KMAC:
-	case CPACF_KM:
-	case CPACF_KMC:
-	case CPACF_KIMD:
-	case CPACF_KLMD:
-		return test_facility(17);
-	case CPACF_PCKMO:
-		return test_facility(76);
-	case CPACF_KMF:
-	case CPACF_KMO:
-	case CPACF_PCC:
-	case CPACF_KMCTR:
-		return test_facility(77);
-	case CPACF_PRNO:
-		return test_facility(57);
-	case CPACF_KMA:
-		return test_facility(146);
-	}
-	return 0;
+	int facility = __cpacf_facility_of(opcode);
+
+	return facility && test_facility(facility);
 }
 
 /* Query @opcode into @mask; 0 (and @mask untouched) if it is absent. */
