@@ -6,6 +6,7 @@
  */
 #include <libcflat.h>
 #include <limits.h>
+#include <asm/io.h>
 #include <asm/sbi.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -181,4 +182,117 @@ long sbi_probe(int ext)
 				      (unsigned long)ext, 0, 0, 0, 0, 0);
 
 	return ret.error ? 0 : ret.value;
+}
+
+struct sbiret sbi_fwft_set_raw(unsigned long feature, unsigned long value,
+			       unsigned long flags)
+{
+	return sbi_ecall(SBI_EXT_FWFT, SBI_EXT_FWFT_SET, feature, value, flags,
+			 0, 0, 0);
+}
+
+struct sbiret sbi_fwft_set(uint32_t feature, unsigned long value,
+			   unsigned long flags)
+{
+	return sbi_fwft_set_raw(feature, value, flags);
+}
+
+struct sbiret sbi_fwft_get_raw(unsigned long feature)
+{
+	return sbi_ecall(SBI_EXT_FWFT, SBI_EXT_FWFT_GET, feature, 0, 0, 0, 0, 0);
+}
+
+struct sbiret sbi_fwft_get(uint32_t feature)
+{
+	return sbi_fwft_get_raw(feature);
+}
+
+struct sbiret sbi_sse_read_attrs_raw(unsigned long event_id,
+				     unsigned long base_attr_id,
+				     unsigned long attr_count,
+				     unsigned long phys_lo, unsigned long phys_hi)
+{
+	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_READ_ATTRS, event_id,
+			 base_attr_id, attr_count, phys_lo, phys_hi, 0);
+}
+
+struct sbiret sbi_sse_read_attrs(unsigned long event_id,
+				 unsigned long base_attr_id,
+				 unsigned long attr_count, unsigned long *values)
+{
+	return sbi_sse_read_attrs_raw(event_id, base_attr_id, attr_count,
+				      virt_to_phys(values), 0);
+}
+
+struct sbiret sbi_sse_write_attrs_raw(unsigned long event_id,
+				      unsigned long base_attr_id,
+				      unsigned long attr_count,
+				      unsigned long phys_lo, unsigned long phys_hi)
+{
+	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_WRITE_ATTRS, event_id,
+			 base_attr_id, attr_count, phys_lo, phys_hi, 0);
+}
+
+struct sbiret sbi_sse_write_attrs(unsigned long event_id,
+				  unsigned long base_attr_id,
+				  unsigned long attr_count, unsigned long *values)
+{
+	return sbi_sse_write_attrs_raw(event_id, base_attr_id, attr_count,
+				       virt_to_phys(values), 0);
+}
+
+struct sbiret sbi_sse_register_raw(unsigned long event_id,
+				   unsigned long entry_pc,
+				   unsigned long entry_arg)
+{
+	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_REGISTER, event_id, entry_pc,
+			 entry_arg, 0, 0, 0);
+}
+
+_Static_assert(SBI_EXT_SSE_ID == SBI_EXT_SSE &&
+	       SBI_EXT_SSE_COMPLETE_ID == SBI_EXT_SSE_COMPLETE,
+	       "the SSE IDs sse.S uses");
+_Static_assert(offsetof(struct sbi_sse_handler_arg, reg_tmp) == SBI_SSE_ARG_REG_TMP &&
+	       offsetof(struct sbi_sse_handler_arg, handler) == SBI_SSE_ARG_HANDLER &&
+	       offsetof(struct sbi_sse_handler_arg, handler_data) == SBI_SSE_ARG_HANDLER_DATA &&
+	       offsetof(struct sbi_sse_handler_arg, stack) == SBI_SSE_ARG_STACK,
+	       "struct sbi_sse_handler_arg as sse.S reads it");
+
+struct sbiret sbi_sse_register(unsigned long event_id,
+			       struct sbi_sse_handler_arg *arg)
+{
+	return sbi_sse_register_raw(event_id, (unsigned long)sbi_sse_entry,
+				    (unsigned long)arg);
+}
+
+struct sbiret sbi_sse_unregister(unsigned long event_id)
+{
+	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_UNREGISTER, event_id, 0, 0,
+			 0, 0, 0);
+}
+
+struct sbiret sbi_sse_enable(unsigned long event_id)
+{
+	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_ENABLE, event_id, 0, 0, 0, 0, 0);
+}
+
+struct sbiret sbi_sse_disable(unsigned long event_id)
+{
+	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_DISABLE, event_id, 0, 0, 0, 0, 0);
+}
+
+struct sbiret sbi_sse_hart_mask(void)
+{
+	return sbi_call0(SBI_EXT_SSE, SBI_EXT_SSE_HART_MASK);
+}
+
+struct sbiret sbi_sse_hart_unmask(void)
+{
+	return sbi_call0(SBI_EXT_SSE, SBI_EXT_SSE_HART_UNMASK);
+}
+
+struct sbiret sbi_sse_inject(unsigned long event_id, unsigned long hart_id)
+{
+	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_INJECT, event_id, hart_id, 0,
+			 0, 0, 0);
 }

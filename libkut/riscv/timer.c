@@ -13,6 +13,8 @@
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <asm/timer.h>
+#include <asm/delay.h>
+#include <asm/sbi.h>
 
 #include "riscv.h"
 
@@ -61,4 +63,31 @@ void timer_hart_init(void)
 bool timer_has_sstc(void)
 {
 	return cpu_has_extension(smp_processor_id(), ISA_SSTC);
+}
+
+void timer_start(unsigned long duration_us)
+{
+	uint64_t next = timer_get_cycles() + usec_to_cycles(duration_us);
+	struct sbiret ret;
+
+	if (timer_has_sstc()) {
+		timer_set_stimecmp(next);
+		return;
+	}
+	assert_msg(sbi_probe(SBI_EXT_TIME), "no timer: no Sstc, no SBI TIME");
+	ret = sbi_set_timer(next);
+	assert_msg(!ret.error, "SBI set_timer: error %ld", ret.error);
+}
+
+void timer_stop(void)
+{
+	if (timer_has_sstc()) {
+		/*
+		 * One less than all ones, as upstream writes it: upstream
+		 * found QEMU leaving the timer alone for exactly all ones.
+		 */
+		timer_set_stimecmp(~0ULL - 1);
+		return;
+	}
+	sbi_set_timer(~0UL);
 }

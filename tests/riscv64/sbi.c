@@ -75,11 +75,11 @@ static void check_time(void)
 	report_prefix_push("time");
 	ret = sbi_set_timer(0);
 	give_up = timer_get_cycles() + timebase_frequency / 10;
-	while (!(raised = timer_irq_pending()) && timer_get_cycles() < give_up)
+	while (!(raised = timer_irq_is_pending()) && timer_get_cycles() < give_up)
 		cpu_relax();
 	report(!ret.error && raised, "a deadline in the past: pending at once");
 	ret = sbi_set_timer(~0UL);
-	report(!ret.error && !timer_irq_pending(), "no deadline: not pending");
+	report(!ret.error && !timer_irq_is_pending(), "no deadline: not pending");
 	ret = sbi_ecall(SBI_EXT_TIME, 1, 0, 0, 0, 0, 0, 0);
 	report(ret.error == SBI_ERR_NOT_SUPPORTED,
 	       "an unknown function: SBI_ERR_NOT_SUPPORTED (%ld)", ret.error);
@@ -133,7 +133,7 @@ static void check_suspend(void)
 	deadline = timer_get_cycles() + usec_to_cycles(2000);
 	sbi_set_timer(deadline);
 	ret = sbi_hart_suspend(SBI_EXT_HSM_HART_SUSPEND_RETENTIVE, 0, 0);
-	report(!ret.error && timer_irq_pending() && timer_get_cycles() >= deadline,
+	report(!ret.error && timer_irq_is_pending() && timer_get_cycles() >= deadline,
 	       "retentive suspend returns once the timer is pending (%ld)", ret.error);
 	sbi_set_timer(~0UL);
 	timer_irq_disable();

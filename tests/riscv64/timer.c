@@ -65,7 +65,7 @@ static void one_deadline(void *data)
 	 * deadline, so was it when pending was read.  A hart descheduled
 	 * past the deadline (a loaded host) is not early.
 	 */
-	r->early = timer_irq_pending();
+	r->early = timer_irq_is_pending();
 	if (timer_get_cycles() >= deadline[cpu])
 		r->early = false;
 	timer_irq_enable();

@@ -35,6 +35,7 @@
 #define SR_FS_INITIAL		_AC(0x00002000, UL)
 #define SR_SUM			_AC(0x00040000, UL)
 #define SR_MXR			_AC(0x00080000, UL)
+#define SR_SDT			_AC(0x01000000, UL)	/* Ssdbltrp: double trap */
 
 /* scause: the top bit says interrupt; the rest is the cause number. */
 #define CAUSE_IRQ_FLAG		(_AC(1, UL) << (__riscv_xlen - 1))

@@ -74,6 +74,22 @@ static inline void local_ipi_disable(void)
 	csr_clear(CSR_SIE, IE_SSIE);
 }
 
+/*
+ * Ssdbltrp's sstatus.SDT on or off (upstream's spelling): a trap taken
+ * with SDT set is a double trap, which the firmware reports (FWFT
+ * DOUBLE_TRAP, SSE LOCAL_DOUBLE_TRAP) instead of entering stvec.
+ */
+static inline void local_dlbtrp_enable(void)
+{
+	csr_set(CSR_SSTATUS, SR_SDT);
+}
+
+/* sstatus.SDT off: traps are single again. */
+static inline void local_dlbtrp_disable(void)
+{
+	csr_clear(CSR_SSTATUS, SR_SDT);
+}
+
 static inline void ipi_ack(void)
 {
 	csr_clear(CSR_SIP, IE_SSIE);

@@ -18,9 +18,98 @@
 #define SBI_ERR_ALREADY_AVAILABLE	-6
 #define SBI_ERR_ALREADY_STARTED		-7
 #define SBI_ERR_ALREADY_STOPPED		-8
+#define SBI_ERR_NO_SHMEM		-9
+#define SBI_ERR_INVALID_STATE		-10
+#define SBI_ERR_BAD_RANGE		-11
+#define SBI_ERR_TIMEOUT			-12
+#define SBI_ERR_IO			-13
+#define SBI_ERR_DENIED_LOCKED		-14
+
+/* Implementation IDs (base GET_IMP_ID). */
+#define SBI_IMPL_BBL			0
+#define SBI_IMPL_OPENSBI		1
+#define SBI_IMPL_XVISOR			2
+#define SBI_IMPL_KVM			3
+#define SBI_IMPL_RUSTSBI		4
+#define SBI_IMPL_DIOSIX			5
+#define SBI_IMPL_COFFER			6
+#define SBI_IMPL_XEN			7
+#define SBI_IMPL_POLARFIRE_HSS		8
+#define SBI_IMPL_COREBOOT		9
+#define SBI_IMPL_OREBOOT		10
+#define SBI_IMPL_BHYVE			11
+
+/* The spec version (base GET_SPEC_VERSION): major in 30:24, minor below. */
+#define SBI_SPEC_VERSION_MAJOR_SHIFT	24
+#define SBI_SPEC_VERSION_MAJOR_MASK	0x7f
+#define SBI_SPEC_VERSION_MINOR_MASK	0xffffff
+#define SBI_SPEC_VERSION_MASK		((SBI_SPEC_VERSION_MAJOR_MASK << \
+					  SBI_SPEC_VERSION_MAJOR_SHIFT) | \
+					 SBI_SPEC_VERSION_MINOR_MASK)
+
+/* Event IDs of SSE (supervisor software events), as assembly needs them. */
+/*
+ * Each of the four ranges holds local events from its base, global ones
+ * from base + 0x8000; in each half, defined events, then reserved ones,
+ * then from + 0x4000 platform ones.
+ */
+#define SBI_SSE_EVENT_LOCAL_HIGH_PRIO_RAS	0x00000000
+#define SBI_SSE_EVENT_LOCAL_DOUBLE_TRAP		0x00000001
+#define SBI_SSE_EVENT_LOCAL_RESERVED_0_START	0x00000002
+#define SBI_SSE_EVENT_LOCAL_RESERVED_0_END	0x00003fff
+#define SBI_SSE_EVENT_LOCAL_PLAT_0_START	0x00004000
+#define SBI_SSE_EVENT_LOCAL_PLAT_0_END		0x00007fff
+#define SBI_SSE_EVENT_GLOBAL_HIGH_PRIO_RAS	0x00008000
+#define SBI_SSE_EVENT_GLOBAL_RESERVED_0_START	0x00008001
+#define SBI_SSE_EVENT_GLOBAL_RESERVED_0_END	0x0000bfff
+#define SBI_SSE_EVENT_GLOBAL_PLAT_0_START	0x0000c000
+#define SBI_SSE_EVENT_GLOBAL_PLAT_0_END		0x0000ffff
+#define SBI_SSE_EVENT_LOCAL_PMU_OVERFLOW	0x00010000
+#define SBI_SSE_EVENT_LOCAL_RESERVED_1_START	0x00010001
+#define SBI_SSE_EVENT_LOCAL_RESERVED_1_END	0x00013fff
+#define SBI_SSE_EVENT_LOCAL_PLAT_1_START	0x00014000
+#define SBI_SSE_EVENT_LOCAL_PLAT_1_END		0x00017fff
+#define SBI_SSE_EVENT_GLOBAL_RESERVED_1_START	0x00018000
+#define SBI_SSE_EVENT_GLOBAL_RESERVED_1_END	0x0001bfff
+#define SBI_SSE_EVENT_GLOBAL_PLAT_1_START	0x0001c000
+#define SBI_SSE_EVENT_GLOBAL_PLAT_1_END		0x0001ffff
+#define SBI_SSE_EVENT_LOCAL_LOW_PRIO_RAS	0x00100000
+#define SBI_SSE_EVENT_LOCAL_RESERVED_2_START	0x00100001
+#define SBI_SSE_EVENT_LOCAL_RESERVED_2_END	0x00103fff
+#define SBI_SSE_EVENT_LOCAL_PLAT_2_START	0x00104000
+#define SBI_SSE_EVENT_LOCAL_PLAT_2_END		0x00107fff
+#define SBI_SSE_EVENT_GLOBAL_LOW_PRIO_RAS	0x00108000
+#define SBI_SSE_EVENT_GLOBAL_RESERVED_2_START	0x00108001
+#define SBI_SSE_EVENT_GLOBAL_RESERVED_2_END	0x0010bfff
+#define SBI_SSE_EVENT_GLOBAL_PLAT_2_START	0x0010c000
+#define SBI_SSE_EVENT_GLOBAL_PLAT_2_END		0x0010ffff
+#define SBI_SSE_EVENT_LOCAL_SOFTWARE		0xffff0000
+#define SBI_SSE_EVENT_LOCAL_RESERVED_3_START	0xffff0001
+#define SBI_SSE_EVENT_LOCAL_RESERVED_3_END	0xffff3fff
+#define SBI_SSE_EVENT_LOCAL_PLAT_3_START	0xffff4000
+#define SBI_SSE_EVENT_LOCAL_PLAT_3_END		0xffff7fff
+#define SBI_SSE_EVENT_GLOBAL_SOFTWARE		0xffff8000
+#define SBI_SSE_EVENT_GLOBAL_RESERVED_3_START	0xffff8001
+#define SBI_SSE_EVENT_GLOBAL_RESERVED_3_END	0xffffbfff
+#define SBI_SSE_EVENT_GLOBAL_PLAT_3_START	0xffffc000
+#define SBI_SSE_EVENT_GLOBAL_PLAT_3_END		0xffffffff
+/* In an event ID: a platform-defined event, a global (any hart) event. */
+#define SBI_SSE_EVENT_PLATFORM_BIT		(1UL << 14)
+#define SBI_SSE_EVENT_GLOBAL_BIT		(1UL << 15)
+
+/* SBI_EXT_SSE and SBI_EXT_SSE_COMPLETE, for assembly. */
+#define SBI_EXT_SSE_ID			0x535345
+#define SBI_EXT_SSE_COMPLETE_ID		6
+
+/* struct sbi_sse_handler_arg, as sbi_sse_entry reads it. */
+#define SBI_SSE_ARG_REG_TMP		0
+#define SBI_SSE_ARG_HANDLER		8
+#define SBI_SSE_ARG_HANDLER_DATA	16
+#define SBI_SSE_ARG_STACK		24
 
 #ifndef __ASSEMBLY__
 #include <cpumask.h>
+#include <asm/ptrace.h>
 
 enum sbi_ext_id {
 	SBI_EXT_BASE = 0x10,
@@ -32,6 +121,9 @@ enum sbi_ext_id {
 	SBI_EXT_DBCN = 0x4442434e,	/* "DBCN" */
 	SBI_EXT_PMU = 0x504d55,		/* "PMU" */
 	SBI_EXT_SUSP = 0x53555350,	/* "SUSP" */
+	SBI_EXT_FWFT = 0x46574654,	/* "FWFT" */
+	SBI_EXT_SSE = 0x535345,		/* "SSE" */
+	SBI_EXT_DBTR = 0x44425452,	/* "DBTR" */
 };
 
 enum sbi_ext_base_fid {
@@ -106,6 +198,80 @@ enum sbi_ext_pmu_fid {
 	SBI_EXT_PMU_COUNTER_FW_READ,
 };
 
+enum sbi_ext_fwft_fid {
+	SBI_EXT_FWFT_SET = 0,
+	SBI_EXT_FWFT_GET,
+};
+
+/* FWFT features (firmware features the supervisor may set). */
+#define SBI_FWFT_MISALIGNED_EXC_DELEG		0x0
+#define SBI_FWFT_LANDING_PAD			0x1
+#define SBI_FWFT_SHADOW_STACK			0x2
+#define SBI_FWFT_DOUBLE_TRAP			0x3
+#define SBI_FWFT_PTE_AD_HW_UPDATING		0x4
+#define SBI_FWFT_POINTER_MASKING_PMLEN		0x5
+#define SBI_FWFT_LOCAL_RESERVED_START		0x6
+#define SBI_FWFT_LOCAL_RESERVED_END		0x3fffffff
+#define SBI_FWFT_LOCAL_PLATFORM_START		0x40000000
+#define SBI_FWFT_LOCAL_PLATFORM_END		0x7fffffff
+#define SBI_FWFT_GLOBAL_RESERVED_START		0x80000000
+#define SBI_FWFT_GLOBAL_RESERVED_END		0xbfffffff
+#define SBI_FWFT_GLOBAL_PLATFORM_START		0xc0000000
+#define SBI_FWFT_GLOBAL_PLATFORM_END		0xffffffff
+#define SBI_FWFT_PLATFORM_FEATURE_BIT		(1UL << 30)
+#define SBI_FWFT_GLOBAL_FEATURE_BIT		(1UL << 31)
+/* FWFT SET flags: the value stays until the next reset. */
+#define SBI_FWFT_SET_FLAG_LOCK			(1UL << 0)
+
+enum sbi_ext_sse_fid {
+	SBI_EXT_SSE_READ_ATTRS = 0,
+	SBI_EXT_SSE_WRITE_ATTRS,
+	SBI_EXT_SSE_REGISTER,
+	SBI_EXT_SSE_UNREGISTER,
+	SBI_EXT_SSE_ENABLE,
+	SBI_EXT_SSE_DISABLE,
+	SBI_EXT_SSE_COMPLETE,
+	SBI_EXT_SSE_INJECT,
+	SBI_EXT_SSE_HART_UNMASK,
+	SBI_EXT_SSE_HART_MASK,
+};
+
+/* SSE event attributes. */
+enum sbi_sse_attr_id {
+	SBI_SSE_ATTR_STATUS = 0,
+	SBI_SSE_ATTR_PRIORITY,
+	SBI_SSE_ATTR_CONFIG,
+	SBI_SSE_ATTR_PREFERRED_HART,
+	SBI_SSE_ATTR_ENTRY_PC,
+	SBI_SSE_ATTR_ENTRY_ARG,
+	SBI_SSE_ATTR_INTERRUPTED_SEPC,
+	SBI_SSE_ATTR_INTERRUPTED_FLAGS,
+	SBI_SSE_ATTR_INTERRUPTED_A6,
+	SBI_SSE_ATTR_INTERRUPTED_A7,
+};
+
+/* The STATUS attribute: state (enum sbi_sse_state), pending, injectable. */
+#define SBI_SSE_ATTR_STATUS_STATE_OFFSET	0
+#define SBI_SSE_ATTR_STATUS_STATE_MASK		0x3
+#define SBI_SSE_ATTR_STATUS_PENDING_OFFSET	2
+#define SBI_SSE_ATTR_STATUS_INJECT_OFFSET	3
+/* The CONFIG attribute: disabled again after one delivery. */
+#define SBI_SSE_ATTR_CONFIG_ONESHOT		(1UL << 0)
+/* The INTERRUPTED_FLAGS attribute: the interrupted state's bits. */
+#define SBI_SSE_ATTR_INTERRUPTED_FLAGS_SSTATUS_SPP	(1UL << 0)
+#define SBI_SSE_ATTR_INTERRUPTED_FLAGS_SSTATUS_SPIE	(1UL << 1)
+#define SBI_SSE_ATTR_INTERRUPTED_FLAGS_HSTATUS_SPV	(1UL << 2)
+#define SBI_SSE_ATTR_INTERRUPTED_FLAGS_HSTATUS_SPVP	(1UL << 3)
+#define SBI_SSE_ATTR_INTERRUPTED_FLAGS_SSTATUS_SPELP	(1UL << 4)
+#define SBI_SSE_ATTR_INTERRUPTED_FLAGS_SSTATUS_SDT	(1UL << 5)
+
+enum sbi_sse_state {
+	SBI_SSE_STATE_UNUSED = 0,
+	SBI_SSE_STATE_REGISTERED,
+	SBI_SSE_STATE_ENABLED,
+	SBI_SSE_STATE_RUNNING,
+};
+
 enum sbi_ext_dbcn_fid {
 	SBI_EXT_DBCN_CONSOLE_WRITE = 0,
 	SBI_EXT_DBCN_CONSOLE_READ,
@@ -117,6 +283,20 @@ struct sbiret {
 	long error;
 	long value;
 };
+
+/* A spec version as GET_SPEC_VERSION gives it. */
+static inline unsigned long sbi_mk_version(unsigned long major, unsigned long minor)
+{
+	return (major & SBI_SPEC_VERSION_MAJOR_MASK) << SBI_SPEC_VERSION_MAJOR_SHIFT |
+	       (minor & SBI_SPEC_VERSION_MINOR_MASK);
+}
+
+/* An OpenSBI version as its GET_IMP_VERSION gives it. */
+static inline unsigned long sbi_impl_opensbi_mk_version(unsigned long major,
+							unsigned long minor)
+{
+	return (major & 0xffff) << 16 | (minor & 0xffff);
+}
 
 /* Call function @fid of extension @ext with six arguments. */
 extern struct sbiret sbi_ecall(int ext, int fid, unsigned long arg0,
@@ -186,6 +366,82 @@ extern unsigned long __sbi_get_imp_id(void);
 
 /* The extension's probe value: 0 if the firmware lacks @ext. */
 extern long sbi_probe(int ext);
+
+/*
+ * FWFT: set firmware feature @feature (SBI_FWFT_*) to @value (@flags:
+ * SBI_FWFT_SET_FLAG_LOCK), read it back.  The _raw forms pass @feature
+ * as given, all XLEN bits; the others as the 32 bits the spec defines.
+ */
+extern struct sbiret sbi_fwft_set_raw(unsigned long feature, unsigned long value,
+				      unsigned long flags);
+extern struct sbiret sbi_fwft_set(uint32_t feature, unsigned long value,
+				  unsigned long flags);
+extern struct sbiret sbi_fwft_get_raw(unsigned long feature);
+extern struct sbiret sbi_fwft_get(uint32_t feature);
+
+/*
+ * SSE: a registered event runs @handler(@handler_data, regs, hartid) on
+ * @stack (its top: the handler's frame goes below it) through
+ * sbi_sse_entry, which saves the interrupted registers in regs (sepc and
+ * sstatus included, so the handler may trap), restores them and tells
+ * the firmware the event is complete.  @reg_tmp is sbi_sse_entry's.
+ */
+typedef void (*sbi_sse_handler_fn)(void *data, struct pt_regs *regs,
+				   unsigned int hartid);
+
+struct sbi_sse_handler_arg {
+	unsigned long reg_tmp;
+	sbi_sse_handler_fn handler;
+	void *handler_data;
+	void *stack;
+};
+
+extern void sbi_sse_entry(void);
+
+/* Whether SSE event @event_id is global (any hart) rather than local. */
+static inline bool sbi_sse_event_is_global(uint32_t event_id)
+{
+	return event_id & SBI_SSE_EVENT_GLOBAL_BIT;
+}
+
+/*
+ * Read or write @attr_count attributes of event @event_id from
+ * @base_attr_id, into or from @values (the _raw forms: the buffer's
+ * physical address as two halves).
+ */
+extern struct sbiret sbi_sse_read_attrs_raw(unsigned long event_id,
+					    unsigned long base_attr_id,
+					    unsigned long attr_count,
+					    unsigned long phys_lo,
+					    unsigned long phys_hi);
+extern struct sbiret sbi_sse_read_attrs(unsigned long event_id,
+					unsigned long base_attr_id,
+					unsigned long attr_count,
+					unsigned long *values);
+extern struct sbiret sbi_sse_write_attrs_raw(unsigned long event_id,
+					     unsigned long base_attr_id,
+					     unsigned long attr_count,
+					     unsigned long phys_lo,
+					     unsigned long phys_hi);
+extern struct sbiret sbi_sse_write_attrs(unsigned long event_id,
+					 unsigned long base_attr_id,
+					 unsigned long attr_count,
+					 unsigned long *values);
+/* Register an entry point and its argument; the second form sbi_sse_entry. */
+extern struct sbiret sbi_sse_register_raw(unsigned long event_id,
+					  unsigned long entry_pc,
+					  unsigned long entry_arg);
+extern struct sbiret sbi_sse_register(unsigned long event_id,
+				      struct sbi_sse_handler_arg *arg);
+extern struct sbiret sbi_sse_unregister(unsigned long event_id);
+extern struct sbiret sbi_sse_enable(unsigned long event_id);
+extern struct sbiret sbi_sse_disable(unsigned long event_id);
+/* Hold back, or let through, every event on the calling hart. */
+extern struct sbiret sbi_sse_hart_mask(void);
+extern struct sbiret sbi_sse_hart_unmask(void);
+/* Raise event @event_id on hart @hart_id (software events). */
+extern struct sbiret sbi_sse_inject(unsigned long event_id,
+				    unsigned long hart_id);
 
 #endif /* !__ASSEMBLY__ */
 #endif /* _ASMRISCV_SBI_H_ */
