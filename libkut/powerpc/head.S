@@ -94,6 +94,7 @@ _start:
 	/* CPU 0's struct cpu, with its stack protector guard. */
 	addis	13, 2, cpus@toc@ha
 	ld	13, cpus@toc@l(13)
+	mtspr	272, 13			/* SPRG0: the interrupt entry's */
 	bl	smp_boot_cpu_init
 	nop
 	mr	3, 31
@@ -112,6 +113,7 @@ secondary_start:
 	FIXUP_ENDIAN
 	to_64bit
 	mr	13, 3
+	mtspr	272, 13			/* SPRG0: the interrupt entry's */
 	load_toc
 	ld	1, CPU_STACK(13)
 	li	0, 0

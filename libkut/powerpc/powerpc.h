@@ -13,8 +13,13 @@
 /* Each CPU's stack; CPU 0's is in the image's BSS. */
 #define STACK_SIZE		(64 * 1024)
 
-/* struct cpu (asm/smp.h), as head.S reads it. */
+/* struct cpu (asm/smp.h), as head.S and exceptions.S read it. */
 #define CPU_STACK		8
+#define CPU_EXCEPTION_STACK	16
+#define CPU_ENTRY_SAVE		56
+
+/* Each CPU's interrupt stack (a 64 KiB multiple: exceptions.S). */
+#define EXCEPTION_STACK_SIZE	(64 * 1024)
 
 /* An interrupt frame: the call frame, then struct pt_regs (exceptions.S). */
 #define INT_FRAME_REGS		STACK_FRAME_OVERHEAD

@@ -3,7 +3,7 @@
  * processor.c - interrupt vectors and handlers on ppc64 (asm/processor.h).
  *
  * exceptions_init() fills real addresses [0x100, 0x1000) with a copy of
- * exceptions.S's four-instruction stub every 0x20 bytes (the spacing of
+ * exceptions.S's six-instruction stub every 0x20 bytes (the spacing of
  * the densest vectors), each patched with its own address and an
  * absolute branch to exception_entry, then makes the copies visible to
  * instruction fetch.  Handlers are one table for all CPUs, by vector, as
@@ -45,7 +45,7 @@ void exceptions_init(void)
 	uintptr_t vec;
 	u32 *stub;
 
-	if (target >= BRANCH_REACH || len != 16) {
+	if (target >= BRANCH_REACH || len != 24) {
 		/* No console yet to say so: stop where a debugger sees it. */
 		for (;;)
 			;
@@ -53,8 +53,8 @@ void exceptions_init(void)
 	for (vec = VECTORS_START; vec < VECTORS_END; vec += VECTOR_SPACING) {
 		stub = (u32 *)vec;
 		memcpy(stub, ppc_vector_template, len);
-		stub[1] |= vec;			/* li 1, vec */
-		stub[3] = BRANCH_ABS | target;	/* ba exception_entry */
+		stub[3] |= vec;			/* li 3, vec */
+		stub[5] = BRANCH_ABS | target;	/* ba exception_entry */
 	}
 	flush_icache(VECTORS_START, VECTORS_END);
 }

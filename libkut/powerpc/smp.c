@@ -49,6 +49,13 @@ _Static_assert(sizeof(struct cpu) % sizeof(unsigned long) == 0,
 	       "a guard must fall on a word");
 _Static_assert(__builtin_offsetof(struct cpu, stack) == CPU_STACK,
 	       "head.S reads the stack at CPU_STACK");
+_Static_assert(__builtin_offsetof(struct cpu, exception_stack) == CPU_EXCEPTION_STACK &&
+	       __builtin_offsetof(struct cpu, entry_save) == CPU_ENTRY_SAVE,
+	       "exceptions.S reads struct cpu at these offsets");
+_Static_assert(EXCEPTION_STACK_SIZE % 0x10000 == 0,
+	       "exceptions.S subtracts EXCEPTION_STACK_SIZE with addis");
+
+static char boot_exception_stack[EXCEPTION_STACK_SIZE] __attribute__((aligned(16)));
 
 struct cpu *const cpus = percpu.cpu;
 int nr_cpus = 1, nr_cpus_present = 1, nr_cpus_online = 1;
@@ -72,6 +79,7 @@ void smp_boot_cpu_init(void)
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		set_guard(cpu);
 	cpus[0].cpu = 0;
+	cpus[0].exception_stack = (unsigned long)boot_exception_stack + EXCEPTION_STACK_SIZE;
 	cpumask_set_cpu(0, &cpu_present_mask);
 	cpumask_set_cpu(0, &cpu_online_mask);
 	cpumask_set_cpu(0, &cpu_started);
@@ -193,9 +201,12 @@ static void start_cpu(int cpu)
 	if (!c->stack) {
 		void *stack = alloc_pages(STACK_SIZE > PAGE_SIZE ?
 					  __builtin_ctzl(STACK_SIZE / PAGE_SIZE) : 0);
+		void *exc = alloc_pages(EXCEPTION_STACK_SIZE > PAGE_SIZE ?
+					__builtin_ctzl(EXCEPTION_STACK_SIZE / PAGE_SIZE) : 0);
 
-		assert_msg(stack, "no memory for CPU %d's stack", cpu);
+		assert_msg(stack && exc, "no memory for CPU %d's stacks", cpu);
 		c->stack = (unsigned long)stack + STACK_SIZE;
+		c->exception_stack = (unsigned long)exc + EXCEPTION_STACK_SIZE;
 	}
 	while (!rtas_stopped(cpu))
 		cpu_relax();

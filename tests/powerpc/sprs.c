@@ -53,17 +53,24 @@ static const uint64_t patterns[] = {
 	0xa5a5a5a5a5a5a5a5UL, 0x5a5a5a5a5a5a5a5aUL, 0x0123456789abcdefUL,
 };
 
-/* Whether every register keeps each pattern, as far as its mask goes. */
+/*
+ * Whether every register keeps each pattern, as far as its mask goes.
+ * SPRG0 points kut's interrupt entry at the CPU: it is put back before
+ * anything could interrupt (no interrupt is expected in between).
+ */
 static void write_and_check(void *ok)
 {
+	uint64_t v, got[ARRAY_SIZE(sprs)], sprg0 = mfspr(SPR_SPRG0);
 	unsigned int i, p;
-	uint64_t v;
 
 	for (p = 0; p < ARRAY_SIZE(patterns); p++) {
 		for (i = 0; i < ARRAY_SIZE(sprs); i++)
 			sprs[i].write(patterns[p] + i);
+		for (i = 0; i < ARRAY_SIZE(sprs); i++)
+			got[i] = sprs[i].read();
+		mtspr(SPR_SPRG0, sprg0);
 		for (i = 0; i < ARRAY_SIZE(sprs); i++) {
-			v = sprs[i].read();
+			v = got[i];
 			if ((v ^ (patterns[p] + i)) & sprs[i].mask) {
 				printf("CPU %d: %s: wrote %#lx, read %#lx\n",
 				       smp_processor_id(), sprs[i].name,

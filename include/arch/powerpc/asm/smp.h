@@ -37,11 +37,12 @@ typedef void (*secondary_entry_fn)(int cpu_id);
 struct cpu {
 	unsigned long server_no;	/* the interrupt server number */
 	unsigned long stack;		/* top of its stack */
-	unsigned long exception_stack;	/* unused: interrupts use the stack */
+	unsigned long exception_stack;	/* top of the stack interrupts run on */
 	bool in_user;
 	secondary_entry_fn entry;	/* start_all_cpus()'s, or NULL */
 	void *pgtable;			/* the page tables it translates with */
 	int cpu;			/* kut's number, 0 .. nr_cpus_present - 1 */
+	unsigned long entry_save[3];	/* interrupt entry's: r3, vector, CR */
 };
 
 extern struct cpu *const cpus;		/* cpus[0 .. nr_cpus_present) */
