@@ -13,6 +13,8 @@
  *             freed page is a data storage interrupt naming the address;
  *             user mode: it runs code, stores and prints, a privileged
  *             instruction there is a program interrupt, and it ends
+ *   console-input  getchar() returns the bytes sent to the virtual
+ *             terminal (QEMU's standard input), in order: want=<the bytes>
  * and purpose-made endings that kut-run's own tests check from outside:
  *   pass, fail, skip, illegal (an unexpected program interrupt), leaf
  *   (the same in a function that calls none), hang, abort, assert.
@@ -279,6 +281,21 @@ static void check_usermode(void)
 	report_prefix_pop();
 }
 
+static void check_console_input(int argc, char **argv)
+{
+	const char *want = arg_value(argc, argv, "want");
+	char got[16];
+	size_t i;
+
+	if (!want || strlen(want) >= sizeof(got))
+		report_abort("console-input needs want=<up to 15 bytes>");
+	for (i = 0; i < strlen(want); i++)
+		got[i] = getchar();
+	got[i] = '\0';
+	report(!strcmp(got, want), "getchar() read '%s', sent '%s'", got, want);
+	report(__getchar() == -1, "nothing more waiting");
+}
+
 /* A leaf: its return address stays in LR. */
 static noinline void illegal_in_leaf(void)
 {
@@ -298,6 +315,8 @@ int main(int argc, char **argv)
 	} else if (!strcmp(what, "mmu")) {
 		check_mmu();
 		check_usermode();
+	} else if (!strcmp(what, "console-input")) {
+		check_console_input(argc, argv);
 	} else if (!strcmp(what, "pass")) {
 		report_pass("a passing check");
 	} else if (!strcmp(what, "fail")) {
