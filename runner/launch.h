@@ -76,6 +76,10 @@ struct launch_request {
 	void *ctx;			/* passed to output */
 	bool stdin_pipe;		/* stdin a pipe launch_send() writes */
 					/* to (else /dev/null) */
+	bool foreign;			/* an image kut did not build (no kut */
+					/* note): any console line is the */
+					/* guest's word, as upstream's runner */
+					/* takes its exit status alone */
 };
 
 struct launch_result {
@@ -165,6 +169,8 @@ struct launch_words {
 	bool result;		/* any report line (PASS:, FAIL:, ...) or SUMMARY: */
 	bool fail;		/* FAIL:, ABORT: or a SUMMARY with failures */
 	bool skip;		/* SKIP:, or a SUMMARY with skips or no tests */
+	bool spoke;		/* any console line at all */
+	bool foreign;		/* from launch_request: spoke is enough */
 };
 
 /* Note what line @text (@len bytes, from its start) says. */
@@ -172,7 +178,8 @@ void launch_note_words(struct launch_words *w, const char *text, size_t len);
 
 /*
  * Hold a decoded result to what the guest said: LAUNCH_DECODE_TESTDEV's
- * pass needs a report from the guest ("no result from the guest"); a skip
+ * pass needs a report from the guest ("no result from the guest"), or,
+ * from a foreign image, any line (upstream's vmexit prints only figures); a skip
  * status needs the guest's SKIP; an unexpected exit status after the
  * guest reported a failure is that failure.
  */

@@ -616,7 +616,7 @@ static void print_output(void *ctx, enum launch_stream stream,
 }
 
 static int run(const struct options *opt, const struct arch_info *arch,
-	       char *const *argv, long long ms)
+	       char *const *argv, long long ms, bool foreign)
 {
 	struct output out = { .image = opt->image, .at_bol = true };
 	struct launch_request req = {
@@ -625,6 +625,7 @@ static int run(const struct options *opt, const struct arch_info *arch,
 		.decode = arch->decode,
 		.output = print_output,
 		.ctx = &out,
+		.foreign = foreign,
 	};
 	struct launch_result res;
 	const char *mig = env_value("MIGRATION");
@@ -783,7 +784,7 @@ int main(int argc, char **argv)
 		launch_check_signals();
 		return 0;
 	}
-	status = run(&opt, cfg.arch, qemu_argv.v, ms);
+	status = run(&opt, cfg.arch, qemu_argv.v, ms, !info.kut_note);
 	tempfile_remove_all();
 	launch_check_signals();
 	return status;

@@ -283,6 +283,7 @@ static bool start(struct run *run, struct job *j)
 		.decode = j->decode,
 		.output = capture_output,
 		.ctx = j,
+		.foreign = j->foreign,
 	};
 	struct launch_result lr;
 	char err[512];

@@ -115,6 +115,7 @@ struct job {
 	bool finished;			/* reported: its verdict is final */
 	struct strvec argv;
 	enum launch_decode decode;
+	bool foreign;			/* not a kut image: launch_request's */
 	char *image;
 	const char *boot;		/* the file QEMU boots, if not image */
 	long long timeout_ms;

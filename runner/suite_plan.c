@@ -410,6 +410,7 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 	qemu_build_argv(&qc, &j->argv);
 	strvec_free(&args);
 	j->decode = arch->decode;
+	j->foreign = !info.kut_note;
 	j->timeout_ms = plan_timeout_ms(env, j->t);
 	j->elf = symbolize_elf_for(j->image);
 	return 0;
