@@ -353,6 +353,14 @@ static void set_error(struct cfg_test *t, const char *path, enum cfg_key key,
 				     cfg_key_name(key), problem);
 }
 
+/* Whether an accel value names @name, alone or before its options. */
+static bool accel_named(const char *v, const char *name)
+{
+	size_t n = strlen(name);
+
+	return !strncmp(v, name, n) && (v[n] == '\0' || v[n] == ',');
+}
+
 /* What can be known wrong about a test before running anything. */
 static void validate(struct parser *ps, struct cfg_test *t)
 {
@@ -384,9 +392,12 @@ static void validate(struct parser *ps, struct cfg_test *t)
 	if (t->val[CFG_TIMEOUT] && parse_duration(t->val[CFG_TIMEOUT], &ms) < 0)
 		set_error(t, ps->path, CFG_TIMEOUT,
 			  "not a duration (like 90, 90s, 2m)");
+	/* A name, then -accel's options, as upstream's "tcg,thread=single". */
 	if (t->val[CFG_ACCEL] && *t->val[CFG_ACCEL] &&
-	    strcmp(t->val[CFG_ACCEL], "kvm") && strcmp(t->val[CFG_ACCEL], "tcg"))
-		set_error(t, ps->path, CFG_ACCEL, "must be kvm or tcg");
+	    !accel_named(t->val[CFG_ACCEL], "kvm") &&
+	    !accel_named(t->val[CFG_ACCEL], "tcg"))
+		set_error(t, ps->path, CFG_ACCEL,
+			  "must be kvm or tcg (options may follow a comma)");
 }
 
 void cfg_parse(const char *path, const char *text, size_t len,

@@ -353,8 +353,13 @@ void qemu_build_argv(const struct qemu_config *cfg, struct strvec *argv)
 		full = xasprintf("%s,%s", machine, opts);
 	push_pair(argv, "-machine", full ? full : machine);
 	free(full);
-	if (!user_picks_accel(user))
+	if (!user_picks_accel(user) && cfg->accel_opts) {
+		full = xasprintf("%s,%s", cfg->accel, cfg->accel_opts);
+		push_pair(argv, "-accel", full);
+		free(full);
+	} else if (!user_picks_accel(user)) {
 		push_pair(argv, "-accel", cfg->accel);
+	}
 	if (cpu)
 		push_pair(argv, "-cpu", cpu);
 	if (cfg->firmware && !user_gives(user, "-bios"))

@@ -124,6 +124,8 @@ struct qemu_config {
 	const struct arch_info *arch;
 	const char *qemu;		/* binary, argv[0] */
 	const char *accel;		/* "kvm" or "tcg" */
+	const char *accel_opts;		/* the cfg's options after the name, */
+					/* as "thread=single", or NULL */
 	const char *machine;		/* NULL: the arch's (MACHINE overrides) */
 	const char *firmware;		/* -bios path, or NULL */
 	const char *image;		/* -kernel */

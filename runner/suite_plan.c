@@ -122,6 +122,18 @@ static char *guest_envfile(struct suite_env *env, struct arch_qemu *aq,
 	return aq->envfile[k];
 }
 
+/*
+ * The accelerator a cfg names, without the options upstream's cfgs may
+ * give after it ("tcg,thread=single"): a copy in @buf.
+ */
+static const char *accel_name(const char *accel, char *buf, size_t size)
+{
+	if (!accel)
+		return NULL;
+	snprintf(buf, size, "%.*s", (int)strcspn(accel, ","), accel);
+	return buf;
+}
+
 /* The checks that need neither the image nor QEMU. */
 static bool decided_by_cfg(struct suite_env *env, struct job *j)
 {
@@ -130,7 +142,9 @@ static bool decided_by_cfg(struct suite_env *env, struct job *j)
 	const char *arch = nonempty(t->val[CFG_ARCH]);
 	const char *machine = nonempty(t->val[CFG_MACHINE]);
 	const char *env_machine = nonempty(getenv("MACHINE"));
-	const char *accel = nonempty(t->val[CFG_ACCEL]);
+	char name[64];
+	const char *accel = accel_name(nonempty(t->val[CFG_ACCEL]), name,
+				       sizeof(name));
 	char why[512];
 
 	if (e && e->kind == EXPECT_SKIP) {
@@ -223,8 +237,9 @@ static const struct arch_info *arch_of(struct suite_env *env, struct job *j,
 static const char *accel_of(struct suite_env *env, struct job *j,
 			    struct arch_qemu *aq)
 {
+	char name[64];
 	const char *requested = env->opt->accel ? env->opt->accel :
-				nonempty(j->t->val[CFG_ACCEL]);
+		accel_name(nonempty(j->t->val[CFG_ACCEL]), name, sizeof(name));
 	const char *accel = NULL;
 	char err[256];
 	int status;
@@ -326,22 +341,51 @@ static char *join_words(const struct strvec *w)
 	return s;
 }
 
+/*
+ * Where -smp's options start in an smp value ("8,threads=4": at the
+ * comma), or NULL: the first comma outside parentheses.
+ */
+static const char *smp_options(const char *v)
+{
+	int depth = 0;
+
+	for (; *v; v++) {
+		if (*v == '(')
+			depth++;
+		else if (*v == ')')
+			depth--;
+		else if (*v == ',' && depth <= 0)
+			return v;
+	}
+	return NULL;
+}
+
 /* -smp, test_args as -append, then the cfg's QEMU parameters. */
 static bool user_args(struct suite_env *env, struct job *j,
 		      struct strvec *args)
 {
 	const struct cfg_test *t = j->t;
 	struct strvec words = STRVEC_INIT;
-	char err[256], *joined, *p;
+	char err[256], *joined, *p, *expr = NULL;
+	const char *topo = NULL;
 	long smp = 1;
+	int rc = 0;
 
-	if (t->val[CFG_SMP] && cfg_eval_smp(t->val[CFG_SMP], env->max_smp,
-					    &smp, err, sizeof(err)) < 0) {
+	/* Upstream's "smp = 8,threads=4": the count, then -smp's options. */
+	if (t->val[CFG_SMP]) {
+		topo = smp_options(t->val[CFG_SMP]);
+		expr = topo ? xasprintf("%.*s", (int)(topo - t->val[CFG_SMP]),
+				       t->val[CFG_SMP]) :
+			      xstrdup(t->val[CFG_SMP]);
+		rc = cfg_eval_smp(expr, env->max_smp, &smp, err, sizeof(err));
+		free(expr);
+	}
+	if (rc < 0) {
 		job_decide(j, VERDICT_ERROR, "%s:%u: smp: %s", env->cfg->path,
 			   t->val_line[CFG_SMP], err);
 		return false;
 	}
-	p = xasprintf("%ld", smp);
+	p = topo ? xasprintf("%ld%s", smp, topo) : xasprintf("%ld", smp);
 	strvec_push(args, "-smp");
 	strvec_push(args, p);
 	free(p);
@@ -394,6 +438,11 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 	if (!machine)
 		machine = nonempty(j->t->val[CFG_MACHINE]);
 	qc.accel = accel_of(env, j, aq);
+	/* Upstream's "accel = tcg,thread=single": the options follow it. */
+	if (qc.accel && nonempty(j->t->val[CFG_ACCEL]) &&
+	    strchr(j->t->val[CFG_ACCEL], ',') &&
+	    !strncmp(j->t->val[CFG_ACCEL], qc.accel, strlen(qc.accel)))
+		qc.accel_opts = strchr(j->t->val[CFG_ACCEL], ',') + 1;
 	if (j->decided || !user_args(env, j, &args) ||
 	    decided_by_caps(j, aq, nonempty(j->t->val[CFG_MACHINE]) ?
 			    machine : NULL, args.v)) {

@@ -144,3 +144,22 @@ else
 	fail "smp expressions compare as written" "wrong:$bad"
 	show_log "$log"
 fi
+
+# Upstream's cfgs give -smp and -accel options after the count and the
+# name ("smp = 8,threads=4", "accel = tcg,thread=single"): they reach
+# QEMU, the count and the name are judged as without them.
+suite opts <<-'CFG'
+	[topo]
+	file = selftest.flat
+	test_args = pass
+	smp = 1+1,threads=2
+	accel = tcg,thread=single
+	CFG
+expect_exit 0 "smp and accel options after the count and name run" \
+	"$KUT_RUN" --logs "$tmp/l9" -v "$tmp/opts/x86_64"
+expect_log "smp and accel options after the count and name run" \
+	'-accel tcg,thread=single ' '-smp 2,threads=2( |$)' '^PASS topo \(1 tests\)$'
+expect_exit 0 "an accel with options is skipped under another accel" \
+	"$KUT_RUN" --accel=kvm --logs "$tmp/l10" "$tmp/opts/x86_64"
+expect_log "an accel with options is skipped under another accel" \
+	'^SKIP topo \(tcg only, but --accel=kvm\)$'
