@@ -33,14 +33,16 @@ struct kut_boot_info {
 	/*
 	 * The arch's named page-allocator areas (asm/memory_areas.h), by
 	 * increasing base: free RAM from areas[i].base up to the next base
-	 * becomes area number areas[i].number.  None (nr_areas 0): each
-	 * free RAM range becomes an area of the lowest unused number.
-	 * Caveat: the free RAM of a named area must be one range.
+	 * becomes area number areas[i].number, or, when that range of
+	 * addresses has several pieces of free RAM, the next numbers up to
+	 * number + count - 1 (count 0 is 1).  None (nr_areas 0): each free
+	 * RAM range becomes an area of the lowest unused number.
 	 */
 	int nr_areas;
 	struct kut_area {
 		uint64_t base;
 		uint8_t number;
+		uint8_t count;
 	} areas[KUT_MAX_NAMED_AREAS];
 };
 

@@ -61,6 +61,31 @@ static void add_area(u8 n, uint64_t start, uint64_t end)
 		page_alloc_init_area(n, first, top);
 }
 
+/* The area numbers this file has given out. */
+static uint32_t named_used;
+
+/* [lo, hi) as the next unused number of named area @a. */
+static void add_named_area(const struct kut_area *a, uint64_t lo, uint64_t hi)
+{
+	unsigned int n, last = a->number + (a->count ? a->count : 1) - 1;
+	uint64_t first = (lo + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	uint64_t top = hi >> PAGE_SHIFT;
+
+	/* Too small for add_area(): keep the number for a later piece. */
+	if (top <= first || top - first < MIN_AREA_PAGES)
+		return;
+	for (n = a->number; n <= last; n++) {
+		if (!(named_used & (1u << n))) {
+			named_used |= 1u << n;
+			add_area(n, lo, hi);
+			return;
+		}
+	}
+	printf("kut: RAM [%#llx, %#llx) left unused: area numbers %u-%u "
+	       "all taken\n", (unsigned long long)lo, (unsigned long long)hi,
+	       a->number, last);
+}
+
 /* [start, end) to the allocator, split along the arch's named areas. */
 static void add_free_area(const struct kut_boot_info *bi, uint64_t start,
 			  uint64_t end)
@@ -76,7 +101,7 @@ static void add_free_area(const struct kut_boot_info *bi, uint64_t start,
 		lo = MAX(start, bi->areas[i].base);
 		hi = i + 1 < bi->nr_areas ? MIN(end, bi->areas[i + 1].base) : end;
 		if (hi > lo)
-			add_area(bi->areas[i].number, lo, hi);
+			add_named_area(&bi->areas[i], lo, hi);
 	}
 }
 

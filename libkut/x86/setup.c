@@ -9,6 +9,8 @@
  */
 #include <libcflat.h>
 #include <asm/io.h>
+#include <asm/memory_areas.h>
+#include <asm/page.h>
 
 #include "../boot.h"
 #include "x86.h"
@@ -97,6 +99,18 @@ void kut_x86_start(u32 start_info_paddr)
 
 	kut_x86_setup_idt();
 	bi.mapped_limit = X86_BOOT_MAPPED;
+	/* asm/memory_areas.h's areas, by increasing base */
+	bi.nr_areas = 4;
+	bi.areas[0].base = AREA_LOWEST_PFN << PAGE_SHIFT;
+	bi.areas[0].number = AREA_LOWEST_NUMBER;
+	bi.areas[1].base = AREA_LOW_PFN << PAGE_SHIFT;
+	bi.areas[1].number = AREA_LOW_NUMBER;
+	bi.areas[2].base = AREA_HIGH_PFN << PAGE_SHIFT;
+	bi.areas[2].number = AREA_HIGH_NUMBER;
+	bi.areas[3].base = AREA_NORMAL_PFN << PAGE_SHIFT;
+	bi.areas[3].number = AREA_NORMAL_NUMBER;
+	for (int i = 0; i < bi.nr_areas; i++)
+		bi.areas[i].count = AREA_GROUP_SIZE;
 	if (si && si->magic == HVM_START_MAGIC)
 		parse_start_info(&bi, si);
 	else

@@ -27,8 +27,11 @@
 	.section .text.boot, "ax"
 	.code32
 	.globl pvh_start32
-	/* upstream's name for the entry, which tests use as "the code's address" */
-	.globl start
+	/*
+	 * upstream's name for the entry, which tests use as "the code's
+	 * address"; weak, as a test of its own (realmode) may define it
+	 */
+	.weak start
 pvh_start32:
 start:
 	cli

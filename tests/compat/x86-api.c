@@ -14,6 +14,9 @@
 #include "apic.h"
 #include "fwcfg.h"
 #include "vmalloc.h"
+#include "alloc_page.h"
+#include "asm/io.h"
+#include "bitops.h"
 #include "asm/page.h"
 #include "asm/debugreg.h"
 #ifdef __x86_64__
@@ -266,6 +269,50 @@ static void test_descriptors(void)
 	report_prefix_pop();
 }
 
+/* As a 64-bit number on both arches. */
+static u64 phys_of(void *p)
+{
+	return virt_to_phys(p);
+}
+
+static void test_areas(void)
+{
+	void *lowest = alloc_pages_flags(0, AREA_DMA24);
+	void *dma32 = alloc_pages_flags(0, AREA_DMA32);
+	void *any = alloc_page();
+
+	report_prefix_push("areas");
+	report(lowest && phys_of(lowest) < (AREA_LOW_PFN << PAGE_SHIFT),
+	       "AREA_DMA24 is below 16 MiB (%p)", lowest);
+	report(dma32 && phys_of(dma32) < (AREA_HIGH_PFN << PAGE_SHIFT),
+	       "AREA_DMA32 is below 4 GiB (%p)", dma32);
+	/* Without RAM above 16 MiB nothing else is there to prefer. */
+	report(any && phys_of(any) >= (AREA_LOW_PFN << PAGE_SHIFT),
+	       "any area prefers RAM above 16 MiB (%p)", any);
+	report(!alloc_pages_flags(0, AREA_NORMAL),
+	       "no AREA_NORMAL without RAM above 64 GiB");
+	free_page(lowest);
+	free_page(dma32);
+	free_page(any);
+	report_prefix_pop();
+}
+
+static void test_bits(void)
+{
+	unsigned long bits[3] = { 0, 0, 0 };
+
+	report_prefix_push("bits");
+	__set_bit(3, bits);
+	__set_bit(BITS_PER_LONG + 1, bits);
+	report(bits[0] == 8 && bits[1] == 2, "__set_bit() across words");
+	report(__test_and_clear_bit(3, bits) && !__test_and_clear_bit(3, bits) &&
+	       bits[0] == 0, "__test_and_clear_bit()");
+	__clear_bit(BITS_PER_LONG + 1, bits);
+	report(bits[1] == 0 && GENMASK_ULL(39, 8) == 0xffffffff00ull,
+	       "__clear_bit(), GENMASK_ULL()");
+	report_prefix_pop();
+}
+
 static void test_misc(void)
 {
 	report_prefix_push("misc");
@@ -349,6 +396,8 @@ int main(void)
 	test_generators();
 	test_descriptors();
 	test_misc();
+	test_areas();
+	test_bits();
 #ifdef __x86_64__
 	for (unsigned int i = 0; i < ARRAY_SIZE(fault_tests); i++)
 		test_run(&fault_tests[i]);

@@ -57,4 +57,40 @@ static inline bool test_and_clear_bit(int nr, volatile unsigned long *addr)
 	return old;
 }
 
+/*
+ * The non-atomic forms, for data no other CPU touches at the same time:
+ * bit @bit of the bit string at @addr (@bit may exceed a long's width).
+ */
+static inline void __set_bit(int bit, void *addr)
+{
+	asm volatile("bts %1, %0" : "+m"(*(unsigned long *)addr)
+		     : "Ir"(bit) : "cc", "memory");
+}
+
+static inline void __clear_bit(int bit, void *addr)
+{
+	asm volatile("btr %1, %0" : "+m"(*(unsigned long *)addr)
+		     : "Ir"(bit) : "cc", "memory");
+}
+
+static inline bool __test_and_set_bit(int bit, void *addr)
+{
+	bool old;
+
+	asm volatile("bts %2, %1\n\tsetc %0"
+		     : "=qm"(old), "+m"(*(unsigned long *)addr)
+		     : "Ir"(bit) : "cc", "memory");
+	return old;
+}
+
+static inline bool __test_and_clear_bit(int bit, void *addr)
+{
+	bool old;
+
+	asm volatile("btr %2, %1\n\tsetc %0"
+		     : "=qm"(old), "+m"(*(unsigned long *)addr)
+		     : "Ir"(bit) : "cc", "memory");
+	return old;
+}
+
 #endif /* _ASM_X86_BITOPS_H_ */
