@@ -162,6 +162,12 @@ static inline u32 x2apic_msr(u32 reg)
 	return APIC_BASE_MSR + (reg >> 4);
 }
 
+/* The priority class of @vector (bits 7:4), as TPR and PPR compare it. */
+static inline u8 task_priority_class(u8 vector)
+{
+	return vector >> 4;
+}
+
 /* Whether LVT entry @idx (0 timer ... 6 CMCI) exists on this APIC. */
 static inline bool apic_lvt_entry_supported(int idx)
 {

@@ -440,6 +440,8 @@ void clear_tss_busy(int sel);
 void load_gdt_tss(size_t tss_offset);
 /* Reload the IDT register with kut's IDT. */
 void load_idt(void);
+/* What GDTR and IDTR hold for kut's GDT and IDT. */
+extern struct descriptor_table_ptr gdt_descr, idt_descr;
 
 #endif /* !__ASSEMBLY__ */
 

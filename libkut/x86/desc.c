@@ -370,14 +370,12 @@ void setup_idt(void)
 	lidt(&idtr);
 }
 
+/* kut's GDT and IDT as GDTR and IDTR hold them (set up at start). */
+struct descriptor_table_ptr gdt_descr, idt_descr;
+
 static void load_gdt(void)
 {
-	struct descriptor_table_ptr gdtr = {
-		.limit = (unsigned long)gdt_end - (unsigned long)gdt - 1,
-		.base = (unsigned long)gdt,
-	};
-
-	lgdt(&gdtr);
+	lgdt(&gdt_descr);
 }
 
 void load_gdt_tss(size_t tss_offset)
@@ -388,12 +386,7 @@ void load_gdt_tss(size_t tss_offset)
 
 void load_idt(void)
 {
-	struct descriptor_table_ptr idtr = {
-		.limit = sizeof(boot_idt) - 1,
-		.base = (unsigned long)boot_idt,
-	};
-
-	lidt(&idtr);
+	lidt(&idt_descr);
 }
 
 bool is_fep_available;
@@ -416,6 +409,10 @@ no_fep:
 void kut_x86_setup_idt(void);
 void kut_x86_setup_idt(void)
 {
+	gdt_descr.limit = (unsigned long)gdt_end - (unsigned long)gdt - 1;
+	gdt_descr.base = (unsigned long)gdt;
+	idt_descr.limit = sizeof(boot_idt) - 1;
+	idt_descr.base = (unsigned long)boot_idt;
 	load_gdt();
 	setup_idt();
 	percpu_init(&percpu_area[0], 0);

@@ -83,7 +83,8 @@ u64 ap_stack_tops[MAX_TEST_CPUS];
 static struct work_queue queues[MAX_TEST_CPUS];
 static void *ap_rsp0[MAX_TEST_CPUS];
 static volatile bool cpu_up[MAX_TEST_CPUS];
-static atomic_t nr_up = ATOMIC_INIT(1);
+/* The CPUs running kut's code (asm/smp.h). */
+atomic_t cpu_online_count = ATOMIC_INIT(1);
 static bool started;
 static bool use_x2apic;
 
@@ -201,7 +202,7 @@ static bool wait_for_aps(u64 cycles)
 {
 	u64 start = rdtsc();
 
-	while (atomic_read(&nr_up) < (int)kut_nr_cpus) {
+	while (atomic_read(&cpu_online_count) < (int)kut_nr_cpus) {
 		if (rdtsc() - start > cycles)
 			return false;
 		pause();
@@ -243,7 +244,7 @@ static void start_aps(void)
 		if (!cpu_up[cpu])
 			printf("smp: CPU %u (APIC ID %u) did not start\n",
 			       cpu, id_map[cpu]);
-	report_abort("smp: %d of %u CPUs started", atomic_read(&nr_up),
+	report_abort("smp: %d of %u CPUs started", atomic_read(&cpu_online_count),
 		     kut_nr_cpus);
 }
 
@@ -256,7 +257,7 @@ void kut_x86_ap_start(u32 cpu)
 	write_cr3(boot_regs.cr3);
 	kut_x86_apic_init_cpu(use_x2apic);
 	cpu_up[cpu] = true;
-	atomic_inc(&nr_up);
+	atomic_inc(&cpu_online_count);
 	/* Work comes by IPI; the idle loop only waits for it. */
 	for (;;)
 		safe_halt();

@@ -39,6 +39,16 @@
 #define PT64_NX_MASK		(_AC(1, ULL) << 63)
 #define PT_ADDR_MASK		_AC(0x000ffffffffff000, ULL)
 
+/*
+ * Reserved bits of a 64-bit PDPTE (bit 51 down to MAXPHYADDR) and of a
+ * PAE PDPTE; both need x86/processor.h's cpuid_maxphyaddr() where used.
+ */
+#define PT_ADDR_UPPER_BOUND	51
+#define PDPTE64_PAGE_SIZE_MASK	(_AC(1, ULL) << 7)
+#define PDPTE64_RSVD_MASK	GENMASK_ULL(PT_ADDR_UPPER_BOUND, cpuid_maxphyaddr())
+#define PAE_PDPTE_RSVD_MASK	(GENMASK_ULL(63, cpuid_maxphyaddr()) | \
+				 GENMASK_ULL(8, 5) | GENMASK_ULL(2, 1))
+
 /* The error code of a #PF: why the access faulted. */
 #define PFERR_PRESENT_MASK	(_AC(1, ULL) << 0)	/* protection, not absence */
 #define PFERR_WRITE_MASK	(_AC(1, ULL) << 1)

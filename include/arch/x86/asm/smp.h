@@ -59,6 +59,12 @@ int cpus_active(void);
 void smp_reset_apic(void);
 
 /*
+ * How many CPUs have come up and run kut's code (a CPU started again by
+ * INIT and SIPI counts again when it comes up).
+ */
+extern atomic_t cpu_online_count;
+
+/*
  * A nested guest's general registers while the host side runs (the
  * nested VMX and SVM tests switch them with x86/virt.h's SWAP_GPRS).
  * The slot of RSP holds CR2: RSP is switched by the VM entry itself.
