@@ -159,19 +159,28 @@ PC_SUBST	:= -e 's|@ARCH@|$(ARCH)|g' \
 $(OUT)/kut-$(ARCH).pc: pkgconfig/kut.pc.in mk/flags.mk mk/toolchain.mk mk/arch/$(ARCH).mk FORCE
 	$(Q)sed $(PC_SUBST) $< > $@.tmp && mv $@.tmp $@
 
+# PC_VARIANTS (arch .mk): kut-<arch>-<name>.pc from pkgconfig/kut-<name>.pc.in
+# and linker-scripts/<name>.lds beside kut.lds, for programs linked their
+# own way (x86's 16-bit realmode test).
+PC_VARIANT_FILES := $(PC_VARIANTS:%=$(OUT)/kut-$(ARCH)-%.pc)
+
+$(OUT)/kut-$(ARCH)-%.pc: pkgconfig/kut-%.pc.in mk/arch/$(ARCH).mk FORCE
+	$(Q)sed $(PC_SUBST) $< > $@.tmp && mv $@.tmp $@
+
 ARCH_LIBDIR	:= $(DESTDIR)$(libdir)/kut/$(ARCH)
 ARCH_INCDIR	:= $(DESTDIR)$(includedir)/kut/$(ARCH)
 ARCH_TESTDIR	:= $(DESTDIR)$(datadir)/kvm-unit-tests/$(ARCH)
 
-install: all $(OUT)/kut-$(ARCH).pc
+install: all $(OUT)/kut-$(ARCH).pc $(PC_VARIANT_FILES)
 	install -d $(ARCH_LIBDIR) $(ARCH_INCDIR)/asm $(DESTDIR)$(pkgconfigdir) $(ARCH_TESTDIR)
-	install -m 644 $(LIB) $(LDS) $(LIBFDT) $(ARCH_LIBDIR)/
+	install -m 644 $(LIB) $(LDS) $(LIBFDT) $(PC_VARIANTS:%=linker-scripts/%.lds) \
+		$(ARCH_LIBDIR)/
 	$(Q)for d in $(call reverse,$(ASM_INCLUDE_DIRS)); do \
 		install -m 644 $$d/asm/*.h $(ARCH_INCDIR)/asm/ || exit 1; \
 	done
 	$(if $(LIBFDT),install -d $(ARCH_INCDIR)/libfdt && \
 		install -m 644 $(LIBFDT_DIR)/include/libfdt/*.h $(ARCH_INCDIR)/libfdt/)
-	install -m 644 $(OUT)/kut-$(ARCH).pc $(DESTDIR)$(pkgconfigdir)/
+	install -m 644 $(OUT)/kut-$(ARCH).pc $(PC_VARIANT_FILES) $(DESTDIR)$(pkgconfigdir)/
 	install -m 644 $(TEST_FLATS) $(OUT)/tests/unittests.cfg $(ARCH_TESTDIR)/
 # The .elf beside each .flat: kut-run symbolizes backtraces with it.
 	install -m 644 $(TEST_ELFS) $(ARCH_TESTDIR)/

@@ -68,7 +68,9 @@ ifneq ($(strip $(ARCHES)),)
 # ---- several arches: run the same goals once per arch ----
 
 ifeq ($(strip $(ARCHES)),all)
-KUT_ARCH_LIST	:= $(patsubst kut-%,%,$(filter kut-%,$(shell $(PKG_CONFIG) --list-all 2>/dev/null | cut -d' ' -f1)))
+# (kut-<arch>-<variant>, e.g. kut-x86_64-realmode, is not an arch.)
+KUT_ARCH_LIST	:= $(patsubst kut-%,%,$(shell $(PKG_CONFIG) --list-all 2>/dev/null | \
+		   cut -d' ' -f1 | grep -E '^kut-[^-]+$$'))
 else
 KUT_ARCH_LIST	:= $(ARCHES)
 endif

@@ -48,3 +48,7 @@ FLAT_OBJCOPY_FLAGS := --strip-all
 # x86_64's tests of what exists in long mode alone (PCIDs need IA-32e
 # paging; CR4.LA57 is IA-32e mode's).
 TEST_EXCLUDE	:= pcid la57
+
+# kut-$(ARCH)-realmode.pc: upstream's 16-bit realmode test, linked with
+# linker-scripts/realmode.lds and without libkut.
+PC_VARIANTS	:= realmode

@@ -40,3 +40,7 @@ COMMON_TESTS	+= vmalloc
 
 # The flat image is the ELF, stripped: QEMU boots it through its PVH note.
 FLAT_OBJCOPY_FLAGS := --strip-all
+
+# kut-$(ARCH)-realmode.pc: upstream's 16-bit realmode test, linked with
+# linker-scripts/realmode.lds and without libkut.
+PC_VARIANTS	:= realmode
