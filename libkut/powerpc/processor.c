@@ -146,7 +146,12 @@ void disable_mcheck(void)
 
 int hcall_have_broken_sc1(void)
 {
-	return 0;
+	/*
+	 * Ask for something harmless (clear the data breakpoint): a host
+	 * that mishandles sc 1 from the guest kernel refuses even that as
+	 * a privilege violation.
+	 */
+	return hcall(H_SET_DABR, 0UL) == (unsigned long)H_PRIVILEGE;
 }
 
 /* ---- problem state (user mode) ---- */

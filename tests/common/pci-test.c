@@ -243,23 +243,24 @@ struct range {
 /* No two BARs of the testdevs share an address in the same space. */
 static void check_no_overlap(struct pci_dev *devs, int n)
 {
-	static struct range r[MAX_TESTDEVS * PCI_BAR_NUM];
+	static struct range bars[MAX_TESTDEVS * PCI_BAR_NUM];
 	int i, j, b, nr = 0, clashes = 0;
 
 	for (i = 0; i < n; i++)
 		for (b = 0; b < PCI_BAR_NUM; b++) {
 			if (!pci_bar_is_valid(&devs[i], b) || !pci_bar_get_addr(&devs[i], b))
 				continue;
-			r[nr].start = pci_bar_get_addr(&devs[i], b);
-			r[nr].size = pci_bar_size(&devs[i], b);
-			r[nr++].io = !pci_bar_is_memory(&devs[i], b);
+			bars[nr].start = pci_bar_get_addr(&devs[i], b);
+			bars[nr].size = pci_bar_size(&devs[i], b);
+			bars[nr++].io = !pci_bar_is_memory(&devs[i], b);
 			if (pci_bar_is64(&devs[i], b))
 				b++;
 		}
 	for (i = 0; i < nr; i++)
 		for (j = i + 1; j < nr; j++)
-			clashes += r[i].io == r[j].io && r[i].start < r[j].start + r[j].size &&
-				   r[j].start < r[i].start + r[i].size;
+			clashes += bars[i].io == bars[j].io &&
+				   bars[i].start < bars[j].start + bars[j].size &&
+				   bars[j].start < bars[i].start + bars[i].size;
 	report(clashes == 0, "the %d BARs of %d pci-testdev functions do not overlap",
 	       nr, n);
 }

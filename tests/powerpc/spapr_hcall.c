@@ -88,6 +88,8 @@ int main(void)
 	check_random();
 	rc = hcall(0x3fc0);
 	report(rc == H_FUNCTION, "an unknown hcall: H_FUNCTION (%ld)", rc);
+	report(!hcall_have_broken_sc1(), "sc 1 reaches the hypervisor: "
+	       "H_SET_DABR is not refused as privileged");
 	report_prefix_pop();
 	return report_summary();
 }

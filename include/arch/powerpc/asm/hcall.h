@@ -56,7 +56,8 @@ extern unsigned long hcall(unsigned long nr, ...);
 
 /*
  * Non-zero on a host whose sc 1 does not work (some KVM-PR hosts, which
- * patch it); 0 here: QEMU's pseries and KVM-HV take it.
+ * patch it): probed with a harmless H_SET_DABR, which such a host
+ * answers H_PRIVILEGE.  QEMU's pseries and KVM-HV take sc 1.
  */
 extern int hcall_have_broken_sc1(void);
 #endif /* !__ASSEMBLY__ */
