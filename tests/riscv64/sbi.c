@@ -21,6 +21,7 @@
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <asm/timer.h>
+#include "hsm-wait.h"
 
 #define UNKNOWN_EXT	0x0badcafe
 
@@ -94,26 +95,6 @@ static void nothing(void *data)
 /* The firmware's own memory, which S-mode may not execute (OpenSBI). */
 #define FIRMWARE_BASE	0x80000000UL
 #define NO_HART		(~0UL >> 1)
-
-static void stop_here(void *data)
-{
-	(void)data;
-	halt();
-}
-
-/* Whether CPU @cpu's hart reaches HSM state @state within a second. */
-static bool hart_reaches(int cpu, long state)
-{
-	u64 give_up = timer_get_cycles() + timebase_frequency;
-	struct sbiret st;
-
-	do {
-		st = sbi_hart_get_status(cpus[cpu].hartid);
-		if (!st.error && st.value == state)
-			return true;
-	} while (timer_get_cycles() < give_up);
-	return false;
-}
 
 static void check_suspend(void)
 {

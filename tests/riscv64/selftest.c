@@ -32,6 +32,7 @@
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <asm/timer.h>
+#include "hsm-wait.h"
 
 /* "name=value" in argv, or NULL. */
 static const char *arg_value(int argc, char **argv, const char *name)
@@ -299,26 +300,6 @@ static void whoami(void *data)
 	seen_hartid[cpu] = current_thread_info()->hartid;
 	seen_cpu[cpu] = cpu;
 	smp_wmb();
-}
-
-static void stop_here(void *data)
-{
-	(void)data;
-	halt();
-}
-
-/* Whether CPU @cpu's hart reaches HSM state @state within a second. */
-static bool hart_reaches(int cpu, long state)
-{
-	u64 give_up = timer_get_cycles() + timebase_frequency;
-	struct sbiret st;
-
-	do {
-		st = sbi_hart_get_status(cpus[cpu].hartid);
-		if (!st.error && st.value == state)
-			return true;
-	} while (timer_get_cycles() < give_up);
-	return false;
 }
 
 static void check_smp(void)
