@@ -207,39 +207,33 @@ struct sbiret sbi_fwft_get(uint32_t feature)
 	return sbi_fwft_get_raw(feature);
 }
 
-struct sbiret sbi_sse_read_attrs_raw(unsigned long event_id,
-				     unsigned long base_attr_id,
-				     unsigned long attr_count,
-				     unsigned long phys_lo, unsigned long phys_hi)
-{
-	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_READ_ATTRS, event_id,
-			 base_attr_id, attr_count, phys_lo, phys_hi, 0);
+/*
+ * sbi_sse_read_attrs{,_raw}() and sbi_sse_write_attrs{,_raw}(): READ_ATTRS
+ * and WRITE_ATTRS take the same arguments, the attribute buffer by its
+ * physical address (split in two for rv32), so one definition makes both
+ * pairs.
+ */
+#define SSE_ATTRS_CALLS(name, fid)					\
+struct sbiret sbi_sse_##name##_raw(unsigned long event_id,		\
+				   unsigned long base_attr_id,		\
+				   unsigned long attr_count,		\
+				   unsigned long phys_lo,		\
+				   unsigned long phys_hi)		\
+{									\
+	return sbi_ecall(SBI_EXT_SSE, fid, event_id, base_attr_id,	\
+			 attr_count, phys_lo, phys_hi, 0);		\
+}									\
+									\
+struct sbiret sbi_sse_##name(unsigned long event_id,			\
+			     unsigned long base_attr_id,		\
+			     unsigned long attr_count, unsigned long *values) \
+{									\
+	return sbi_sse_##name##_raw(event_id, base_attr_id, attr_count,	\
+				    virt_to_phys(values), 0);		\
 }
 
-struct sbiret sbi_sse_read_attrs(unsigned long event_id,
-				 unsigned long base_attr_id,
-				 unsigned long attr_count, unsigned long *values)
-{
-	return sbi_sse_read_attrs_raw(event_id, base_attr_id, attr_count,
-				      virt_to_phys(values), 0);
-}
-
-struct sbiret sbi_sse_write_attrs_raw(unsigned long event_id,
-				      unsigned long base_attr_id,
-				      unsigned long attr_count,
-				      unsigned long phys_lo, unsigned long phys_hi)
-{
-	return sbi_ecall(SBI_EXT_SSE, SBI_EXT_SSE_WRITE_ATTRS, event_id,
-			 base_attr_id, attr_count, phys_lo, phys_hi, 0);
-}
-
-struct sbiret sbi_sse_write_attrs(unsigned long event_id,
-				  unsigned long base_attr_id,
-				  unsigned long attr_count, unsigned long *values)
-{
-	return sbi_sse_write_attrs_raw(event_id, base_attr_id, attr_count,
-				       virt_to_phys(values), 0);
-}
+SSE_ATTRS_CALLS(read_attrs, SBI_EXT_SSE_READ_ATTRS)
+SSE_ATTRS_CALLS(write_attrs, SBI_EXT_SSE_WRITE_ATTRS)
 
 struct sbiret sbi_sse_register_raw(unsigned long event_id,
 				   unsigned long entry_pc,

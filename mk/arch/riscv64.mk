@@ -12,8 +12,10 @@ ENDIAN		:= little
 QEMU		:= qemu-system-riscv64
 QEMU_PACKAGE	:= qemu-system-misc
 # (read by scripts/install-deps; qemu-system-data carries OpenSBI, QEMU's
-# default -bios; linux-source-6.1 carries the libfdt sources, see below)
-DEB_PACKAGES	:= gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-data linux-source-6.1
+# default -bios; linux-source-6.1 carries the libfdt sources, see below;
+# device-tree-compiler: fdtput, for make check's bad-device-tree cases)
+DEB_PACKAGES	:= gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu qemu-system-data \
+		   linux-source-6.1 device-tree-compiler
 
 # Debian 12 has no libfdt-dev:riscv64: libfdt is compiled at build time
 # from the sources in linux-source-6.1 (or LIBFDT_SRC=, a libfdt source
