@@ -347,7 +347,7 @@ static void reap(struct run *run)
 	}
 }
 
-static void schedule(struct run *run)
+static void schedule(struct run *run, struct job **order)
 {
 	unsigned int jobs = run->opt->jobs ? run->opt->jobs : cpu_count();
 	size_t next = 0;
@@ -355,7 +355,7 @@ static void schedule(struct run *run)
 	run->running = xmalloc((jobs + 1) * sizeof(*run->running));
 	while (next < run->n || run->nrunning) {
 		while (next < run->n && run->nrunning < jobs) {
-			struct job *j = &run->jobs[next++];
+			struct job *j = order[next++];
 
 			if (j->decided || !start(run, j))
 				finish(run, j);
@@ -583,6 +583,7 @@ static void setup(struct run *run, struct utsname *host)
 int suite_main(const struct suite_options *opt)
 {
 	struct run run = { .opt = opt };
+	struct job **order;
 	struct utsname host;
 	char err[1024];
 	size_t i;
@@ -603,6 +604,9 @@ int suite_main(const struct suite_options *opt)
 		launch_check_signals();
 		return 0;
 	}
+	/* Before the logs move to logs.old: they tell each test's length. */
+	order = xmalloc((run.n + 1) * sizeof(*order));
+	suite_order(run.env.logs, run.jobs, run.n, order);
 	logs_fd = logdir_prepare(run.env.logs, err, sizeof(err));
 	if (logs_fd < 0 || open_junit(&run, err, sizeof(err)) < 0)
 		die(KUT_EXIT_ERROR, "%s", err);
@@ -611,7 +615,8 @@ int suite_main(const struct suite_options *opt)
 	launch_on_interrupt(interrupted, &run);
 	if (opt->tap)
 		tap_begin(stdout, run.n);
-	schedule(&run);
+	schedule(&run, order);
+	free(order);
 	launch_on_interrupt(NULL, NULL);
 	run.totals.ms = now_ms() - t0;
 	if (opt->tap)

@@ -119,6 +119,7 @@ struct job {
 	char *image;
 	const char *boot;		/* the file QEMU boots, if not image */
 	long long timeout_ms;
+	long long estimate_ms;		/* its guessed length (suite_order) */
 	struct launch *launch;
 	long long started;
 	/* output capture */
@@ -152,6 +153,17 @@ void job_decide(struct job *j, enum verdict v, const char *fmt, ...);
 
 /* The command a planned job runs, for logs and --dry-run.  Malloc'd. */
 char *job_command(const struct job *j);
+
+/*
+ * The order to start @n jobs in, into @order: decided ones, then those
+ * that run alone, then the rest, longest first by what their last logs
+ * in @logs say, else by their timeouts (suite_order.c).
+ */
+void suite_order(const char *logs, struct job *jobs, size_t n,
+		 struct job **order);
+
+/* How long @name's last run logged in @logs took, in ms; -1: unknown. */
+long long suite_logged_ms(const char *logs, const char *name);
 
 /* capture.c: the log file and the output callback of a running job. */
 int capture_open(struct job *j, const char *logs, char *err, size_t errsize);

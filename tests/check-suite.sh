@@ -359,6 +359,45 @@ else
 fi
 ok_if "ctrl-c: no JUnit temporary file left" sh -c "! ls -A '$tmp' | grep -Eq '^(\.h\.xml\.|h\.xml\.tmp)'"
 
+# --- start order: decided tests, then those that run alone, then the
+# longest first: by the last logged duration, else by the timeout
+O=$tmp/order/x86_64
+mkdir -p "$O"
+ln -s "$BUNDLED/selftest.flat" "$O/"
+cat >"$tmp/order-qemu" <<'EOF'
+#!/bin/sh
+while [ $# -gt 0 ]; do
+	[ "$1" = -append ] && { echo "PASS: $2"; echo "SUMMARY: 1 tests"; exit 1; }
+	shift
+done
+exit 3
+EOF
+chmod +x "$tmp/order-qemu"
+{
+	for t in a b c d; do
+		printf '[%s]\nfile = selftest.flat\ntest_args = %s\n' $t $t
+	done
+	printf '[e]\nfile = selftest.flat\ntest_args = e\ntimeout = 300\n'
+	printf '[g]\nfile = selftest.flat\ntest_args = g\ntimeout = 5\n'
+	printf '[f]\nfile = nowhere.flat\n'
+	printf '[m]\nfile = selftest.flat\ntest_args = m\ngroups = migration\n'
+} >"$O/unittests.cfg"
+order() { sed -n 's/^\(PASS\|FAIL\|SKIP\) \([a-z]*\).*/\2/p' "$1" | tr -d '\n'; }
+QEMU=$tmp/order-qemu "$KUT_RUN" --accel=tcg -j1 --logs "$tmp/ologs" "$O" \
+	>"$out" 2>&1
+ok_eval "order: no logs: decided, alone, then by timeout, else cfg order" \
+	'[ "$(order "$out")" = fmeabcdg ] || { cat "$out"; false; }'
+rm -rf "$tmp/ologs" "$tmp/ologs.old"
+mkdir "$tmp/ologs"
+for t in a:1.500 b:12.250 c:0.100; do
+	echo "kut-run: PASS ${t%:*} (1 tests, in 2 s) in ${t#*:}s" \
+		>"$tmp/ologs/${t%:*}.log"
+done
+QEMU=$tmp/order-qemu "$KUT_RUN" --accel=tcg -j1 --logs "$tmp/ologs" "$O" \
+	>"$out" 2>&1
+ok_eval "order: a logged duration counts, else the timeout" \
+	'[ "$(order "$out")" = fmedbgac ] || { cat "$out"; false; }'
+
 # --- installed: standalone tests, no source tree, by name
 expect_exit 0 "installed: make install" make --no-print-directory BUILD="$BUILD" \
 	ARCHES=x86_64 PREFIX="$tmp/prefix" install
