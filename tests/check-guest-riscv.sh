@@ -97,16 +97,24 @@ for tc in gcc clang; do
 	kr "$t: intc: the PLIC (2 CPUs)" 0 "$dir/intc.flat" -smp 2
 	expect_log "$t: intc: the PLIC (2 CPUs)" \
 		'^PASS: plic: priority 0: pending, never delivered' \
-		'^PASS: plic: taken once, the handler claimed source 10$' \
+		'^PASS: plic: taken once, the handler claimed 10$' \
 		'^PASS: plic: routed to CPU 1: CPU 1 took it \(1\), CPU 0 did not \(0\)' \
 		'^SUMMARY: 8 tests$'
 	kr "$t: intc: the APLIC, aia=aplic (2 CPUs)" 0 "$dir/intc.flat" -smp 2 \
 		-machine aia=aplic
 	expect_log "$t: intc: the APLIC, aia=aplic (2 CPUs)" \
 		'^PASS: aplic: enabled: topi names source 10 at priority 1' \
-		'^PASS: aplic: taken once, the handler claimed source 10$' \
+		'^PASS: aplic: taken once, the handler claimed 10$' \
 		'^PASS: aplic: routed to CPU 1: CPU 1 took it \(1\), CPU 0 did not \(0\)' \
 		'^SUMMARY: 8 tests$'
+	kr "$t: intc: the IMSIC, aia=aplic-imsic (2 CPUs)" 0 "$dir/intc.flat" -smp 2 \
+		-machine aia=aplic-imsic
+	expect_log "$t: intc: the IMSIC, aia=aplic-imsic (2 CPUs)" \
+		'^PASS: imsic: claimed lowest ID first: 3 5 130, then none$' \
+		'^PASS: imsic: an MSI to CPU 1: CPU 1 took ID 5 \(1\), CPU 0 did not \(0\)$' \
+		'^PASS: aplic-msi: enabled: the MSI sent, ID 70 pending in the IMSIC$' \
+		'^PASS: aplic-msi: routed to CPU 1: CPU 1 took it \(1\), CPU 0 did not \(0\)' \
+		'^SUMMARY: 22 tests$'
 	kr "$t: pci-test" 0 "$dir/pci-test.flat"
 	expect_log "$t: pci-test" '^00\.01\.0 1b36:0005 type 00' \
 		'^PASS: pci: pci_testdev\(\) passed 6/6 tests$' '^SUMMARY: 39 tests$'
@@ -115,7 +123,7 @@ for tc in gcc clang; do
 	expect_log "$t: unittests.cfg, all of it" '^PASS sbi \(52 tests, 1 skipped\)$' \
 		'^PASS pci-test-membar-high \(41 tests\)$' '^PASS vmalloc-setup-vm \(23 tests\)$' \
 		'^PASS selftest-mmu-sv57 \(15 tests\)$' '^PASS intc-aplic \(8 tests\)$' \
-		'^Total 18: 18 passed, 0 failed'
+		'^PASS intc-imsic \(22 tests\)$' '^Total 19: 19 passed, 0 failed'
 
 	kr "$t: pass -> 0" 0 "$st" -append pass
 	kr "$t: the .elf boots too" 0 "${st%.flat}.elf" -append pass

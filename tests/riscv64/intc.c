@@ -2,14 +2,18 @@
 /*
  * intc.c - the external interrupt controller QEMU's virt machine has
  * (asm/irqchip.h): the PLIC by default, the APLIC in direct delivery
- * mode with -machine aia=aplic.  The source is the console UART's
+ * mode with -machine aia=aplic, the IMSIC with the APLIC in MSI mode in
+ * front with -machine aia=aplic-imsic.  The source is the console UART's
  * transmitter-empty interrupt, a level the test raises and lowers at
  * will through the UART's IER.  Checked: a source held back (PLIC
- * priority 0 or at the threshold, APLIC threshold, source disabled)
- * stays pending without reaching the hart; let through, it raises the
- * supervisor external interrupt and the handler claims it once; after
- * it, nothing is pending; routed to CPU 1 (with -smp 2), CPU 1 alone
- * takes it.  Skips on a machine with neither controller.
+ * priority 0 or at the threshold, APLIC threshold, source disabled,
+ * IMSIC threshold) stays pending without reaching the hart; let
+ * through, it raises the supervisor external interrupt and the handler
+ * claims it once; after it, nothing is pending; routed to CPU 1 (with
+ * -smp 2), CPU 1 alone takes it.  The IMSIC's own checks: MSIs a hart
+ * sends itself (pending, enable and threshold, claims lowest ID first,
+ * stopi), and one sent to another hart as an IPI.  Skips on a machine
+ * with no controller it knows.
  */
 #include <libcflat.h>
 #include <devicetree.h>
@@ -27,7 +31,13 @@
 
 static u8 *uart;
 static int uart_irq;
-static bool use_aplic;
+static enum { PLIC, APLIC, IMSIC } chip;
+
+/* The IMSIC IDs: the UART's MSI, and those a hart sends. */
+#define UART_ID		70	/* in eie2/eip2, the second register */
+#define ID_LOW		3
+#define ID_MID		5
+#define ID_HIGH		130
 
 static volatile int taken[NR_CPUS];
 static volatile u32 claimed[NR_CPUS];
@@ -55,24 +65,55 @@ static bool find_uart(void)
 	return true;
 }
 
+/* CPU @cpu claims (the IMSIC: the calling CPU, which must be @cpu). */
 static u32 claim(int cpu)
 {
-	return use_aplic ? APLIC_TOPI_IRQ(aplic_claim(cpu)) : plic_claim(cpu);
+	switch (chip) {
+	case APLIC:
+		return APLIC_TOPI_IRQ(aplic_claim(cpu));
+	case IMSIC:
+		return imsic_claim();
+	default:
+		return plic_claim(cpu);
+	}
 }
 
+/* What a claim of the UART's interrupt gives. */
+static u32 uart_claim(void)
+{
+	return chip == IMSIC ? UART_ID : (u32)uart_irq;
+}
+
+/* Pending in the controller (the IMSIC: the calling CPU's file). */
 static bool pending(void)
 {
-	return use_aplic ? aplic_pending(uart_irq) : plic_pending(uart_irq);
+	switch (chip) {
+	case APLIC:
+		return aplic_pending(uart_irq);
+	case IMSIC:
+		return aplic_pending(uart_irq) || imsic_pending(UART_ID);
+	default:
+		return plic_pending(uart_irq);
+	}
 }
 
-/* Let the source through to CPU @cpu only, or hold it back there. */
+/*
+ * Let the source through to CPU @cpu only, or hold it back there (the
+ * IMSIC: by the calling CPU's threshold, which must then be @cpu's).
+ */
 static void route(int cpu, bool through)
 {
 	int other;
 
-	if (use_aplic) {
+	if (chip == APLIC) {
 		aplic_set_target(uart_irq, cpu, 1);
 		aplic_set_threshold(cpu, through ? 0 : 1);
+		return;
+	}
+	if (chip == IMSIC) {
+		aplic_set_msi_target(uart_irq, cpu, UART_ID);
+		if (cpu == smp_processor_id())
+			imsic_set_threshold(through ? 0 : UART_ID);
 		return;
 	}
 	for (other = 0; other < nr_cpus; other++)
@@ -93,7 +134,7 @@ static void ext_handler(struct pt_regs *regs)
 	 */
 	uart_line(false);
 	irq = claim(cpu);
-	if (!use_aplic && irq)
+	if (chip == PLIC && irq)
 		plic_complete(cpu, irq);
 	claimed[cpu] = irq;
 	if (irq)
@@ -142,8 +183,8 @@ static void check_delivery(void)
 	report(seip(), "let through: the hart's external interrupt is pending");
 	taken[0] = 0;
 	take_one(NULL);
-	report(taken[0] == 1 && claimed[0] == (u32)uart_irq,
-	       "taken once, the handler claimed source %u", claimed[0]);
+	report(taken[0] == 1 && claimed[0] == uart_claim(),
+	       "taken once, the handler claimed %u", claimed[0]);
 	udelay(100);
 	report(!pending() && !seip() && claim(0) == 0,
 	       "after it, with the line low: nothing pending");
@@ -168,7 +209,7 @@ static void check_delivery(void)
 	local_irq_disable();
 	csr_clear(CSR_SIE, IE_EIE);
 	install_irq_handler(IRQ_S_EXT, NULL);
-	report(taken[1] == 1 && claimed[1] == (u32)uart_irq && !taken[0],
+	report(taken[1] == 1 && claimed[1] == uart_claim() && !taken[0],
 	       "routed to CPU 1: CPU 1 took it (%d), CPU 0 did not (%d)",
 	       taken[1], taken[0]);
 	uart_line(false);
@@ -224,6 +265,133 @@ static void check_aplic(void)
 	report_prefix_pop();
 }
 
+/* The calling CPU's file: the UART's ID and the IPI's enabled. */
+static void imsic_setup(void *data)
+{
+	(void)data;
+	imsic_cpu_init();
+	imsic_enable(UART_ID);
+	imsic_enable(ID_MID);
+}
+
+static u32 stopi_iid(void)
+{
+	return (csr_read(CSR_STOPI) >> TOPI_IID_SHIFT) & TOPI_IID_MASK;
+}
+
+/* MSIs CPU 0 sends itself, with the external interrupt off in sie. */
+static void check_imsic_self(void)
+{
+	u32 a, b, c;
+
+	imsic_send(0, ID_MID);
+	report(imsic_pending(ID_MID) && seip() && imsic_top() == ID_MID,
+	       "an MSI to itself: pending, the top ID, the hart's SEIP set");
+	report(stopi_iid() == 0, "stopi: 0 while sie.SEIE is clear");
+	csr_set(CSR_SIE, IE_EIE);
+	report(stopi_iid() == IRQ_S_EXT, "stopi: %u with sie.SEIE set",
+	       stopi_iid());
+	csr_clear(CSR_SIE, IE_EIE);
+	imsic_set_threshold(ID_MID);
+	report(imsic_pending(ID_MID) && !seip() && imsic_top() == 0,
+	       "threshold %d: held back", ID_MID);
+	imsic_set_threshold(ID_MID + 1);
+	report(seip() && imsic_top() == ID_MID, "threshold %d: let through",
+	       ID_MID + 1);
+	imsic_set_threshold(0);
+	imsic_disable(ID_MID);
+	report(imsic_pending(ID_MID) && !seip() && imsic_top() == 0,
+	       "disabled: pending, not delivered");
+	imsic_enable(ID_MID);
+
+	imsic_enable(ID_LOW);
+	imsic_enable(ID_HIGH);
+	imsic_send(0, ID_HIGH);
+	imsic_send(0, ID_LOW);
+	a = imsic_claim();
+	b = imsic_claim();
+	c = imsic_claim();
+	report(a == ID_LOW && b == ID_MID && c == ID_HIGH && imsic_claim() == 0,
+	       "claimed lowest ID first: %u %u %u, then none", a, b, c);
+	report(!imsic_pending(ID_LOW) && !imsic_pending(ID_MID) &&
+	       !imsic_pending(ID_HIGH) && !seip(), "a claim clears the pending bit");
+	imsic_disable(ID_LOW);
+	imsic_disable(ID_HIGH);
+
+	imsic_send(0, ID_MID);
+	imsic_clear_pending(ID_MID);
+	report(!imsic_pending(ID_MID) && !seip(), "a pending bit cleared by eip");
+
+	taken[0] = 0;
+	imsic_send(0, ID_MID);
+	take_one(NULL);
+	report(taken[0] == 1 && claimed[0] == ID_MID,
+	       "taken as an interrupt, the handler claimed ID %u", claimed[0]);
+}
+
+/* An MSI from CPU 0 to CPU 1's file: an IPI through the IMSIC. */
+static void check_imsic_ipi(void)
+{
+	if (nr_cpus < 2) {
+		report_skip("one CPU: no other to send to");
+		return;
+	}
+	on_cpu(1, imsic_setup, NULL);
+	taken[0] = taken[1] = 0;
+	ready[1] = false;
+	on_cpu_async(1, take_one, NULL);
+	while (!ready[1])
+		cpu_relax();
+	imsic_send(1, ID_MID);
+	on_cpu(1, nothing, NULL);
+	report(taken[1] == 1 && claimed[1] == ID_MID && !taken[0] &&
+	       !imsic_pending(ID_MID),
+	       "an MSI to CPU 1: CPU 1 took ID %u (%d), CPU 0 did not (%d)",
+	       claimed[1], taken[1], taken[0]);
+}
+
+static void check_imsic(void)
+{
+	report_prefix_push("imsic");
+	report(imsic_nr_ids >= 63 && imsic_nr_ids >= UART_ID && imsic_nr_ids >= ID_HIGH,
+	       "%d IDs", imsic_nr_ids);
+	imsic_setup(NULL);
+	check_imsic_self();
+	check_imsic_ipi();
+	report_prefix_pop();
+
+	if (!aplic_msi_init()) {
+		report_skip("no APLIC sending MSIs to the IMSIC");
+		return;
+	}
+	report_prefix_push("aplic-msi");
+	report(aplic_nr_irqs >= uart_irq, "%d sources, the UART is %d",
+	       aplic_nr_irqs, uart_irq);
+	aplic_set_source_mode(uart_irq, APLIC_SOURCECFG_SM_LEVEL_HIGH);
+	aplic_disable(uart_irq);
+	route(0, true);
+	uart_line(true);
+	udelay(100);
+	report(aplic_pending(uart_irq) && !imsic_pending(UART_ID) && !seip(),
+	       "source disabled: pending in the APLIC, no MSI sent");
+	aplic_enable(uart_irq);
+	udelay(100);
+	report(!aplic_pending(uart_irq) && imsic_pending(UART_ID) && seip() &&
+	       imsic_top() == UART_ID,
+	       "enabled: the MSI sent, ID %d pending in the IMSIC", UART_ID);
+	(void)imsic_claim();
+	udelay(100);
+	report(!aplic_pending(uart_irq) && !imsic_pending(UART_ID),
+	       "the line still high: no second MSI");
+	aplic_retrigger(uart_irq);
+	udelay(100);
+	report(imsic_pending(UART_ID) && imsic_claim() == UART_ID,
+	       "retriggered: a second MSI");
+	uart_line(false);
+	check_delivery();
+	report_prefix_pop();
+}
+
 int main(void)
 {
 	if (!find_uart()) {
@@ -231,10 +399,13 @@ int main(void)
 	} else if (plic_init()) {
 		check_plic();
 	} else if (aplic_init()) {
-		use_aplic = true;
+		chip = APLIC;
 		check_aplic();
+	} else if (imsic_init()) {
+		chip = IMSIC;
+		check_imsic();
 	} else {
-		report_skip("no PLIC, and no APLIC in direct delivery mode");
+		report_skip("no PLIC, no APLIC in direct delivery mode, no IMSIC");
 	}
 	return report_summary();
 }

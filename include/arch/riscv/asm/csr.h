@@ -22,10 +22,33 @@
 #define CSR_STVAL		0x143
 #define CSR_SIP			0x144
 #define CSR_STIMECMP		0x14d
+#define CSR_SISELECT		0x150	/* Ssaia: indirect register select */
+#define CSR_SIREG		0x151	/* Ssaia: the selected register */
+#define CSR_STOPEI		0x15c	/* Ssaia: top external interrupt (IMSIC) */
 #define CSR_SATP		0x180
 #define CSR_CYCLE		0xc00
 #define CSR_TIME		0xc01
 #define CSR_INSTRET		0xc02
+#define CSR_STOPI		0xdb0	/* Ssaia: top interrupt, read only */
+
+/*
+ * The IMSIC interrupt file's registers behind siselect/sireg (RISC-V
+ * AIA): delivery on (1) or off (0), the threshold (IDs at or above it
+ * are masked; 0 masks none), and the pending and enable bits, 32 IDs a
+ * register; with XLEN 64 only the even-numbered ones exist, each then
+ * holding 64 IDs.
+ */
+#define IMSIC_EIDELIVERY	0x70
+#define IMSIC_EITHRESHOLD	0x72
+#define IMSIC_EIP0		0x80
+#define IMSIC_EIP63		0xbf
+#define IMSIC_EIE0		0xc0
+#define IMSIC_EIE63		0xff
+/* stopei and stopi: the identity in bits 26:16, the priority in 10:0. */
+#define TOPEI_ID_SHIFT		16
+#define TOPEI_ID_MASK		0x7ff
+#define TOPI_IID_SHIFT		16
+#define TOPI_IID_MASK		0xfff
 
 /* sstatus: interrupt enable, previous mode and interrupt enable, FP state. */
 #define SR_SIE			_AC(0x00000002, UL)

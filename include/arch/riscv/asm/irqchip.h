@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * asm/irqchip.h - the external interrupt controllers of QEMU's virt
- * machine, for S-mode: the PLIC (the default), and the AIA's APLIC in
- * direct delivery mode (-machine virt,aia=aplic).  Upstream
- * kvm-unit-tests has neither; the names are kut's.
+ * machine, for S-mode: the PLIC (the default), the AIA's APLIC in
+ * direct delivery mode (-machine virt,aia=aplic), and with
+ * -machine virt,aia=aplic-imsic each hart's IMSIC S-mode interrupt file,
+ * which takes MSIs, with the APLIC in MSI delivery mode in front.
+ * Upstream kvm-unit-tests has none of them; the names are kut's (the
+ * IMSIC's after Linux's).
  *
  * Both are found in the device tree, and deliver to a hart as its
  * supervisor external interrupt (IRQ_S_EXT, sie.SEIE): the PLIC through
@@ -84,5 +87,76 @@ extern u32 aplic_topi(int cpu);
 extern u32 aplic_claim(int cpu);
 #define APLIC_TOPI_IRQ(v)	(((v) >> 16) & 0x3ff)
 #define APLIC_TOPI_PRIO(v)	((v) & 0xff)
+
+/*
+ * IMSIC ("riscv,imsics"), S-mode interrupt files.  An interrupt file
+ * holds a pending and an enable bit per interrupt identity (ID, 1 to
+ * imsic_nr_ids); a device, the APLIC or a hart raises an ID by writing
+ * it to the file's seteipnum register: a message-signalled interrupt.
+ * A pending, enabled ID below the threshold raises the hart's
+ * supervisor external interrupt; the lowest such ID is the top one,
+ * which stopei names and claims.  The file is the hart's own state,
+ * reached through CSRs (siselect/sireg, stopei): every function here
+ * but imsic_init(), imsic_send() and imsic_msi_address() acts on the
+ * calling CPU's file.  Needs the Ssaia extension: QEMU 7.2 gives its
+ * CPUs the S-mode AIA CSRs with aia=aplic-imsic.
+ */
+
+/*
+ * Find the S-mode IMSIC and map every CPU's interrupt file, then
+ * imsic_cpu_init() on the calling CPU; false if the machine has none or
+ * the hart lacks Ssaia.
+ */
+extern bool imsic_init(void);
+/* Its number of IDs (riscv,num-ids): they are 1 to imsic_nr_ids. */
+extern int imsic_nr_ids;
+/*
+ * The calling CPU's file: every ID disabled and not pending, threshold
+ * 0, delivery on.  Run it on each other CPU that takes MSIs.
+ */
+extern void imsic_cpu_init(void);
+/* Read, write, set or clear bits of an indirect register (IMSIC_*). */
+extern unsigned long imsic_csr_read(unsigned long reg);
+extern void imsic_csr_write(unsigned long reg, unsigned long val);
+extern void imsic_csr_set(unsigned long reg, unsigned long bits);
+extern void imsic_csr_clear(unsigned long reg, unsigned long bits);
+extern void imsic_enable(u32 id);
+extern void imsic_disable(u32 id);
+extern bool imsic_pending(u32 id);
+extern void imsic_clear_pending(u32 id);
+/* IDs at or above @threshold held back; 0 lets all through. */
+extern void imsic_set_threshold(u32 threshold);
+/*
+ * The top pending, enabled ID below the threshold (0: none):
+ * imsic_top() peeks, imsic_claim() also clears its pending bit.
+ */
+extern u32 imsic_top(void);
+extern u32 imsic_claim(void);
+/* Send ID @id to CPU @cpu's file, as a device would: an MSI write. */
+extern void imsic_send(int cpu, u32 id);
+/* The physical address a device writes CPU @cpu's MSIs to. */
+extern phys_addr_t imsic_msi_address(int cpu);
+
+/*
+ * APLIC, S-level domain, MSI delivery (aia=aplic-imsic): a source goes
+ * to a CPU's IMSIC file as an ID of the test's choosing, instead of to
+ * an IDC.  aplic_set_source_mode(), aplic_enable(), aplic_disable() and
+ * aplic_pending() work in both modes.  A level source is forwarded
+ * once per rise of its pending bit: while the line stays high after
+ * the MSI, the pending bit is not set again until the line falls and
+ * rises, or aplic_retrigger() sets it.
+ */
+
+/*
+ * Find the S-level APLIC that sends its MSIs to the S-mode IMSIC
+ * (imsic_init() first) and turn its domain on in MSI mode; false if
+ * the machine has none.
+ */
+extern bool aplic_msi_init(void);
+/* Forward source @irq to CPU @cpu's IMSIC file as ID @id. */
+extern void aplic_set_msi_target(int irq, int cpu, u32 id);
+/* Set source @irq's pending bit (setipnum), which a level source's
+ * line must hold high for it to stick. */
+extern void aplic_retrigger(int irq);
 
 #endif /* _ASMRISCV_IRQCHIP_H_ */
