@@ -8,8 +8,9 @@
  * dirty bits, large pages, INVLPG) change single entries of the live
  * tables and watch what the CPU does.  Levels are numbered as upstream
  * does: 1 is the 4 KiB PTE, 2 the PDE (2 MiB pages), 3 the PDPTE (1 GiB
- * pages), 4 the PML4E; @cr3 arguments are the top-level table as a
- * pointer (current_page_table()).  i386 pages as upstream's i386 does,
+ * pages), 4 the PML4E, 5 the PML5E (after setup_5level_page_table());
+ * @cr3 arguments are the top-level table as a pointer
+ * (current_page_table()).  i386 pages as upstream's i386 does,
  * with 2 levels: the PTE and the PDE (4 MiB pages), asm/page.h's
  * PAGE_LEVEL and LARGE_PAGE_SIZE tell which.
  *
@@ -134,6 +135,23 @@ static inline void *current_page_table(void)
  * flush this CPU's TLB.
  */
 void split_large_page(unsigned long *ptep, int level);
+
+#ifdef __x86_64__
+/*
+ * Switch this CPU from 4-level to 5-level paging (CR4.LA57), as upstream's
+ * la57 and access tests do before their 57-bit checks; a no-op if LA57
+ * is on already.  The CPU must have it (this_cpu_has(X86_FEATURE_LA57)),
+ * or the test stops.  A new PML5 table (static, below 4 GiB) takes the
+ * current PML4 in entries 0 and 511, so every address mapped before keeps
+ * its mapping, vmalloc's window included; CR4.PCIDE and RFLAGS.IF are as
+ * before.  From then on the functions of this header take every table as
+ * a PML5 (level 5 on top).  Only the calling CPU switches: the others
+ * stay in 4-level paging on their tables, so call setup_vm() before this,
+ * not after, when other CPUs run.  There is no way back (upstream's has
+ * none either).
+ */
+void setup_5level_page_table(void);
+#endif
 
 /* Split what maps @addr in the current tables until a 4 KiB PTE does. */
 void force_4k_page(void *addr);

@@ -98,6 +98,60 @@ ap_start64:
 	hlt
 	jmp	5b
 
+/*
+ * kut_x86_la57_switch(root): 4-level to 5-level paging on this CPU, for
+ * setup_5level_page_table() (vm.c), which passes the PML5 table's
+ * address (below 4 GiB) with interrupts off.  CR4.LA57 changes only
+ * with paging off, and paging goes off only outside 64-bit mode: so a
+ * far return to the 32-bit code segment, paging off (IA-32e mode ends,
+ * EFER.LME stays), LA57 on, the new root, paging on (IA-32e again) and
+ * a far jump back to 64-bit code.  The 32-bit leg touches no stack, and
+ * as the upper halves of the registers do not survive it, RSP (and with
+ * it the callee-saved registers) is kept in memory.
+ */
+#define X86_CR4_LA57	0x00001000
+
+	.text
+	.code64
+	.globl kut_x86_la57_switch
+kut_x86_la57_switch:
+	push	%rbx
+	push	%rbp
+	push	%r12
+	push	%r13
+	push	%r14
+	push	%r15
+	mov	%rsp, la57_saved_rsp(%rip)
+	pushq	$KERNEL_CS32
+	lea	1f(%rip), %rax
+	push	%rax
+	lretq
+
+	.code32
+1:	mov	$KERNEL_DS, %eax
+	mov	%eax, %ss
+	mov	%cr0, %eax
+	and	$~X86_CR0_PG, %eax
+	mov	%eax, %cr0
+	mov	%cr4, %eax
+	or	$X86_CR4_LA57, %eax
+	mov	%eax, %cr4
+	mov	%edi, %cr3
+	mov	%cr0, %eax
+	or	$X86_CR0_PG, %eax
+	mov	%eax, %cr0
+	ljmp	$KERNEL_CS, $2f
+
+	.code64
+2:	mov	la57_saved_rsp(%rip), %rsp
+	pop	%r15
+	pop	%r14
+	pop	%r13
+	pop	%r12
+	pop	%rbp
+	pop	%rbx
+	ret
+
 	.section .rodata.boot, "a"
 	.balign 8
 gdt32_descr:
@@ -141,5 +195,7 @@ boot_stack:
 	.skip	16384
 	.globl boot_stack_top
 boot_stack_top:
+la57_saved_rsp:
+	.skip	8
 
 	.section .note.GNU-stack, "", @progbits

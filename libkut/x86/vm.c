@@ -63,6 +63,20 @@ static pteval_t *new_table(void)
 	return t;
 }
 
+/*
+ * The level of the table CR3 points at: 5 once CR4.LA57 is set
+ * (setup_5level_page_table()), else asm/page.h's PAGE_LEVEL.  Every
+ * table handed to the walks below is taken as one of that level.
+ */
+static int top_level(void)
+{
+#ifdef __x86_64__
+	if (is_la57_enabled())
+		return 5;
+#endif
+	return PAGE_LEVEL;
+}
+
 static bool is_huge(pteval_t entry, int level)
 {
 	return (level == 2 || level == 3) && (entry & PT_PRESENT_MASK) &&
@@ -74,8 +88,9 @@ struct pte_search find_pte_level(pgd_t *cr3, void *virt, int lowest_level)
 	struct pte_search s;
 	pteval_t *pt = cr3;
 
-	assert(lowest_level >= 1 && lowest_level <= PAGE_LEVEL);
-	for (s.level = PAGE_LEVEL; ; s.level--) {
+	s.level = top_level();
+	assert(lowest_level >= 1 && lowest_level <= s.level);
+	for (; ; s.level--) {
 		s.pte = &pt[PGDIR_OFFSET((uintptr_t)virt, s.level)];
 		if (s.level == lowest_level || !(*s.pte & PT_PRESENT_MASK) ||
 		    is_huge(*s.pte, s.level))
@@ -131,8 +146,9 @@ pteval_t *install_pte(pgd_t *cr3, int pte_level, void *virt, pteval_t pte,
 	pteval_t *pt = cr3, *e;
 	int level;
 
-	assert(pte_level >= 1 && pte_level <= PAGE_LEVEL);
-	for (level = PAGE_LEVEL; level > pte_level; level--) {
+	level = top_level();
+	assert(pte_level >= 1 && pte_level <= level);
+	for (; level > pte_level; level--) {
 		e = &pt[PGDIR_OFFSET((uintptr_t)virt, level)];
 		if (!(*e & PT_PRESENT_MASK)) {
 			pteval_t *t = pt_page ? pt_page : new_table();
@@ -344,3 +360,43 @@ uint64_t arch_vm_unmap(uintptr_t virt)
 	invlpg((void *)virt);
 	return phys;
 }
+
+#ifdef __x86_64__
+/* start64.S: leave IA-32e mode, set CR4.LA57, load @root, come back. */
+void kut_x86_la57_switch(u32 root);
+
+void setup_5level_page_table(void)
+{
+	static pteval_t pml5[512] __attribute__((aligned(PAGE_SIZE)));
+	pteval_t pml4 = (read_cr3() & PT_ADDR_MASK) | PT_PRESENT_MASK |
+			PT_WRITABLE_MASK | PT_USER_MASK;
+	ulong cr4 = read_cr4(), flags;
+
+	if (cr4 & X86_CR4_LA57)
+		return;
+	if (!this_cpu_has(X86_FEATURE_LA57)) {
+		printf("setup_5level_page_table: the CPU has no 5-level paging "
+		       "(CPUID.7:ECX.LA57); check this_cpu_has(X86_FEATURE_LA57) first\n");
+		abort();
+	}
+	/*
+	 * A 48-bit canonical address is 57-bit canonical with the same
+	 * sign: the lower half goes through PML5 entry 0, the upper half
+	 * (vmalloc's window) through entry 511, so with both holding the
+	 * current PML4 everything mapped now keeps its address.  The
+	 * entries are user-accessible: the levels below decide.
+	 */
+	pml5[0] = pml4;
+	pml5[PGDIR_MASK] = pml4;
+	/* Paging cannot go off with PCIDE set; it comes back afterwards. */
+	if (cr4 & X86_CR4_PCIDE)
+		write_cr4(cr4 & ~X86_CR4_PCIDE);
+	flags = read_rflags();
+	cli();
+	kut_x86_la57_switch(virt_to_phys(pml5));
+	write_rflags(flags);
+	if (cr4 & X86_CR4_PCIDE)
+		write_cr4(read_cr4() | X86_CR4_PCIDE);
+	vm_root = (pgd_t *)pml5;
+}
+#endif
