@@ -413,34 +413,50 @@ static void collect_name(void *ctx, enum launch_stream stream,
 		strvec_push(list, name);
 }
 
-static int probe_list(const char *qemu, const char *option,
-		      struct strvec *list, char *err, size_t errsize)
-{
-	char *argv[] = { (char *)qemu, (char *)option, "help", NULL };
-	struct launch_request req = {
-		.argv = argv,
-		.timeout_ms = PROBE_TIMEOUT_MS,
-		.decode = LAUNCH_DECODE_PLAIN,
-		.output = collect_name,
-		.ctx = list,
-	};
-	struct launch_result res;
-
-	launch_run(&req, &res);
-	if (res.kind == LAUNCH_PASSED)
-		return 0;
-	snprintf(err, errsize, "%s %s help: %s", qemu, option, res.reason);
-	return -1;
-}
-
+/*
+ * "QEMU -machine help", "-device help" and "-accel help" run at once, not
+ * one after another: the first test waits for all three.
+ */
 int qemu_probe(struct qemu_caps *caps, char *err, size_t errsize)
 {
+	static const char *const option[] = { "-machine", "-device", "-accel" };
+	struct strvec *list[] = { &caps->machines, &caps->devices,
+				  &caps->accels };
+	char *argv[3][4];
+	struct launch_request req[3];
+	struct launch_result res[3];
+	struct launch *l[3];
+	int i, bad = -1;
+
 	if (caps->probed)
 		return 0;
-	if (probe_list(caps->qemu, "-machine", &caps->machines, err, errsize) ||
-	    probe_list(caps->qemu, "-device", &caps->devices, err, errsize) ||
-	    probe_list(caps->qemu, "-accel", &caps->accels, err, errsize))
+	for (i = 0; i < 3; i++) {
+		argv[i][0] = caps->qemu;
+		argv[i][1] = (char *)option[i];
+		argv[i][2] = "help";
+		argv[i][3] = NULL;
+		req[i] = (struct launch_request){
+			.argv = argv[i],
+			.timeout_ms = PROBE_TIMEOUT_MS,
+			.decode = LAUNCH_DECODE_PLAIN,
+			.output = collect_name,
+			.ctx = list[i],
+		};
+		l[i] = launch_start(&req[i], &res[i]);
+	}
+	for (i = 0; i < 3; i++) {
+		while (l[i] && launch_running(l[i]))
+			launch_wait();
+		if (l[i])
+			launch_end(l[i], &res[i]);
+		if (res[i].kind != LAUNCH_PASSED && bad < 0)
+			bad = i;
+	}
+	if (bad >= 0) {
+		snprintf(err, errsize, "%s %s help: %s", caps->qemu,
+			 option[bad], res[bad].reason);
 		return -1;
+	}
 	caps->probed = true;
 	return 0;
 }

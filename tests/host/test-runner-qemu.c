@@ -414,10 +414,18 @@ TEST(firmware_falls_back_to_usr_share_qemu)
 	free(got);
 }
 
-/* A stand-in QEMU that answers the three help queries like QEMU 7.2. */
+/*
+ * A stand-in QEMU that answers the three help queries like QEMU 7.2, once
+ * all three have started: asked one after another, the first gives up.
+ */
 static const char fake_qemu[] =
 	"#!/bin/sh\n"
 	"echo run >> \"$0.log\"\n"
+	"i=0\n"
+	"while [ $(wc -l < \"$0.log\") -lt 3 ] && [ $i -lt 100 ]; do\n"
+	"	sleep 0.1; i=$((i + 1))\n"
+	"done\n"
+	"[ $(wc -l < \"$0.log\") -ge 3 ] || { echo one at a time >&2; exit 1; }\n"
 	"case \"$1\" in\n"
 	"-machine) printf 'Supported machines are:\\n"
 	"microvm              microvm (i386)\\n"
@@ -434,7 +442,7 @@ static const char fake_qemu[] =
 	"*) exit 1 ;;\n"
 	"esac\n";
 
-TEST(probe_once_against_a_fake_qemu)
+TEST(probe_once_and_at_once_against_a_fake_qemu)
 {
 	char *bin = make_file("fake/qemu-system-x86_64", fake_qemu, 0755);
 	char *log = xasprintf("%s.log", bin), err[256] = "";
