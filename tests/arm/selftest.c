@@ -30,19 +30,9 @@
 #include <asm/io.h>
 #include <errata.h>
 #include <memregions.h>
+#include "../common/selftest.h"
 
 /* "name=value" in argv, or NULL. */
-static const char *arg_value(int argc, char **argv, const char *name)
-{
-	size_t n = strlen(name);
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (!strncmp(argv[i], name, n) && argv[i][n] == '=')
-			return argv[i] + n + 1;
-	return NULL;
-}
-
 static void check_setup(int argc, char **argv)
 {
 	const char *want_argc = getenv("SELFTEST_ARGC");
@@ -364,21 +354,6 @@ static void check_smp(void)
 	report(cpumask_weight(&cpu_online_mask) == nr_cpus, "%d CPUs online",
 	       cpumask_weight(&cpu_online_mask));
 	report_prefix_pop();
-}
-
-static void check_console_input(int argc, char **argv)
-{
-	const char *want = arg_value(argc, argv, "want");
-	char got[16];
-	size_t i;
-
-	if (!want || strlen(want) >= sizeof(got))
-		report_abort("console-input needs want=<up to 15 bytes>");
-	for (i = 0; i < strlen(want); i++)
-		got[i] = getchar();
-	got[i] = '\0';
-	report(!strcmp(got, want), "getchar() read '%s', sent '%s'", got, want);
-	report(__getchar() == -1, "nothing more waiting");
 }
 
 static void check_errata(void)

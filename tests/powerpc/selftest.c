@@ -27,23 +27,13 @@
 #include <asm/rtas.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include "../common/selftest.h"
 
 #define SRR1_TRAP	0x20000UL	/* program interrupt: a trap */
 #define SRR1_ILLEGAL	0x80000UL	/* program interrupt: illegal insn */
 #define SRR1_PRIV	0x40000UL	/* program interrupt: privileged insn */
 
 /* "name=value" in argv, or NULL. */
-static const char *arg_value(int argc, char **argv, const char *name)
-{
-	size_t n = strlen(name);
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (!strncmp(argv[i], name, n) && argv[i][n] == '=')
-			return argv[i] + n + 1;
-	return NULL;
-}
-
 static u64 dt_ram_bytes(void)
 {
 	struct dt_pbus_reg regs[8];
@@ -279,21 +269,6 @@ static void check_usermode(void)
 	       "exit_usermode(): privileged again, interrupts off");
 	handle_exception(0x700, NULL, NULL);
 	report_prefix_pop();
-}
-
-static void check_console_input(int argc, char **argv)
-{
-	const char *want = arg_value(argc, argv, "want");
-	char got[16];
-	size_t i;
-
-	if (!want || strlen(want) >= sizeof(got))
-		report_abort("console-input needs want=<up to 15 bytes>");
-	for (i = 0; i < strlen(want); i++)
-		got[i] = getchar();
-	got[i] = '\0';
-	report(!strcmp(got, want), "getchar() read '%s', sent '%s'", got, want);
-	report(__getchar() == -1, "nothing more waiting");
 }
 
 /* A leaf: its return address stays in LR. */

@@ -33,19 +33,9 @@
 #include <asm/smp.h>
 #include <asm/timer.h>
 #include "hsm-wait.h"
+#include "../common/selftest.h"
 
 /* "name=value" in argv, or NULL. */
-static const char *arg_value(int argc, char **argv, const char *name)
-{
-	size_t n = strlen(name);
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (!strncmp(argv[i], name, n) && argv[i][n] == '=')
-			return argv[i] + n + 1;
-	return NULL;
-}
-
 static u64 dt_ram_bytes(void)
 {
 	struct dt_pbus_reg regs[8];

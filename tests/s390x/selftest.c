@@ -38,19 +38,9 @@
 #include <asm/io.h>
 #include <asm/sigp.h>
 #include <asm/barrier.h>
+#include "../common/selftest.h"
 
 /* "name=value" in argv, or NULL. */
-static const char *arg_value(int argc, char **argv, const char *name)
-{
-	size_t n = strlen(name);
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (!strncmp(argv[i], name, n) && argv[i][n] == '=')
-			return argv[i] + n + 1;
-	return NULL;
-}
-
 static void check_areas(void)
 {
 	void *low = alloc_pages_flags(0, AREA_DMA31);
@@ -254,21 +244,6 @@ static void check_dat(void)
 		report_skip("no EDAT-1 (facility 8): no 1 MiB pages");
 	}
 	report_prefix_pop();
-}
-
-static void check_console_input(int argc, char **argv)
-{
-	const char *want = arg_value(argc, argv, "want");
-	char got[16];
-	size_t i;
-
-	if (!want || strlen(want) >= sizeof(got))
-		report_abort("console-input needs want=<up to 15 bytes>");
-	for (i = 0; i < strlen(want); i++)
-		got[i] = getchar();
-	got[i] = '\0';
-	report(!strcmp(got, want), "getchar() read '%s', sent '%s'", got, want);
-	report(__getchar() == -1, "nothing more waiting");
 }
 
 /* A leaf: r14 is its return address, saved nowhere. */

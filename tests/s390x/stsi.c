@@ -15,21 +15,11 @@
 #include <asm/arch_def.h>
 #include <asm/interrupt.h>
 #include <asm/page.h>
+#include "../common/selftest.h"
 
 static uint8_t page[2 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 /* "name=value" in argv, or NULL. */
-static const char *arg_value(int argc, char **argv, const char *name)
-{
-	size_t n = strlen(name);
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (!strncmp(argv[i], name, n) && argv[i][n] == '=')
-			return argv[i] + n + 1;
-	return NULL;
-}
-
 /* The 16 bytes of a UUID written "0fb84a86-727c-11ea-...", or false. */
 static bool parse_uuid(const char *s, uint8_t *uuid)
 {
