@@ -65,34 +65,44 @@ void ppc_enable_facilities(void)
 	mtmsr((mfmsr() | MSR_FP) & ~(MSR_VEC | MSR_VSX));
 }
 
+/*
+ * The ISA level of each server processor we know by its PVR version
+ * (0 for the rest, the 970s included): the feature flags follow from it.
+ */
+enum { ISA_2_07 = 207, ISA_3_0 = 300, ISA_3_1 = 310 };
+
+static const struct {
+	unsigned long pvr_version;
+	int isa;
+} pvr_isa[] = {
+	{ PVR_VER_POWER8, ISA_2_07 },
+	{ PVR_VER_POWER8E, ISA_2_07 },
+	{ PVR_VER_POWER8NVL, ISA_2_07 },
+	{ PVR_VER_POWER9, ISA_3_0 },
+	{ PVR_VER_POWER10, ISA_3_1 },
+};
+
 static void cpu_features(void)
 {
-	const void *fdt = dt_fdt();
+	unsigned long version = mfspr(SPR_PVR) & PVR_VERSION_MASK;
+	int isa = 0;
+	size_t i;
 
-	cpu_has_hv = mfmsr() & MSR_HV;
-	switch (mfspr(SPR_PVR) & PVR_VERSION_MASK) {
-	case PVR_VER_POWER10:
-		cpu_has_prefix = true;
-		cpu_has_sc_lev = true;
-		cpu_has_pause_short = true;
-		/* fall through */
-	case PVR_VER_POWER9:
-		cpu_has_radix = true;
-		/* fall through */
-	case PVR_VER_POWER8E:
-	case PVR_VER_POWER8NVL:
-	case PVR_VER_POWER8:
-		cpu_has_power_mce = true;
-		cpu_has_heai = true;
-		cpu_has_siar = true;
-		break;
-	default:
-		break;
+	for (i = 0; i < ARRAY_SIZE(pvr_isa); i++) {
+		if (pvr_isa[i].pvr_version == version)
+			isa = pvr_isa[i].isa;
 	}
-	if (!cpu_has_hv)
-		cpu_has_heai = false;	/* HEIR is a hypervisor register */
+	cpu_has_hv = mfmsr() & MSR_HV;
+	cpu_has_power_mce = isa >= ISA_2_07;
+	cpu_has_siar = isa >= ISA_2_07;
+	/* HEIR is a hypervisor register: a guest has none. */
+	cpu_has_heai = isa >= ISA_2_07 && cpu_has_hv;
+	cpu_has_radix = isa >= ISA_3_0;
+	cpu_has_prefix = isa >= ISA_3_1;
+	cpu_has_sc_lev = isa >= ISA_3_1;
+	cpu_has_pause_short = isa >= ISA_3_1;
 	/* KVM adds a /hypervisor node; TCG does not. */
-	host_is_kvm = fdt_subnode_offset(fdt, 0, "hypervisor") >= 0;
+	host_is_kvm = fdt_subnode_offset(dt_fdt(), 0, "hypervisor") >= 0;
 	host_is_tcg = !host_is_kvm;
 }
 
