@@ -55,16 +55,15 @@ struct dt_pbus_reg {
 	dt_pbus_addr_t size;
 };
 
-/* A number made of @nr_cells big-endian-decoded cells (1 or 2). */
+/*
+ * A number made of @nr_cells big-endian-decoded cells, the most
+ * significant first: 1 or 2 cells, and all ones for any other count.
+ */
 static inline dt_pbus_addr_t dt_pbus_read_cells(u32 nr_cells, u32 *cells)
 {
-	switch (nr_cells) {
-	case 1:
-		return cells[0];
-	case 2:
-		return ((u64)cells[0] << 32) | cells[1];
-	}
-	return ~0ULL;
+	if (nr_cells < 1 || nr_cells > 2)
+		return ~0ULL;
+	return nr_cells == 1 ? cells[0] : (u64)cells[0] << 32 | cells[1];
 }
 
 /* Tuple @regidx of @dev's "reg", per its parent's #address/#size-cells. */

@@ -36,16 +36,23 @@ void phys_alloc_set_minimum_alignment(phys_addr_t align)
 	spin_unlock(&lock);
 }
 
+/* One line of phys_alloc_show(): an inclusive range and what it is. */
+static void show_range(phys_addr_t start, phys_addr_t size, const char *what)
+{
+	printf("%016" PRIx64 "-%016" PRIx64 " [%s]\n", (u64)start,
+	       (u64)(start + size - 1), what);
+}
+
 void phys_alloc_show(void)
 {
 	int i;
 
 	spin_lock(&lock);
-	printf("phys_alloc minimum alignment: %#" PRIx64 "\n", (u64)align_min);
+	printf("phys_alloc: allocations aligned to %#" PRIx64 " at least\n",
+	       (u64)align_min);
 	for (i = 0; i < nr_taken; i++)
-		printf("%016" PRIx64 "-%016" PRIx64 " [USED]\n", (u64)taken[i].base,
-		       (u64)(taken[i].base + taken[i].size - 1));
-	printf("%016" PRIx64 "-%016" PRIx64 " [FREE]\n", (u64)base, (u64)(top - 1));
+		show_range(taken[i].base, taken[i].size, "USED");
+	show_range(base, top - base, "FREE");
 	spin_unlock(&lock);
 }
 

@@ -36,9 +36,10 @@ struct mem_region *memregions_find(phys_addr_t paddr)
 {
 	struct mem_region *r;
 
-	for (r = mem_regions; r->end; r++)
-		if (paddr >= r->start && paddr < r->end)
+	for (r = mem_regions; r->end; r++) {
+		if (r->start <= paddr && paddr < r->end)
 			return r;
+	}
 	return NULL;
 }
 

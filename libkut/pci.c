@@ -642,15 +642,15 @@ bool pci_bar_is_valid(struct pci_dev *dev, int bar_num)
 
 void pci_bar_print(struct pci_dev *dev, int bar_num)
 {
-	phys_addr_t size, start;
+	/* By the memory type bits, PCI_BASE_ADDRESS_MEM_TYPE_*; 3 is reserved. */
+	static const char *const mem_kind[4] = { "MEM32", "MEM1M", "MEM64", "MEM?" };
+	phys_addr_t start, size;
 	u32 bar;
 	u64 raw;
 
 	if (!pci_bar_is_valid(dev, bar_num))
 		return;
 	bar = pci_bar_get(dev, bar_num);
-	size = pci_bar_size(dev, bar_num);
-	start = pci_bar_get_addr(dev, bar_num);
 	raw = bar;
 	if (bar_is64(bar)) {
 		raw |= (u64)pci_bar_get(dev, bar_num + 1) << 32;
@@ -658,30 +658,19 @@ void pci_bar_print(struct pci_dev *dev, int bar_num)
 	} else {
 		printf("BAR#%d ", bar_num);
 	}
-	if (!bar_addr_of(raw))
-		printf("[unassigned, %" PRIx64 " bytes ", size);
-	else
+
+	start = pci_bar_get_addr(dev, bar_num);
+	size = pci_bar_size(dev, bar_num);
+	if (bar_addr_of(raw))
 		printf("[%" PRIx64 "-%" PRIx64 " ", start, start + size - 1);
-	if (bar_is_io(bar)) {
-		printf("PIO");
-	} else {
-		switch (bar & PCI_BASE_ADDRESS_MEM_TYPE_MASK) {
-		case PCI_BASE_ADDRESS_MEM_TYPE_32:
-			printf("MEM32");
-			break;
-		case PCI_BASE_ADDRESS_MEM_TYPE_1M:
-			printf("MEM1M");
-			break;
-		case PCI_BASE_ADDRESS_MEM_TYPE_64:
-			printf("MEM64");
-			break;
-		default:
-			printf("MEM?");
-		}
-		if (bar & PCI_BASE_ADDRESS_MEM_PREFETCH)
-			printf("/p");
-	}
-	printf("]");
+	else
+		printf("[unassigned, %" PRIx64 " bytes ", size);
+
+	if (bar_is_io(bar))
+		printf("PIO]");
+	else
+		printf("%s%s]", mem_kind[(bar & PCI_BASE_ADDRESS_MEM_TYPE_MASK) >> 1],
+		       bar & PCI_BASE_ADDRESS_MEM_PREFETCH ? "/p" : "");
 }
 
 void pci_dev_print_id(struct pci_dev *dev)

@@ -97,15 +97,16 @@ static const char *const outcome_tag[] = {
 	[OUT_XFAIL] = "XFAIL", [OUT_XPASS] = "XPASS", [OUT_KFAIL] = "KFAIL",
 };
 
-static enum outcome judge(bool pass, bool xfail, bool kfail, bool skip)
+/* An outcome that counts as the check going the way the test wanted. */
+static bool wanted(enum outcome o)
 {
-	if (skip)
-		return OUT_SKIP;
-	if (xfail)
-		return pass ? OUT_XPASS : OUT_XFAIL;
-	if (pass)
-		return OUT_PASS;
-	return kfail ? OUT_KFAIL : OUT_FAIL;
+	return o == OUT_PASS || o == OUT_XFAIL || o == OUT_XPASS;
+}
+
+/* Without an expected failure: PASS, or FAIL (KFAIL for a known one). */
+static enum outcome plain(bool pass, bool kfail)
+{
+	return pass ? OUT_PASS : kfail ? OUT_KFAIL : OUT_FAIL;
 }
 
 static void count(enum outcome o)
@@ -130,24 +131,28 @@ static void count(enum outcome o)
 	}
 }
 
-/*
- * Print and count one check.  The value is upstream's: whether the check
- * went as the test wanted (it passed, or it was expected to fail), which
- * tests use to stop early or print more.
- */
-static bool va_report(const char *msg_fmt, bool pass, bool xfail, bool kfail,
-		      bool skip, va_list va)
+/* Print and count one check of outcome @o. */
+static void va_report(enum outcome o, const char *msg_fmt, va_list va)
 {
-	enum outcome o = judge(pass, xfail, kfail, skip);
-
 	spin_lock(&lock);
 	count(o);
 	printf("%s: %s", outcome_tag[o], prefixes);
 	vprintf(msg_fmt, va);
 	puts("\n");
 	spin_unlock(&lock);
-	return pass || xfail;
 }
+
+/*
+ * va_report() of outcome @o with the calling function's msg_fmt and the
+ * arguments after its parameter @last.
+ */
+#define report_varargs(o, last)				\
+	do {						\
+		va_list va_;				\
+		va_start(va_, last);			\
+		va_report(o, msg_fmt, va_);		\
+		va_end(va_);				\
+	} while (0)
 
 void report_passed(void)
 {
@@ -156,86 +161,72 @@ void report_passed(void)
 	spin_unlock(&lock);
 }
 
+/*
+ * The value of report(), report_xfail() and report_kfail() is upstream's:
+ * whether the check went as the test wanted (it passed, or it was
+ * expected to fail), which tests use to stop early or print more.
+ */
 bool report(bool pass, const char *msg_fmt, ...)
 {
-	va_list va;
-	bool ok;
+	enum outcome o = plain(pass, false);
 
-	va_start(va, msg_fmt);
-	ok = va_report(msg_fmt, pass, false, false, false, va);
-	va_end(va);
-	return ok;
+	report_varargs(o, msg_fmt);
+	return wanted(o);
 }
 
 bool kut_report_legacy(const char *msg_fmt, int pass, ...)
 {
-	va_list va;
-	bool ok;
+	enum outcome o = plain(pass, false);
 
-	va_start(va, pass);
-	ok = va_report(msg_fmt, pass, false, false, false, va);
-	va_end(va);
-	return ok;
+	report_varargs(o, pass);
+	return wanted(o);
 }
 
 void report_pass(const char *msg_fmt, ...)
 {
-	va_list va;
-
-	va_start(va, msg_fmt);
-	va_report(msg_fmt, true, false, false, false, va);
-	va_end(va);
+	report_varargs(OUT_PASS, msg_fmt);
 }
 
 void report_fail(const char *msg_fmt, ...)
 {
-	va_list va;
+	report_varargs(OUT_FAIL, msg_fmt);
+}
 
-	va_start(va, msg_fmt);
-	va_report(msg_fmt, false, false, false, false, va);
-	va_end(va);
+/* report_xfail()'s outcome: with @xfail, XFAIL or XPASS. */
+static enum outcome expected_to_fail(bool xfail, bool pass)
+{
+	if (!xfail)
+		return plain(pass, false);
+	return pass ? OUT_XPASS : OUT_XFAIL;
 }
 
 bool report_xfail(bool xfail, bool pass, const char *msg_fmt, ...)
 {
-	va_list va;
-	bool ok;
+	enum outcome o = expected_to_fail(xfail, pass);
 
-	va_start(va, msg_fmt);
-	ok = va_report(msg_fmt, pass, xfail, false, false, va);
-	va_end(va);
-	return ok;
+	report_varargs(o, msg_fmt);
+	return wanted(o);
 }
 
 bool kut_report_xfail_legacy(const char *msg_fmt, int xfail, int pass, ...)
 {
-	va_list va;
-	bool ok;
+	enum outcome o = expected_to_fail(xfail, pass);
 
-	va_start(va, pass);
-	ok = va_report(msg_fmt, pass, xfail, false, false, va);
-	va_end(va);
-	return ok;
+	report_varargs(o, pass);
+	return wanted(o);
 }
 
 bool report_kfail(bool kfail, bool pass, const char *msg_fmt, ...)
 {
-	va_list va;
-	bool ok;
+	enum outcome o = plain(pass, kfail);
 
-	va_start(va, msg_fmt);
-	ok = va_report(msg_fmt, pass, false, kfail, false, va);
-	va_end(va);
-	return ok;
+	report_varargs(o, msg_fmt);
+	return wanted(o);
 }
 
 void report_skip(const char *msg_fmt, ...)
 {
-	va_list va;
-
-	va_start(va, msg_fmt);
-	va_report(msg_fmt, false, false, false, true, va);
-	va_end(va);
+	report_varargs(OUT_SKIP, msg_fmt);
 }
 
 static void va_report_line(const char *tag, const char *msg_fmt, va_list va)

@@ -238,8 +238,10 @@ int strcasecmp(const char *s1, const char *s2)
 
 char *strchrnul(const char *s, int c)
 {
-	while (*s && *s != (char)c)
-		s++;
+	for (; *s != '\0'; s++) {
+		if (*s == (char)c)
+			break;
+	}
 	return (char *)s;
 }
 
@@ -249,15 +251,16 @@ char *strchr(const char *s, int c)
 	return *s == (char)c ? (char *)s : NULL;
 }
 
+/* From the end: the terminator counts, so strrchr(s, 0) finds it. */
 char *strrchr(const char *s, int c)
 {
-	const char *last = NULL;
+	size_t i = strlen(s) + 1;
 
-	do {
-		if (*s == (char)c)
-			last = s;
-	} while (*s++);
-	return (char *)last;
+	while (i-- > 0) {
+		if (s[i] == (char)c)
+			return (char *)&s[i];
+	}
+	return NULL;
 }
 
 char *strstr(const char *haystack, const char *needle)

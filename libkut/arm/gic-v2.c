@@ -43,15 +43,18 @@ int gicv2_init(void)
 void gicv2_enable_defaults(void)
 {
 	void *dist = gicv2_dist_base(), *cpu = gicv2_cpu_base();
-	unsigned int i;
+	unsigned int reg, nr_regs = (gicv2_data.irq_nr + 3) / 4;
 
 	assert_msg(dist, "no GICv2: gicv2_init() first");
-	/* The banked SGI/PPI priorities are this CPU's; SPIs are shared. */
-	for (i = 0; i < gicv2_data.irq_nr; i += 4)
-		writel(GICD_INT_DEF_PRI_X4, dist + GICD_IPRIORITYR + i);
+	writel(GICC_INT_PRI_THRESHOLD, cpu + GICC_PMR);
+	/*
+	 * One priority byte per interrupt, four to a register.  The banked
+	 * SGI/PPI priorities are this CPU's; SPIs are shared.
+	 */
+	for (reg = 0; reg < nr_regs; reg++)
+		writel(GICD_INT_DEF_PRI_X4, dist + GICD_IPRIORITYR + 4 * reg);
 	writel(GICD_INT_EN_SET_SGI, dist + GICD_ISENABLER);
 	writel(GICD_ENABLE, dist + GICD_CTLR);
-	writel(GICC_INT_PRI_THRESHOLD, cpu + GICC_PMR);
 	writel(GICC_ENABLE, cpu + GICC_CTLR);
 }
 

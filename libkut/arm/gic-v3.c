@@ -182,11 +182,10 @@ void gicv3_ipi_send_mask(int irq, const cpumask_t *dest)
 
 void gicv3_ipi_send_single(int irq, int cpu)
 {
-	cpumask_t dest;
+	cpumask_t only = {};
 
-	cpumask_clear(&dest);
-	cpumask_set_cpu(cpu, &dest);
-	gicv3_ipi_send_mask(irq, &dest);
+	cpumask_set_cpu(cpu, &only);
+	gicv3_ipi_send_mask(irq, &only);
 }
 
 void gicv3_lpi_alloc_tables(void)

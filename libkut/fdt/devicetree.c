@@ -95,26 +95,38 @@ int dt_get_reg(int fdtnode, int regidx, struct dt_reg *reg)
 	return 0;
 }
 
+/*
+ * A node's "reg" is laid out by its parent's #address-cells and
+ * #size-cells; the processor bus takes at most two of each.
+ */
+static int reg_layout(int fdtnode, struct dt_reg *reg)
+{
+	int parent = fdt_parent_offset(fdt, fdtnode);
+	u32 ac, sc;
+	int err;
+
+	err = parent < 0 ? parent : dt_get_nr_cells(parent, &ac, &sc);
+	if (err < 0)
+		return err;
+	if (ac > 2 || sc > 2)
+		return -FDT_ERR_BADNCELLS;
+	dt_reg_init(reg, ac, sc);
+	return 0;
+}
+
 int dt_pbus_translate_node(int fdtnode, int regidx, struct dt_pbus_reg *pbus)
 {
 	struct dt_reg raw;
-	u32 ac, sc;
-	int parent, ret;
+	int err;
 
-	parent = fdt_parent_offset(fdt, fdtnode);
-	if (parent < 0)
-		return parent;
-	ret = dt_get_nr_cells(parent, &ac, &sc);
-	if (ret < 0)
-		return ret;
-	if (ac > 2 || sc > 2)
-		return -FDT_ERR_BADNCELLS;
-	dt_reg_init(&raw, ac, sc);
-	ret = dt_get_reg(fdtnode, regidx, &raw);
-	if (ret < 0)
-		return ret;
-	pbus->addr = dt_pbus_read_cells(ac, raw.address_cells);
-	pbus->size = sc ? dt_pbus_read_cells(sc, raw.size_cells) : 0;
+	err = reg_layout(fdtnode, &raw);
+	if (!err)
+		err = dt_get_reg(fdtnode, regidx, &raw);
+	if (err < 0)
+		return err;
+	pbus->addr = dt_pbus_read_cells(raw.nr_address_cells, raw.address_cells);
+	pbus->size = raw.nr_size_cells ?
+		dt_pbus_read_cells(raw.nr_size_cells, raw.size_cells) : 0;
 	return 0;
 }
 
@@ -137,37 +149,32 @@ void dt_device_init(struct dt_device *dev, const struct dt_bus *bus,
 	dev->info = info;
 }
 
+/* The first node with @compatible that @dev's bus accepts. */
 int dt_device_find_compatible(const struct dt_device *dev,
 			      const char *compatible)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, compatible);
-	int ret;
+	int node, verdict;
 
-	while (node >= 0) {
-		ret = dev->bus->match(dev, node);
-		if (ret < 0)
-			return ret;
-		if (ret > 0)
-			return node;
-		node = fdt_node_offset_by_compatible(fdt, node, compatible);
+	for (node = fdt_node_offset_by_compatible(fdt, -1, compatible);
+	     node >= 0;
+	     node = fdt_node_offset_by_compatible(fdt, node, compatible)) {
+		verdict = dev->bus->match(dev, node);
+		if (verdict)
+			return verdict < 0 ? verdict : node;
 	}
 	return node;
 }
 
+/*
+ * The default bus accepts every node and translates "reg" on the
+ * processor bus: the first compatible node's first tuple is the base.
+ */
 int dt_pbus_get_base_compatible(const char *compatible,
 				struct dt_pbus_reg *base)
 {
-	struct dt_device dev;
-	struct dt_bus bus;
-	int node;
+	int node = fdt_node_offset_by_compatible(fdt, -1, compatible);
 
-	dt_bus_init_defaults(&bus);
-	dt_device_init(&dev, &bus, NULL);
-	node = dt_device_find_compatible(&dev, compatible);
-	if (node < 0)
-		return node;
-	dt_device_bind_node(&dev, node);
-	return dt_pbus_get_base(&dev, base);
+	return node < 0 ? node : dt_pbus_translate_node(node, 0, base);
 }
 
 static int chosen_node(void)
@@ -192,14 +199,14 @@ int dt_get_bootargs(const char **bootargs)
 
 int dt_get_default_console_node(void)
 {
-	int node = chosen_node(), len;
-	const char *p;
+	/* The standard name, then the one older trees use. */
+	static const char *const props[] = { "stdout-path", "linux,stdout-path" };
+	int chosen = chosen_node(), len = chosen;
+	const char *p = NULL;
+	size_t i;
 
-	if (node < 0)
-		return node;
-	p = fdt_getprop(fdt, node, "stdout-path", &len);
-	if (!p)
-		p = fdt_getprop(fdt, node, "linux,stdout-path", &len);
+	for (i = 0; chosen >= 0 && !p && i < ARRAY_SIZE(props); i++)
+		p = fdt_getprop(fdt, chosen, props[i], &len);
 	if (!p)
 		return len;
 	/* "path:options": the options are the UART's settings. */
@@ -306,9 +313,13 @@ void memregions_add_dt_regions(size_t max_nr)
 
 	n = dt_get_memory_params(regs, max_nr);
 	assert_msg(n > 0, "no usable memory node in the device tree (%d)", n);
-	for (i = 0; i < n; i++)
-		memregions_add(&(struct mem_region){
-			.start = regs[i].addr,
-			.end = regs[i].addr + regs[i].size,
-		});
+	for (i = 0; i < n; i++) {
+		const struct dt_pbus_reg *ram = &regs[i];
+		struct mem_region region = {
+			.start = ram->addr,
+			.end = ram->addr + ram->size,
+		};
+
+		memregions_add(&region);
+	}
 }

@@ -52,14 +52,15 @@ static int call(struct rtas_args *args, int token, int nargs, int nret,
 
 	assert_msg(nargs + nret <= 16, "RTAS call with %d arguments and %d results",
 		   nargs, nret);
-	args->token = cpu_to_be32(token);
-	args->nargs = cpu_to_be32(nargs);
-	args->nret = cpu_to_be32(nret);
+	/* Big-endian whatever the guest's order; the results start zeroed. */
+	*args = (struct rtas_args){
+		.token = cpu_to_be32(token),
+		.nargs = cpu_to_be32(nargs),
+		.nret = cpu_to_be32(nret),
+		.rets = &args->args[nargs],
+	};
 	for (i = 0; i < nargs; i++)
 		args->args[i] = cpu_to_be32(va_arg(va, int));
-	args->rets = &args->args[nargs];
-	for (i = 0; i < nret; i++)
-		args->rets[i] = 0;
 	hcall(KVMPPC_H_RTAS, virt_to_phys(args));
 	for (i = 1; i < nret && outputs; i++)
 		outputs[i - 1] = be32_to_cpu(args->rets[i]);

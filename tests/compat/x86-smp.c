@@ -19,7 +19,7 @@
 static atomic_t nipis;
 static unsigned long seen[BITS_TO_LONGS(MAX_TEST_CPUS)];
 
-static void ipi_test(void *data)
+static void count_if_on(void *data)
 {
 	int n = (long)data;
 
@@ -67,13 +67,13 @@ int main(void)
 
 	printf("found %d cpus\n", ncpus);
 	report(ncpus == (int)fwcfg_get_nb_cpus(), "cpu_count() == fw_cfg");
-	for (i = 0; i < ncpus; ++i)
-		on_cpu(i, ipi_test, (void *)(long)i);
+	for (i = ncpus - 1; i >= 0; i--)
+		on_cpu(i, count_if_on, (void *)(long)i);
 	report(atomic_read(&nipis) == ncpus, "IPI to each CPU");
 	for (i = 0; i < ncpus; ++i)
 		report(test_bit(i, seen),
 		       "CPU %d (APIC ID %u) seen", i, id_map[i]);
-	on_cpus(ipi_test, (void *)-1l);
+	on_cpus(count_if_on, (void *)-1l);
 	report(cpus_active() == 1, "cpus_active() back to 1");
 
 	report(apic_read(APIC_SPIV) & APIC_SPIV_APIC_ENABLED, "APIC enabled");

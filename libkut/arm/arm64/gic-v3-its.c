@@ -96,14 +96,18 @@ void its_init(void)
 	its_baser_alloc_table(&its_data.device_baser);
 	its_baser_alloc_table(&its_data.coll_baser);
 
-	/* The queue: its size in 4 KiB pages, minus one, in CBASER[7:0]. */
+	/*
+	 * The command queue starts empty, our write pointer and CWRITER at
+	 * its first entry (the ITS is off: nothing runs yet).  CBASER[7:0]
+	 * holds its size in 4 KiB pages, minus one.
+	 */
 	its_data.cmd_base = alloc_pages(get_order(ITS_QUEUE_SIZE / PAGE_SIZE));
 	assert(its_data.cmd_base);
-	cbaser = virt_to_phys(its_data.cmd_base) | (ITS_QUEUE_SIZE / SZ_4K - 1) |
-		 GITS_CBASER_VALID;
-	writeq(cbaser, its_data.base + GITS_CBASER);
 	its_data.cmd_write = its_data.cmd_base;
 	writeq(0, its_data.base + GITS_CWRITER);
+	cbaser = GITS_CBASER_VALID | virt_to_phys(its_data.cmd_base) |
+		 (ITS_QUEUE_SIZE / SZ_4K - 1);
+	writeq(cbaser, its_data.base + GITS_CBASER);
 }
 
 void its_enable_defaults(void)

@@ -140,45 +140,46 @@ static struct thread_info *handler_ti(struct pt_regs *regs)
 	return ti->flags & TIF_USER_MODE ? ti : current_thread_info();
 }
 
+/* The handler of @v's @slot (an EC, or 0 for interrupts), as handler_ti() says. */
+static exception_fn find_handler(struct pt_regs *regs, enum vector v,
+				 unsigned int slot)
+{
+	exception_fn fn = handler_ti(regs)->exception_handlers[v][slot];
+
+	return fn ? fn : current_thread_info()->exception_handlers[v][slot];
+}
+
 void default_vector_sync_handler(enum vector v, struct pt_regs *regs,
 				 unsigned int esr)
 {
-	struct thread_info *ti = handler_ti(regs);
 	unsigned int ec = ESR_ELx_EC(esr);
+	exception_fn fn;
 
 	if (v == EL0_SYNC_64 && ec == ESR_ELx_EC_SVC64 &&
 	    (esr & 0xffff) == USR_EXIT_SVC &&
 	    regs->pc == (unsigned long)usr_exit_trampoline + 4)
 		exit(report_summary());
-	if (!ti->exception_handlers[v][ec])
-		ti = current_thread_info();
-	if (ti->exception_handlers[v][ec]) {
-		ti->exception_handlers[v][ec](regs, esr);
-		return;
-	}
-	unhandled(v, regs, esr, "synchronous");
+	fn = find_handler(regs, v, ec);
+	if (!fn)
+		unhandled(v, regs, esr, "synchronous");
+	fn(regs, esr);
 }
 
 void default_vector_irq_handler(enum vector v, struct pt_regs *regs,
 				unsigned int esr)
 {
-	struct thread_info *ti = handler_ti(regs);
+	exception_fn fn = find_handler(regs, v, 0);
 
-	if (!ti->exception_handlers[v][0])
-		ti = current_thread_info();
-	if (ti->exception_handlers[v][0]) {
-		((irq_handler_fn)(void (*)(void))ti->exception_handlers[v][0])(regs);
-		return;
-	}
-	unhandled(v, regs, esr, "interrupt");
+	if (!fn)
+		unhandled(v, regs, esr, "interrupt");
+	/* install_irq_handler() stored an irq_handler_fn in slot 0. */
+	((irq_handler_fn)(void (*)(void))fn)(regs);
 }
 
 void vector_handlers_default_init(vector_fn *handlers)
 {
-	handlers[EL1H_SYNC] = default_vector_sync_handler;
-	handlers[EL1H_IRQ] = default_vector_irq_handler;
-	handlers[EL0_SYNC_64] = default_vector_sync_handler;
-	handlers[EL0_IRQ_64] = default_vector_irq_handler;
+	handlers[EL1H_SYNC] = handlers[EL0_SYNC_64] = default_vector_sync_handler;
+	handlers[EL1H_IRQ] = handlers[EL0_IRQ_64] = default_vector_irq_handler;
 }
 
 void do_handle_exception(enum vector v, struct pt_regs *regs,
@@ -186,17 +187,16 @@ void do_handle_exception(enum vector v, struct pt_regs *regs,
 void do_handle_exception(enum vector v, struct pt_regs *regs,
 			 unsigned int esr)
 {
-	struct thread_info *ti = handler_ti(regs);
+	vector_fn fn;
 
 	if (v >= VECTOR_MAX)
 		unhandled(EL1H_ERROR, regs, esr, "bad vector");
-	if (!ti->vector_handlers[v])
-		ti = current_thread_info();
-	if (ti->vector_handlers[v]) {
-		ti->vector_handlers[v](v, regs, esr);
-		return;
-	}
-	unhandled(v, regs, esr, "unexpected vector");
+	fn = handler_ti(regs)->vector_handlers[v];
+	if (!fn)
+		fn = current_thread_info()->vector_handlers[v];
+	if (!fn)
+		unhandled(v, regs, esr, "unexpected vector");
+	fn(v, regs, esr);
 }
 
 void install_vector_handler(enum vector v, vector_fn fn)
