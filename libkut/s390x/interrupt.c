@@ -24,6 +24,7 @@
 #include <interrupt.h>
 #include <fault.h>
 #include <sclp.h>
+#include <sie.h>
 
 #include "s390x.h"
 
@@ -224,10 +225,22 @@ static bool pgm_nullifies(uint16_t code)
 	return false;
 }
 
+/* Whether @addr is in sie64a() from the SIE instruction on (sie.h). */
+static bool addr_in_sie(uint64_t addr)
+{
+	return addr >= (uint64_t)sie_entry && addr <= (uint64_t)sie_exit;
+}
+
 /* Resume after an expected program interrupt. */
 static void resume_after_pgm(struct stack_frame_int *stack)
 {
 	uint16_t code = lowcore.pgm_int_code;
+
+	/* From the guest's SIE: out through sie64a()'s exit path. */
+	if (addr_in_sie(lowcore.pgm_old_psw.addr)) {
+		lowcore.pgm_old_psw.addr = (uint64_t)sie_exit;
+		return;
+	}
 
 	switch (code & 0x7f) {
 	case PGM_INT_CODE_PRIVILEGED_OPERATION:
@@ -263,6 +276,28 @@ static void print_regs(const struct stack_frame_int *stack)
 		       stack->crs[i], i % 4 == 3 ? "\n" : "");
 }
 
+/* Whether @addr is where sie64a() has the guest's registers loaded. */
+static bool in_sie_gregs(uint64_t addr)
+{
+	return addr >= (uint64_t)sie_entry_gregs && addr < (uint64_t)sie_exit_gregs;
+}
+
+/*
+ * Put the host's registers, which sie64a() saved, into @stack in place
+ * of the guest's; r15 is the host's all along.
+ */
+static void host_regs_from_sie(struct stack_frame_int *stack)
+{
+	const struct vm_save_area *sa;
+	int i;
+
+	sa = *(struct vm_save_area **)(stack->grs0[13] + __SF_SIE_SAVEAREA);
+	stack->grs1[0] = sa->host.grs[0];
+	stack->grs1[1] = sa->host.grs[1];
+	for (i = 2; i < 15; i++)
+		stack->grs0[i - 2] = sa->host.grs[i];
+}
+
 /*
  * Depth of unexpected-interrupt reports on the way (any CPU): a second
  * one while the first is printed gets one line, a third nothing.
@@ -271,7 +306,7 @@ static int report_depth;
 
 static void __noreturn unexpected(const char *what, uint16_t code,
 				  const char *name, const struct psw *old,
-				  const struct stack_frame_int *stack)
+				  struct stack_frame_int *stack)
 {
 	int depth = __atomic_add_fetch(&report_depth, 1, __ATOMIC_SEQ_CST);
 
@@ -285,6 +320,8 @@ static void __noreturn unexpected(const char *what, uint16_t code,
 	printf("Unexpected %s interrupt: code %#x (%s) on CPU %d (address %d)\n",
 	       what, code, name, THIS_CPU ? THIS_CPU->idx : -1, stap());
 	printf("PSW: %016lx %016lx\n", old->mask, old->addr);
+	if (addr_in_sie(old->addr))
+		printf("(in SIE: a guest's interpretation)\n");
 	if (!strcmp(what, "program")) {
 		printf("ILC: %d\n", lowcore.pgm_int_id);
 		if (code == PGM_INT_CODE_PROTECTION ||
@@ -293,6 +330,12 @@ static void __noreturn unexpected(const char *what, uint16_t code,
 		    (code >= PGM_INT_CODE_ASCE_TYPE &&
 		     code <= PGM_INT_CODE_REGION_THIRD_TRANS))
 			print_decode_teid(lowcore.trans_exc_id);
+	}
+	if (stack && in_sie_gregs(old->addr)) {
+		printf("Guest registers (r14, r15: the state description's gg14, gg15):\n");
+		print_regs(stack);
+		host_regs_from_sie(stack);
+		printf("Host registers:\n");
 	}
 	if (stack) {
 		print_regs(stack);

@@ -15,6 +15,7 @@
 #include <asm/memory_areas.h>
 #include <sclp.h>
 #include <smp.h>
+#include <uv.h>
 
 #include "../boot.h"
 #include "s390x.h"
@@ -52,6 +53,8 @@ void kut_s390x_setup(void)
 	sclp_console_setup();
 	sclp_memory_setup();
 	smp_setup();
+	/* The Ultravisor's query, when there is one (uv.h). */
+	uv_setup();
 
 	kut_boot_add_mem(&bi, 0, get_ram_size());
 	bi.nr_areas = 2;

@@ -27,7 +27,7 @@ ARCH_LDFLAGS	:=
 
 ARCH_SRCS	:= head.S entry.S setjmp.S setup.c interrupt.c sclp.c exit.c \
 		   stack.c fault.c mmu.c smp.c hardware.c reset.S css.c \
-		   malloc_io.c uv.c
+		   malloc_io.c uv.c sie.c sie64a.S
 
 # s390x has no PCI host bridge kut drives (zPCI is another interface).
 COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c

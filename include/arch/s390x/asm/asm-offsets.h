@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * asm/asm-offsets.h - offsets into struct lowcore and the interrupt
- * stack frame, for assembly and for tests that reach lowcore fields by
- * offset (OPAQUE_PTR()).  Upstream kvm-unit-tests generates this file;
- * kut writes it out, and libkut/s390x/offsets.c checks every value
- * against the structures at build time.
+ * asm/asm-offsets.h - offsets into struct lowcore, the interrupt stack
+ * frame and SIE's save area, for assembly and for tests that reach
+ * lowcore fields by offset (OPAQUE_PTR()).  Upstream kvm-unit-tests
+ * generates this file; kut writes it out, and libkut/s390x/interrupt.c
+ * and sie.c check every value against the structures at build time.
  */
 #ifndef _ASMS390X_ASM_OFFSETS_H_
 #define _ASMS390X_ASM_OFFSETS_H_
@@ -75,5 +75,20 @@
 #define STACK_FRAME_INT_CRS		280
 #define STACK_FRAME_INT_SIZE		408
 #define STACK_FRAME_SIZE		160
+
+/* sie64a()'s slots in its caller's frame (struct stack_frame's argument_area). */
+#define __SF_SIE_CONTROL		16
+#define __SF_SIE_SAVEAREA		24
+#define __SF_SIE_REASON			32
+#define __SF_SIE_FLAGS			40
+/* struct vm_save_area (sie.h). */
+#define SIE_SAVEAREA_GUEST_ASCE		0
+#define SIE_SAVEAREA_GUEST_GRS		8
+#define SIE_SAVEAREA_GUEST_FPRS		136
+#define SIE_SAVEAREA_GUEST_FPC		264
+#define SIE_SAVEAREA_HOST_ASCE		272
+#define SIE_SAVEAREA_HOST_GRS		280
+#define SIE_SAVEAREA_HOST_FPRS		408
+#define SIE_SAVEAREA_HOST_FPC		536
 
 #endif /* _ASMS390X_ASM_OFFSETS_H_ */
