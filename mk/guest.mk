@@ -71,7 +71,13 @@ TEST_ELFS	:= $(TEST_SRCS:$(TEST_SRC_DIR)/%.c=$(OUT)/tests/%.elf) \
 		   $(ARCH_TESTS:%=$(OUT)/tests/%.elf)
 TEST_FLATS	:= $(TEST_ELFS:.elf=.flat)
 
-all: $(LIB) $(LDS) $(TEST_FLATS) $(OUT)/tests/unittests.cfg
+# SUBLIB and SUBLIB_OBJS (arch .mk): a second archive, libkut-<arch>-
+# $(SUBLIB).a, installed beside libkut, of some of its objects (paths
+# under libkut/, .o) for programs linked their own way: s390x's snippets
+# take their start code and the string functions.
+SUBLIB_FILE	:= $(if $(SUBLIB),$(OUT)/libkut-$(ARCH)-$(SUBLIB).a)
+
+all: $(LIB) $(LDS) $(TEST_FLATS) $(OUT)/tests/unittests.cfg $(SUBLIB_FILE)
 
 $(OUT)/obj/%.o: libkut/%.c
 	@mkdir -p $(dir $@)
@@ -82,6 +88,12 @@ $(OUT)/obj/%.o: libkut/%.S
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $@")
 	$(Q)$(CC) $(LIB_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+ifneq ($(SUBLIB),)
+$(SUBLIB_FILE): $(SUBLIB_OBJS:%=$(OUT)/obj/%)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+endif
 
 ifneq ($(LIBFDT),)
 # Headers first: library objects include <libfdt/libfdt.h>.
@@ -174,7 +186,7 @@ ARCH_TESTDIR	:= $(DESTDIR)$(datadir)/kvm-unit-tests/$(ARCH)
 install: all $(OUT)/kut-$(ARCH).pc $(PC_VARIANT_FILES)
 	install -d $(ARCH_LIBDIR) $(ARCH_INCDIR)/asm $(DESTDIR)$(pkgconfigdir) $(ARCH_TESTDIR)
 	install -m 644 $(LIB) $(LDS) $(LIBFDT) $(PC_VARIANTS:%=linker-scripts/%.lds) \
-		$(ARCH_LIBDIR)/
+		$(SUBLIB_FILE) $(ARCH_LIBDIR)/
 	$(Q)for d in $(call reverse,$(ASM_INCLUDE_DIRS)); do \
 		install -m 644 $$d/asm/*.h $(ARCH_INCDIR)/asm/ || exit 1; \
 	done

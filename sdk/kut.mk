@@ -21,6 +21,12 @@
 #   TESTS          test names; test foo is built from foo.c unless
 #   <test>_SRCS    lists its sources (.c and .S)
 #   COMMON_SRCS    sources linked into every test
+#   <test>_SNIPPETS  (s390x) the snippets the test runs under SIE, as
+#                  sources <dir>/<name>.c (C) or <dir>/<name>.S (assembly):
+#                  each is built on its own (kut-$(ARCH)-snippet.pc or
+#                  kut-$(ARCH)-snippet-asm.pc), flattened, and linked into
+#                  the test as the data snippet.h's
+#                  SNIPPET_NAME_START(c|asm, <name>) names ("-" as "_")
 #   UNITTESTS      the suite file for "make check" (default unittests.cfg)
 # Variables a user sets (command line or environment):
 #   ARCH           the guest arch (an installed kut-$(ARCH).pc)
@@ -173,7 +179,7 @@ all: $(KUT_ELFS) $(KUT_FLATS)
 
 # One line each, so that V=1 shows commands that can be pasted.
 KUT_COMPILE	= $(KUT_CC) $(KUT_CFLAGS) $(KUT_OPT_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(KUT_DEPFLAGS)
-KUT_LINK	= $(KUT_CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(KUT_LIBS) $(LDLIBS)
+KUT_LINK	= $(KUT_CC) $(LDFLAGS) -o $@ $(filter %.o %.gobj,$^) $(KUT_LIBS) $(LDLIBS)
 
 # (Recipes are expanded before they run: the directory is made inline.)
 $(KUT_STAMP):
@@ -195,8 +201,39 @@ $(KUT_OBJDIR)/__/%.o: $(call kut_src,../%.c) $(KUT_STAMP)
 	$(call kut_say,CC,$@)
 	$(KUT_Q)$(KUT_COMPILE) -c $< -o $@
 
+# Snippets (s390x): built under $(KUT_SNIPDIR), where each flat binary
+# is s390x/snippets/<c|asm>/<name>.gbin, the path objcopy names its
+# symbols after.  The binary to object step is binutils' objcopy's,
+# with Clang too.
+KUT_SNIPDIR	:= $(KUT_OBJDIR)/snippets
+KUT_ALL_SNIPPETS := $(sort $(foreach t,$(TESTS),$($(t)_SNIPPETS)))
+kut_snip_type	= $(if $(filter %.c,$(1)),c,asm)
+kut_snip_gbin	= s390x/snippets/$(call kut_snip_type,$(1))/$(notdir $(basename $(1))).gbin
+kut_snip_gobj	= $(KUT_SNIPDIR)/$(basename $(call kut_snip_gbin,$(1))).gobj
+kut_snip_pc	= $(KUT_PC)-snippet$(if $(filter %.c,$(1)),,-asm)
+
+define kut_snippet_rule
+$(KUT_SNIPDIR)/$(basename $(call kut_snip_gbin,$(1))).elf: $(call kut_src,$(1)) $(KUT_STAMP)
+	@mkdir -p $$(@D)
+	$$(call kut_say,SNIPPET,$$@)
+	$$(KUT_Q)$$(KUT_CC) $$(shell $$(PKG_CONFIG) --cflags $(call kut_snip_pc,$(1))) \
+		$$(KUT_OPT_CFLAGS) $$(CPPFLAGS) $$(CFLAGS) -o $$@ $$< \
+		$$(shell $$(PKG_CONFIG) --libs $(call kut_snip_pc,$(1)))
+$(KUT_SNIPDIR)/$(call kut_snip_gbin,$(1)): $(KUT_SNIPDIR)/$(basename $(call kut_snip_gbin,$(1))).elf
+	$$(KUT_Q)$$(KUT_SNIP_OBJCOPY) $$(shell $$(PKG_CONFIG) --variable=gbinflags \
+		$(call kut_snip_pc,$(1))) $$< $$@ && truncate -s %4096 $$@
+$(call kut_snip_gobj,$(1)): $(KUT_SNIPDIR)/$(call kut_snip_gbin,$(1))
+	$$(KUT_Q)cd $(KUT_SNIPDIR) && $$(KUT_SNIP_OBJCOPY) $$(shell $$(PKG_CONFIG) \
+		--variable=gobjflags $(call kut_snip_pc,$(1))) $(call kut_snip_gbin,$(1)) $$(abspath $$@)
+endef
+ifneq ($(KUT_ALL_SNIPPETS),)
+KUT_SNIP_OBJCOPY := $(call kut_pcvar,objcopy)
+$(foreach s,$(KUT_ALL_SNIPPETS),$(eval $(call kut_snippet_rule,$(s))))
+endif
+
 define kut_test_rule
-$(KUT_OUT)/$(1).elf: $(call kut_obj,$(call kut_srcs,$(1)) $(COMMON_SRCS)) $(KUT_SDK_FILES)
+$(KUT_OUT)/$(1).elf: $(call kut_obj,$(call kut_srcs,$(1)) $(COMMON_SRCS)) \
+		$(foreach s,$($(1)_SNIPPETS),$(call kut_snip_gobj,$(s))) $(KUT_SDK_FILES)
 	$$(call kut_say,LD,$$@)
 	$$(KUT_Q)$$(KUT_LINK)
 endef

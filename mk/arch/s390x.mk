@@ -37,5 +37,13 @@ SHARED_SRCS	:= fdt/on-cpu.c
 
 COMMON_TESTS	:= alloc vmalloc sieve primitives
 
+# Snippets, the small guests tests run under SIE (snippet.h):
+# kut-s390x-snippet.pc (C: libkut-s390x-snippet.a, its start code and
+# the string functions) and kut-s390x-snippet-asm.pc, each with its
+# linker script.
+PC_VARIANTS	:= snippet snippet-asm
+SUBLIB		:= snippet
+SUBLIB_OBJS	:= s390x/snippet-start.o string.o
+
 # The flat image is the ELF, stripped: QEMU's -kernel loads ELF images.
 FLAT_OBJCOPY_FLAGS := --strip-all

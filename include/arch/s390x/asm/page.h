@@ -6,18 +6,13 @@
  * and Linux name them: region-first (pgd), region-second (p4d),
  * region-third (pud), segment (pmd) and page tables (pte).  Each entry
  * type wraps its value in a struct, as upstream's do, so that levels
- * cannot be mixed up; *_val() reads one, __*() makes one.  RAM is
- * identity mapped, so __va() and __pa() are casts.
+ * cannot be mixed up; *_val() reads one, __*() makes one.  Pages are
+ * 4 KiB and RAM is identity mapped: asm-generic/page.h has the rest.
  */
 #ifndef _ASMS390X_PAGE_H_
 #define _ASMS390X_PAGE_H_
 
-#include <linux/const.h>
-
-#define PAGE_SHIFT		12
-#define PAGE_SIZE		(_AC(1, UL) << PAGE_SHIFT)
-#define PAGE_MASK		(~(PAGE_SIZE - 1))
-#define PAGE_ALIGN(addr)	(((addr) + PAGE_SIZE - 1) & PAGE_MASK)
+#include <asm-generic/page.h>
 
 /* A segment-table entry with the format-control bit maps 1 MiB. */
 #define HPAGE_SHIFT		20
@@ -51,13 +46,6 @@ typedef struct { pteval_t pte; } pte_t;
 #define __pud(x)	((pud_t) { (x) })
 #define __pmd(x)	((pmd_t) { (x) })
 #define __pte(x)	((pte_t) { (x) })
-
-#define __va(x)			((void *)(unsigned long)(x))
-#define __pa(x)			((unsigned long)(x))
-#define virt_to_pfn(kaddr)	(__pa(kaddr) >> PAGE_SHIFT)
-#define pfn_to_virt(pfn)	__va((unsigned long)(pfn) << PAGE_SHIFT)
-/* The offset of @p inside its page. */
-#define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
 
 #endif /* !__ASSEMBLY__ */
 
