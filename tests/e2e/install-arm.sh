@@ -6,7 +6,9 @@
 # libkut where the arch has a device tree; a test builds from one file
 # with only the installed pkg-config data (GCC and Clang), becomes a
 # .flat and runs with the installed kut-run; examples/ builds and runs
-# the same way from a copy outside the source tree.
+# the same way from a copy outside the source tree.  For s390x, a test
+# with a snippet (tests/e2e/snippet/) builds with kut.mk's
+# <test>_SNIPPETS and checks the snippet image it carries.
 . tests/lib.sh
 
 arm_arches=
@@ -32,7 +34,12 @@ has_dt() {
 for a in $arm_arches; do
 	case $a in
 	s390x)	own="include/kut/s390x/asm/arch_def.h include/kut/s390x/asm/sigp.h
-		     include/kut/s390x/sclp.h include/kut/s390x/hardware.h" ;;
+		     include/kut/s390x/sclp.h include/kut/s390x/hardware.h
+		     include/kut/s390x/sie.h include/kut/s390x/snippet.h
+		     include/kut/s390x/snippet/snippet-exit.h
+		     lib/kut/s390x/libkut-s390x-snippet.a lib/kut/s390x/snippet.lds
+		     lib/kut/s390x/snippet-asm.lds lib/pkgconfig/kut-s390x-snippet.pc
+		     lib/pkgconfig/kut-s390x-snippet-asm.pc" ;;
 	riscv64) own="include/kut/$a/asm/sbi.h include/kut/$a/asm/processor.h" ;;
 	ppc64*)	own="include/kut/$a/asm/rtas.h include/kut/$a/asm/hcall.h" ;;
 	*)	own="include/kut/$a/asm/gic.h include/kut/$a/asm/processor.h" ;;
@@ -101,5 +108,19 @@ for a in $arm_arches; do
 		else
 			fail "e2e examples/: $a hello.flat ($cc) runs" "no hello.flat built"
 		fi
+	done
+
+	[ $a = s390x ] || continue
+	rm -rf "$tmp/snippet"
+	cp -r tests/e2e/snippet "$tmp/snippet"
+	for cc in gcc clang; do
+		if [ $cc = clang ]; then ccarg="CC=clang"; else ccarg=; fi
+		expect_exit 0 "e2e s390x snippet: kut.mk builds a test and its snippet with $cc" \
+			make -C "$tmp/snippet" --no-print-directory O=$cc $ccarg
+		expect_exit 0 "e2e s390x snippet: the $cc image carries the snippet" \
+			env ACCEL=tcg "$KUT_RUN" "$tmp/snippet/$cc/s390x/sie-probe.flat"
+		expect_log "e2e s390x snippet: the $cc image carries the snippet" \
+			'^PASS: snippet: restart PSW at 0x1a0: 64-bit, at 0x4000' \
+			'^SKIP: SIEF2 facility unavailable' '^SUMMARY: 6 tests, 1 skipped'
 	done
 done
