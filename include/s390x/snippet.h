@@ -37,6 +37,7 @@
 #define SNIPPET_HDR_END(type, file) \
 	_binary_s390x_snippets_##type##_##file##_hdr_end
 
+/* The length in bytes of a snippet, of its SE header. */
 #define SNIPPET_LEN(type, file) \
 	((uintptr_t)SNIPPET_NAME_END(type, file) - (uintptr_t)SNIPPET_NAME_START(type, file))
 #define SNIPPET_HDR_LEN(type, file) \

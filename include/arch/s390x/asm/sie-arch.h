@@ -102,6 +102,7 @@
 #define IICTL_CODE_SPECIFICATION 0x10
 #define IICTL_CODE_OPERAND	0x11
 
+/* fpf: the guest's branch-prediction blocking (BPBC) is on. */
 #define FPF_BPBC		0x20
 
 /* ecb, ecb2, ecb3: execution controls B. */
@@ -118,8 +119,10 @@
 #define ECB3_AES		0x04
 #define ECB3_RI			0x01
 
+/* gd: the guest interruption state area is format 1. */
 #define GISA_FORMAT1		0x00000001
 
+/* hpid: which hypervisor runs the guest, KVM or KVM's vSIE. */
 #define HPID_KVM		0x4
 #define HPID_VSIE		0x5
 
