@@ -129,12 +129,13 @@ for tc in gcc clang; do
 			'^PASS: usermode: an exception frame from ring 3: CS 0x3b, SS 0x43' \
 			'^PASS: usermode: write to a supervisor page: #PF, error code 0x7' \
 			'^PASS: usermode: ring 3 reads per-CPU data through GS' \
-			'^PASS: usermode: smp: all 2 CPUs at once' '^SUMMARY: 19 tests$'
+			'^PASS: usermode: smp: all 2 CPUs at once' '^SUMMARY: 20 tests$' \
+			'^PASS: usermode: CPL 3 on the boot page tables, before setup_vm\(\)'
 		kr "$t: usermode: exit() from ring 3" 0 $accel "$dir/usermode.flat" -append exit
-		kr "$t: run_in_user() before setup_vm() -> FAIL, says why" 1 $accel \
-			"$dir/usermode.flat" -append no-setup-vm
-		expect_log "$t: run_in_user() before setup_vm() -> FAIL, says why" \
-			'^ABORT: run_in_user: the function at 0x[0-9a-f]+ is not user-accessible'
+		kr "$t: run_in_user() of a supervisor-only function -> FAIL, says why" 1 $accel \
+			"$dir/usermode.flat" -append supervisor-function
+		expect_log "$t: run_in_user() of a supervisor-only function -> FAIL, says why" \
+			'^ABORT: usermode: run_in_user: the function at 0x[0-9a-f]+ is not user-accessible'
 
 		kr "$t: acpi -smp 3" 0 $accel "$dir/acpi.flat" -smp 3
 		expect_log "$t: acpi -smp 3" '^PASS: acpi: MADT: 3 enabled CPUs .* == cpu_count\(\) 3'

@@ -140,16 +140,17 @@ for tc in gcc clang; do
 			'^PASS: usermode: write to a supervisor page: #PF, error code 0x7' \
 			'^PASS: usermode: runs again after a fault' \
 			'^usermode: this line was printed at CPL 3' \
-			'^PASS: usermode: smp: all 2 CPUs at once' '^SUMMARY: 19 tests$'
+			'^PASS: usermode: smp: all 2 CPUs at once' '^SUMMARY: 20 tests$' \
+			'^PASS: usermode: CPL 3 on the boot page tables, before setup_vm\(\)'
 		expect_exit 0 "$t: usermode: exit() from ring 3" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$dir/usermode.flat" -append exit
 		expect_log "$t: usermode: exit() from ring 3" \
-			'^PASS: usermode: exit: report\(\) at CPL 3' '^SUMMARY: 1 tests$'
-		expect_exit 1 "$t: run_in_user() before setup_vm() -> FAIL, says why" \
+			'^PASS: usermode: exit: report\(\) at CPL 3' '^SUMMARY: 2 tests$'
+		expect_exit 1 "$t: run_in_user() of a supervisor-only function -> FAIL, says why" \
 			env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$dir/usermode.flat" \
-			-append no-setup-vm
-		expect_log "$t: run_in_user() before setup_vm() -> FAIL, says why" \
-			'^ABORT: run_in_user: the function at 0x[0-9a-f]+ is not user-accessible: call setup_vm\(\)'
+			-append supervisor-function
+		expect_log "$t: run_in_user() of a supervisor-only function -> FAIL, says why" \
+			'^ABORT: usermode: run_in_user: the function at 0x[0-9a-f]+ is not user-accessible: an entry on its page walk lacks PT_USER_MASK'
 		expect_exit 0 "$t: acpi -smp 3 (RSDT)" env TIMEOUT=60 \
 			"$KUT_RUN" --accel=$accel "$dir/acpi.flat" -smp 3
 		expect_log "$t: acpi -smp 3 (RSDT)" '^PASS: acpi: RSDT: where the RSDP says' \

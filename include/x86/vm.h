@@ -14,8 +14,8 @@
  * with 2 levels: the PTE and the PDE (4 MiB pages), asm/page.h's
  * PAGE_LEVEL and LARGE_PAGE_SIZE tell which.
  *
- * The map: boot maps [0, 4 GiB) 1:1 with 2 MiB pages, for the kernel
- * only.  setup_vm() (vmalloc.h) builds new tables that map all RAM, and
+ * The map: boot maps [0, 4 GiB) 1:1 with 2 MiB pages, user-accessible
+ * as upstream's boot map.  setup_vm() (vmalloc.h) builds new tables that map all RAM, and
  * at least [0, 4 GiB) for MMIO, 1:1 with 2 MiB pages that user mode may
  * use too (upstream's map), loads them into CR3, and gives RAM above
  * 4 GiB to the page allocator.  vmalloc's window is the last 512 GiB of

@@ -8,8 +8,8 @@
  * pointing at struct hvm_start_info.  An i386 guest simply stays in that
  * mode: our GDT (upstream's 32-bit layout, x86/desc.h), a cleared BSS, a
  * stack, and paging as upstream's i386 has it, 2-level with 4 MiB pages
- * (no PAE): [0, 2 GiB) and [3 GiB, 4 GiB) identity mapped, supervisor
- * only, and [2 GiB, 3 GiB) left for vmalloc's window (vm.c).  Then
+ * (no PAE): [0, 2 GiB) and [3 GiB, 4 GiB) identity mapped, user-
+ * accessible as upstream's, and [2 GiB, 3 GiB) left for vmalloc's window (vm.c).  Then
  * kut_x86_start(start_info) in C.
  */
 #include <x86/desc.h>
@@ -17,7 +17,7 @@
 
 #include "boot-asm.h"
 
-#define PDE_P_RW_PS	0x083
+#define PDE_P_RW_U_PS	0x087	/* user-accessible, as upstream's (start64.S) */
 #define PDE_SHIFT	22		/* 4 MiB per page-directory entry */
 #define HOLE_FIRST	512		/* PDEs of [2 GiB, 3 GiB): not mapped */
 #define HOLE_END	768
@@ -53,7 +53,7 @@ start:
 	jb	4f
 3:	mov	%ecx, %eax
 	shl	$PDE_SHIFT, %eax
-	or	$PDE_P_RW_PS, %eax
+	or	$PDE_P_RW_U_PS, %eax
 	mov	%eax, pt_pgdir(, %ecx, 4)
 4:	inc	%ecx
 	cmp	$1024, %ecx

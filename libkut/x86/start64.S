@@ -8,7 +8,8 @@
  * memory map).  We chose PVH over multiboot because it boots the linked
  * ELF64 as it is (no conversion to ELF32) and was the fastest path we
  * measured (docs/x86-boot.md).  From here: our GDT, a cleared BSS, a
- * stack, an identity map of the first 4 GiB in 2 MiB pages, long mode,
+ * stack, an identity map of the first 4 GiB in 2 MiB pages (user-
+ * accessible, as upstream's), long mode,
  * SSE enabled, and kut_x86_start(start_info) in C.
  */
 #include <x86/desc.h>
@@ -16,8 +17,12 @@
 
 #include "long-mode.h"
 
-#define PTE_P_RW	0x003
-#define PDE_P_RW_PS	0x083
+/*
+ * Present, writable and user-accessible, as upstream's boot map is:
+ * upstream's tests run code at CPL 3 on it without setup_vm() (umip).
+ */
+#define PTE_P_RW_U	0x007
+#define PDE_P_RW_U_PS	0x087
 
 	pvh_note pvh_start32
 
@@ -44,8 +49,8 @@ start:
 	mov	$boot_stack_top, %esp
 
 	/* PML4[0] -> PDPT, PDPT[0..3] -> four page directories. */
-	movl	$(pt_pdpt + PTE_P_RW), pt_pml4
-	mov	$pt_pd + PTE_P_RW, %eax
+	movl	$(pt_pdpt + PTE_P_RW_U), pt_pml4
+	mov	$pt_pd + PTE_P_RW_U, %eax
 	xor	%ecx, %ecx
 2:	mov	%eax, pt_pdpt(, %ecx, 8)
 	add	$4096, %eax
@@ -53,11 +58,11 @@ start:
 	cmp	$4, %ecx
 	jb	2b
 
-	/* 2048 2 MiB pages: 0 .. 4 GiB, write-back, supervisor. */
+	/* 2048 2 MiB pages: 0 .. 4 GiB, write-back, user-accessible. */
 	xor	%ecx, %ecx
 3:	mov	%ecx, %eax
 	shl	$21, %eax
-	or	$PDE_P_RW_PS, %eax
+	or	$PDE_P_RW_U_PS, %eax
 	mov	%eax, pt_pd(, %ecx, 8)
 	inc	%ecx
 	cmp	$2048, %ecx

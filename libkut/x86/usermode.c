@@ -105,7 +105,8 @@ static void check_reachable(const void *va, bool write, const char *what)
 {
 	if (!user_reachable(va, write))
 		report_abort("run_in_user: %s at %p is not user-accessible: "
-			     "call setup_vm() before run_in_user()", what, va);
+			     "an entry on its page walk lacks PT_USER_MASK",
+			     what, va);
 }
 
 /*

@@ -6,9 +6,11 @@
  * and interrupts in ring 3 are handled and return to it, the kernel's
  * state is the same afterwards, and CPUs run user code at once.
  * With the argument "exit", user code reports and ends the test itself
- * (the exit device's port is open to ring 3).  With "no-setup-vm" it
- * calls run_in_user() on the boot page tables, which must end the test
- * as failed, saying why (make check checks both from outside).
+ * (the exit device's port is open to ring 3).  User code runs on the
+ * boot page tables too, before setup_vm(), as on upstream's (whose umip
+ * test relies on it).  With "supervisor-function" it makes the
+ * function's page supervisor-only, which must end the test as failed,
+ * saying why (make check checks both from outside).
  * Built for x86_64 and i386; what the modes do differently (arguments
  * of 32 bits on i386, FS/GS bases against i386's per-CPU segment, SS in
  * the frame) is checked each its own way.
@@ -356,13 +358,18 @@ int main(int argc, char **argv)
 {
 	bool raised;
 
-	if (argc > 1 && !strcmp(argv[1], "no-setup-vm")) {
+	report_prefix_push("usermode");
+	report(run(user_cpl, GP_VECTOR, &raised) == 3 && !raised,
+	       "CPL 3 on the boot page tables, before setup_vm()");
+	setup_vm();
+	if (argc > 1 && !strcmp(argv[1], "supervisor-function")) {
+		force_4k_page((void *)user_cpl);
+		*get_pte(current_page_table(), (void *)user_cpl) &= ~PT_USER_MASK;
+		invlpg((void *)user_cpl);
 		run(user_cpl, GP_VECTOR, &raised);
-		report_fail("run_in_user() ran on the boot page tables");
+		report_fail("run_in_user() ran a supervisor-only function");
 		return report_summary();
 	}
-	setup_vm();
-	report_prefix_push("usermode");
 	if (argc > 1 && !strcmp(argv[1], "exit")) {
 		run(user_exit, GP_VECTOR, &raised);
 		report_fail("exit: run_in_user() came back");
