@@ -141,6 +141,13 @@ for tc in gcc clang; do
 		expect_log "$t: acpi -smp 3" '^PASS: acpi: MADT: 3 enabled CPUs .* == cpu_count\(\) 3'
 		expect_exit 0 "$t: acpi on MACHINE=microvm (XSDT)" env TIMEOUT=60 \
 			MACHINE=microvm "$KUT_RUN" --accel=$accel "$dir/acpi.flat" -smp 2
+		kr "$t: s3 under qboot -> FAIL at the second boot, says why" 1 $accel "$dir/s3.flat"
+		expect_log "$t: s3 under qboot -> FAIL at the second boot, says why" \
+			'^ABORT: woke from S3 into a new boot: this firmware does not run the ACPI waking vector'
+		kr "$t: s3 under SeaBIOS: wakes through the FACS waking vector" 0 $accel \
+			"$dir/s3.flat" -bios bios.bin
+		expect_log "$t: s3 under SeaBIOS: wakes through the FACS waking vector" \
+			'^PASS: s3: woke through the FACS waking vector'
 		kr "$t: delay" 0 $accel "$dir/delay.flat"
 		expect_no_log "$t: delay" '^(FAIL|SKIP):'
 

@@ -163,6 +163,16 @@ for tc in gcc clang; do
 			'^PASS: acpi: XSDT: where the RSDP says' '^PASS: acpi: MADT: 2 enabled CPUs'
 		expect_exit 77 "$t: acpi with acpi=off -> SKIP" env TIMEOUT=60 \
 			MACHINE=pc,acpi=off "$KUT_RUN" --accel=$accel "$dir/acpi.flat"
+		expect_exit 1 "$t: s3 under qboot -> FAIL at the second boot, says why" \
+			env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$dir/s3.flat"
+		expect_log "$t: s3 under qboot -> FAIL at the second boot, says why" \
+			'^ABORT: woke from S3 into a new boot: this firmware does not run the ACPI waking vector'
+		if [ $accel = tcg ]; then
+			expect_exit 0 "$t: s3 under SeaBIOS: wakes through the FACS waking vector" \
+				env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$dir/s3.flat" -bios bios.bin
+			expect_log "$t: s3 under SeaBIOS: wakes through the FACS waking vector" \
+				'^PASS: s3: woke through the FACS waking vector'
+		fi
 		expect_exit 0 "$t: delay" env TIMEOUT=60 "$KUT_RUN" --accel=$accel "$dir/delay.flat"
 		expect_no_log "$t: delay" '^(FAIL|SKIP):'
 

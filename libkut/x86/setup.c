@@ -48,10 +48,34 @@ struct hvm_memmap_table_entry {
 void kut_x86_setup_idt(void);
 void kut_x86_start(u32 start_info_paddr) __attribute__((noreturn));
 
+/* The CMOS shutdown status byte, and the value QEMU's RTC leaves there on a wake from S3. */
+#define CMOS_SHUTDOWN_STATUS	0x0f
+#define CMOS_S3_RESUME		0xfe
+
 static u8 cmos_read(u8 reg)
 {
 	outb(reg, 0x70);
 	return inb(0x71);
+}
+
+/*
+ * A wake from S3 resets the CPUs; firmware that supports S3 (SeaBIOS)
+ * sees the shutdown status and jumps to the FACS waking vector in real
+ * mode.  qboot, which kut-run boots kut's images with, has no S3
+ * resume: it boots the image again, and writes the ACPI tables anew, so
+ * the waking vector is gone.  The test would start over and suspend
+ * again until its timeout; end it here, saying why.
+ */
+static void check_s3_wake(void)
+{
+	if (cmos_read(CMOS_SHUTDOWN_STATUS) != CMOS_S3_RESUME)
+		return;
+	outb(CMOS_SHUTDOWN_STATUS, 0x70);
+	outb(0, 0x71);
+	report_abort("woke from S3 into a new boot: this firmware does not "
+		     "run the ACPI waking vector (kut-run's default for kut "
+		     "images, qboot, has no S3 resume: boot with SeaBIOS, "
+		     "-bios bios.bin)");
 }
 
 /* RAM from CMOS: 1 MiB..16 MiB in KiB at 0x30, above 16 MiB in 64 KiB at 0x34. */
@@ -98,6 +122,7 @@ void kut_x86_start(u32 start_info_paddr)
 	const struct hvm_start_info *si = (const void *)(unsigned long)start_info_paddr;
 
 	kut_x86_setup_idt();
+	check_s3_wake();
 	bi.mapped_limit = X86_BOOT_MAPPED;
 	/* asm/memory_areas.h's areas, by increasing base */
 	bi.nr_areas = 4;
