@@ -17,6 +17,7 @@
 #include "kut_abi.h"
 #include "guestenv.h"
 #include "image.h"
+#include "microvm.h"
 #include "shsplit.h"
 #include "suite.h"
 
@@ -405,6 +406,37 @@ static bool user_args(struct suite_env *env, struct job *j,
 	return true;
 }
 
+/*
+ * Whether upstream's x86 image of @j boots on microvm instead of pc: under
+ * TCG (where it was measured to give the same verdicts), when neither the
+ * cfg nor MACHINE picks a machine, its QEMU parameters add no device,
+ * machine option, global, firmware or ACPI table, it is not a migration
+ * or panic test, and the image itself fits (microvm.c).
+ */
+static bool on_microvm(const struct arch_info *arch,
+		       const struct image_info *info, const struct job *j,
+		       const char *accel, char *const *args)
+{
+	static const char *const pc_options[] = {
+		"-machine", "-M", "-device", "-global", "-bios", "-numa",
+		"-acpitable", "-smbios", "-incoming", NULL,
+	};
+	const char *const *m, *const *o;
+	char why[256];
+	bool x86 = false;
+
+	for (m = arch->no_pci_machines; m && *m; m++)
+		x86 |= !strcmp(*m, "microvm");
+	if (!x86 || info->kut_note || !accel || strcmp(accel, "tcg") ||
+	    cfg_in_group(j->t, "migration") || cfg_in_group(j->t, "panic"))
+		return false;
+	for (; *args; args++)
+		for (o = pc_options; *o; o++)
+			if (is_opt(*args, *o))
+				return false;
+	return microvm_fits_image(j->image, why, sizeof(why));
+}
+
 long long plan_timeout_ms(const struct suite_env *env,
 			  const struct cfg_test *t)
 {
@@ -452,6 +484,8 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 	qc.arch = arch;
 	qc.qemu = aq->qemu;
 	qc.machine = machine;
+	if (!machine && on_microvm(arch, &info, j, qc.accel, args.v))
+		qc.machine = "microvm";
 	qc.firmware = qemu_image_firmware(arch, &info, aq->firmware);
 	qc.image = j->boot ? j->boot : j->image;
 	qc.initrd = guest_envfile(env, aq, qc.accel);

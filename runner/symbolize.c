@@ -188,6 +188,17 @@ struct symtab *symtab_load(const char *path, char *err, size_t errsize)
 	return tab;
 }
 
+const char *symtab_find(const struct symtab *tab,
+			bool (*match)(const char *name))
+{
+	size_t i;
+
+	for (i = 0; i < tab->n; i++)
+		if (match(tab->syms[i].name))
+			return tab->syms[i].name;
+	return NULL;
+}
+
 static int sym_cmp(const void *a, const void *b)
 {
 	const struct sym *x = a, *y = b;

@@ -12,6 +12,7 @@
 #define KUT_RUNNER_SYMBOLIZE_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 struct symtab;
@@ -31,6 +32,10 @@ struct symtab *symtab_load_mem(const void *data, size_t size,
 			       char *err, size_t errsize);
 
 void symtab_free(struct symtab *tab);
+
+/* The first function whose name @match accepts, or NULL. */
+const char *symtab_find(const struct symtab *tab,
+			bool (*match)(const char *name));
 
 /*
  * The function containing @addr and @addr's offset into it, or NULL.  A

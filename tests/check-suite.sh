@@ -286,9 +286,13 @@ lines_match "no eval: kut-run warns that it passes shell syntax literally" "$tmp
 # --- an upstream-style tree: ELF32 multiboot images, config.mak, old syntax
 U=$tmp/upstream
 mkdir -p "$U/x86"
-if cc -m32 -nostdlib -static -no-pie -Wl,-Ttext=0x100000 -Wl,--build-id=none \
+# Linked above 1 MiB, its ELF headers too, as upstream's images are.
+if cc -m32 -nostdlib -static -no-pie -Wl,-Ttext=0x101000 -Wl,--build-id=none \
 	-o "$U/x86/mb.flat" tests/suite/mbfixture.S >"$tmp/mb.log" 2>&1; then
 	printf 'ARCH=x86_64\nTEST_DIR=x86\n' >"$U/config.mak"
+	# The same image with a function named as upstream's PCI helpers.
+	objcopy --add-symbol pci_find_dev=.text:0,function,global \
+		"$U/x86/mb.flat" "$U/x86/mbpci.flat"
 	cat >"$U/x86/unittests.cfg" <<'EOF'
 ##############################################################################
 # unittest configuration, as upstream writes it
@@ -315,6 +319,13 @@ arch = i386
 [mb-eval]
 file = mb.flat
 extra_params = --append "10000000 `date +%s`"
+
+[mb-pci]
+file = mbpci.flat
+
+[mb-pit]
+file = mb.flat
+extra_params = -machine pit=off
 EOF
 	(cd "$U" && "$KUT_RUN" --accel=tcg x86) >"$out" 2>"$tmp/up.err"
 	ok_if "upstream tree: exit 1 (one test fails)" [ $? -eq 1 ]
@@ -322,12 +333,19 @@ EOF
 		'^PASS mb-pass \(1 tests\)$' \
 		'^FAIL mb-fail \(1 tests, 1 unexpected failures\)$' \
 		'^SKIP mb-skip \(1 tests, 1 skipped\)$' \
-		'^SKIP cmpxchg8b \(i386 only\)$' '^PASS mb-eval \(1 tests\)$'
+		'^SKIP cmpxchg8b \(i386 only\)$' '^PASS mb-eval \(1 tests\)$' \
+		'^PASS mb-pci \(1 tests\)$' '^PASS mb-pit \(1 tests\)$'
 	ok_if "upstream tree: logs/ in the current directory" [ -f "$U/logs/mb-pass.log" ]
 	# Upstream's images get upstream's firmware (QEMU's default, SeaBIOS),
 	# kut's the fast qboot.
 	ok_if "upstream tree: its images boot with QEMU's default firmware" \
 		sh -c "head -1 '$U/logs/mb-pass.log' | grep -v -- ' -bios '"
+	ok_if "upstream tree: an image needing nothing of pc boots on microvm under TCG" \
+		sh -c "head -1 '$U/logs/mb-pass.log' | grep -q -- ' -machine microvm '"
+	ok_if "... on pc when it has a PCI function" \
+		sh -c "head -1 '$U/logs/mb-pci.log' | grep -q -- ' -machine pc '"
+	ok_if "... on pc when its cfg gives machine options" \
+		sh -c "head -1 '$U/logs/mb-pit.log' | grep -q -- ' -machine pc .* -machine pit=off'"
 	ok_if "... kut's own images with qboot" \
 		sh -c "head -1 '$tmp/bl-tcg/selftest-cpu.log' | grep -q -- ' -bios [^ ]*qboot.rom '"
 	ok_if "upstream tree: backquotes reach the guest as text" \
