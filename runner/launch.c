@@ -814,6 +814,7 @@ bool launch_is_refusal(const char *line)
 		"' not found", "is not a valid device model name",
 		"unable to find CPU model", "does not support",
 		"doesn't support", "not available", "no accelerator found",
+		"cannot support",
 	};
 	size_t i;
 

@@ -389,6 +389,9 @@ TEST(qemu_refusing_the_configuration_is_a_skip)
 	CHECK(!launch_is_refusal("qemu: could not load kernel 't.flat'"));
 	CHECK(launch_is_refusal("qemu: -device x: 'x' is not a valid device "
 				"model name"));
+	/* ppc64's smp = 8,threads=4 under TCG */
+	CHECK(launch_is_refusal("qemu-system-ppc64: TCG cannot support more "
+				"than 1 thread/core on a pseries machine"));
 }
 
 TEST(run_stdin_is_dev_null)
