@@ -326,28 +326,28 @@ static inline int uv_import(uint64_t handle, unsigned long gaddr)
 	return uv_call(0, (uint64_t)&uvcb);
 }
 
-/* Make the secure page at host absolute @paddr the host's again, encrypted. */
-static inline int uv_export(unsigned long paddr)
+/* A request of @cmd (struct uv_cb_cfs) on the page at host absolute @paddr. */
+static inline int uv_page_call(unsigned long paddr, u16 cmd)
 {
 	struct uv_cb_cfs uvcb = {
-		.header.cmd = UVC_CMD_CONV_FROM_SEC_STOR,
-		.header.len = sizeof(uvcb),
-		.paddr = paddr,
-	};
-
-	return uv_call(0, (u64)&uvcb);
-}
-
-/* Give the secure page at host absolute @paddr back to the host, cleared. */
-static inline int uv_destroy_page(unsigned long paddr)
-{
-	struct uv_cb_cfs uvcb = {
-		.header.cmd = UVC_CMD_DESTR_SEC_STOR,
+		.header.cmd = cmd,
 		.header.len = sizeof(uvcb),
 		.paddr = paddr,
 	};
 
 	return uv_call(0, (uint64_t)&uvcb);
+}
+
+/* Make the secure page at host absolute @paddr the host's again, encrypted. */
+static inline int uv_export(unsigned long paddr)
+{
+	return uv_page_call(paddr, UVC_CMD_CONV_FROM_SEC_STOR);
+}
+
+/* Give the secure page at host absolute @paddr back to the host, cleared. */
+static inline int uv_destroy_page(unsigned long paddr)
+{
+	return uv_page_call(paddr, UVC_CMD_DESTR_SEC_STOR);
 }
 
 /* Put secure CPU @handle in PV_CPU_STATE_@state. */
