@@ -39,6 +39,8 @@ ARCH_SRCS	+= trampoline.S smp.c apic.c isr.c acpi.c fwcfg.c
 ARCH_SRCS	+= delay.c usermode.c usermode32.S
 # The PMU as upstream's PMU tests see it (x86/pmu.h).
 ARCH_SRCS	+= pmu.c
+# Intel's IOMMU (x86/intel-iommu.h), with QEMU's edu device (pci-edu.h).
+ARCH_SRCS	+= intel-iommu.c
 # Virtual memory: 2-level paging with 4 MiB pages, as upstream's i386.
 ARCH_SRCS	+= vm.c
 

@@ -30,7 +30,7 @@ ARCH_SRCS	:= head.S entry.S setjmp.S setup.c interrupt.c sclp.c exit.c \
 		   malloc_io.c uv.c sie.c sie64a.S
 
 # s390x has no PCI host bridge kut drives (zPCI is another interface).
-COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c
+COMMON_SRCS_EXCLUDE := pci.c pci-testdev.c pci-edu.c
 # on_cpu() for CPUs that wait in kut for work (libkut/fdt/on-cpu.c: not
 # about device trees, the arm and riscv idle protocol s390x shares).
 SHARED_SRCS	:= fdt/on-cpu.c

@@ -36,6 +36,8 @@ ARCH_SRCS	+= trampoline.S smp.c apic.c isr.c acpi.c fwcfg.c
 ARCH_SRCS	+= delay.c usermode.c usermode64.S fault_test.c
 # The PMU as upstream's PMU tests see it (x86/pmu.h).
 ARCH_SRCS	+= pmu.c
+# Intel's IOMMU (x86/intel-iommu.h), with QEMU's edu device (pci-edu.h).
+ARCH_SRCS	+= intel-iommu.c
 COMMON_TESTS	:= alloc pci-test primitives migration
 
 # Virtual memory: vmalloc's window and, on x86, the page-table API;

@@ -60,17 +60,19 @@ static inline bool test_and_clear_bit(int nr, volatile unsigned long *addr)
 /*
  * The non-atomic forms, for data no other CPU touches at the same time:
  * bit @bit of the bit string at @addr (@bit may exceed a long's width).
+ * The offset is always in a register: an immediate one would count
+ * modulo the operand's width, and give the assembler no operand size.
  */
 static inline void __set_bit(int bit, void *addr)
 {
 	asm volatile("bts %1, %0" : "+m"(*(unsigned long *)addr)
-		     : "Ir"(bit) : "cc", "memory");
+		     : "r"(bit) : "cc", "memory");
 }
 
 static inline void __clear_bit(int bit, void *addr)
 {
 	asm volatile("btr %1, %0" : "+m"(*(unsigned long *)addr)
-		     : "Ir"(bit) : "cc", "memory");
+		     : "r"(bit) : "cc", "memory");
 }
 
 static inline bool __test_and_set_bit(int bit, void *addr)
@@ -79,7 +81,7 @@ static inline bool __test_and_set_bit(int bit, void *addr)
 
 	asm volatile("bts %2, %1\n\tsetc %0"
 		     : "=qm"(old), "+m"(*(unsigned long *)addr)
-		     : "Ir"(bit) : "cc", "memory");
+		     : "r"(bit) : "cc", "memory");
 	return old;
 }
 
@@ -89,7 +91,7 @@ static inline bool __test_and_clear_bit(int bit, void *addr)
 
 	asm volatile("btr %2, %1\n\tsetc %0"
 		     : "=qm"(old), "+m"(*(unsigned long *)addr)
-		     : "Ir"(bit) : "cc", "memory");
+		     : "r"(bit) : "cc", "memory");
 	return old;
 }
 
