@@ -165,8 +165,8 @@ static bool has_multiboot_header(const unsigned char *data, size_t size)
 	return false;
 }
 
-static int detect_elf(const struct elf *elf, struct image_info *info,
-		      char *err, size_t errsize)
+static int detect_elf(const struct elf *elf, const char *hint,
+		      struct image_info *info, char *err, size_t errsize)
 {
 	const char *arch = elf_arch(elf);
 
@@ -189,6 +189,14 @@ static int detect_elf(const struct elf *elf, struct image_info *info,
 			 elf->machine);
 		return -1;
 	}
+	/*
+	 * Upstream's x86_64 images are ELF32 multiboot files too (they enter
+	 * in 32-bit mode and go to long mode at once): in an x86_64 suite
+	 * they are x86_64 guests, which KVM on PVM runs, not i386 ones.
+	 */
+	if ((info->boot & IMAGE_BOOT_MULTIBOOT) && hint &&
+	    !strcmp(hint, "x86_64") && !strcmp(arch, "i386"))
+		arch = hint;
 	snprintf(info->arch, sizeof(info->arch), "%s", arch);
 	return 0;
 }
@@ -244,7 +252,7 @@ static int detect_mem(const void *data, size_t size, const char *hint,
 	if (r < 0)
 		return -1;
 	if (r == 0)
-		return detect_elf(&elf, info, err, errsize);
+		return detect_elf(&elf, hint, info, err, errsize);
 	return detect_raw(data, size, hint, info, err, errsize);
 }
 

@@ -370,6 +370,29 @@ TEST(elf32_i386_with_multiboot_header)
 	CHECK(arch_for_image(&info, err, sizeof(err)) == arch_find("i386"));
 }
 
+/* Upstream's x86_64 images are ELF32 multiboot files: the suite says. */
+TEST(elf32_multiboot_in_an_x86_64_suite_is_x86_64)
+{
+	const char *path;
+	struct img im;
+
+	elf_begin(&im, false, false, ELF_EM_386);
+	add_multiboot(&im, 0x1000, 0x3, 0);
+	path = write_tmp("t.elf", im.b, im.len);
+	CHECK_INT(image_detect_as(path, "x86_64", &info, err, sizeof(err)), 0);
+	CHECK_STR(info.arch, "x86_64");
+	CHECK(arch_for_image(&info, err, sizeof(err)) == arch_find("x86_64"));
+	CHECK_INT(image_detect_as(path, "i386", &info, err, sizeof(err)), 0);
+	CHECK_STR(info.arch, "i386");
+	unlink(path);
+	/* Without the multiboot header it stays what its ELF header says. */
+	elf_begin(&im, false, false, ELF_EM_386);
+	path = write_tmp("t.elf", im.b, im.len);
+	CHECK_INT(image_detect_as(path, "x86_64", &info, err, sizeof(err)), 0);
+	CHECK_STR(info.arch, "i386");
+	unlink(path);
+}
+
 TEST(multiboot_header_rules)
 {
 	struct img im;
