@@ -25,6 +25,7 @@
  */
 #include <libcflat.h>
 #include <pci.h>
+#include <pci-edu.h>
 #include <asm/gic.h>
 #include <asm/smp.h>
 #include <asm/setup.h>
@@ -347,34 +348,24 @@ static void check_its(void)
 	report_prefix_pop();
 }
 
-#define PCI_VENDOR_ID_QEMU	0x1234
-#define PCI_DEVICE_ID_EDU	0x11e8
-#define EDU_ID			0x00
-#define EDU_IRQ_STATUS		0x24
-#define EDU_IRQ_RAISE		0x60
-#define EDU_IRQ_ACK		0x64
-
 static void check_msi(void)
 {
 	struct its_collection *col;
 	struct its_device *dev;
-	struct pci_dev edu;
+	struct pci_edu_dev edu;
 	pcidevaddr_t bdf;
-	void *mmio;
 
 	report_prefix_push("msi");
 	if (!its_usable(1))
 		return report_prefix_pop();
-	bdf = pci_find_dev(PCI_VENDOR_ID_QEMU, PCI_DEVICE_ID_EDU);
-	if (bdf == PCIDEVADDR_INVALID) {
+	if (!edu_init(&edu)) {
 		report_skip("no edu device (QEMU: -device edu)");
 		return report_prefix_pop();
 	}
-	pci_dev_init(&edu, bdf);
-	pci_enable_defaults(&edu);
-	mmio = ioremap(pci_bar_get_addr(&edu, 0), pci_bar_size(&edu, 0));
-	report((readl(mmio + EDU_ID) & 0xff) == 0xed, "edu at %02x.%02x.%x",
-	       PCI_BDF_GET_BUS(bdf), PCI_BDF_GET_DEVFN(bdf) >> 3, bdf & 7);
+	bdf = edu.pci_dev.bdf;
+	report((edu_reg_readl(&edu, EDU_REG_ID) & 0xff) == EDU_MAGIC,
+	       "edu at %02x.%02x.%x", PCI_BDF_GET_BUS(bdf),
+	       PCI_BDF_GET_DEVFN(bdf) >> 3, bdf & 7);
 
 	/* The virt machine's ITS takes the requester ID as DeviceID. */
 	dev = its_create_device(bdf, 8);
@@ -384,12 +375,14 @@ static void check_msi(void)
 	gicv3_lpi_set_config(LPI(11), LPI_PROP_DEFAULT);
 	its_send_mapti(dev, LPI(11), 0, col);
 	its_send_invall(col);
-	report(pci_setup_msi(&edu, virt_to_phys(gicv3_its_base() + GITS_TRANSLATER), 0),
+	report(pci_setup_msi(&edu.pci_dev,
+			     virt_to_phys(gicv3_its_base() + GITS_TRANSLATER), 0),
 	       "MSI pointed at GITS_TRANSLATER, event 0");
-	writel(1, mmio + EDU_IRQ_RAISE);
+	edu_reg_writel(&edu, EDU_REG_INTR_RAISE, 1);
 	report(wait_for(0, LPI(11), 1), "the device's MSI is LPI %d on CPU 0", LPI(11));
-	writel(1, mmio + EDU_IRQ_ACK);
-	report(readl(mmio + EDU_IRQ_STATUS) == 0, "acknowledged at the device");
+	edu_reg_writel(&edu, EDU_REG_INTR_ACK, 1);
+	report(edu_reg_readl(&edu, EDU_REG_INTR_STATUS) == 0,
+	       "acknowledged at the device");
 	report_prefix_pop();
 }
 #endif
