@@ -4,7 +4,6 @@
  */
 #include <libcflat.h>
 #include <pci-edu.h>
-#include <asm/page.h>
 #include <asm/barrier.h>
 
 bool edu_init(struct pci_edu_dev *dev)
@@ -16,7 +15,8 @@ bool edu_init(struct pci_edu_dev *dev)
 		return false;
 	pci_dev_init(&dev->pci_dev, bdf);
 	pci_enable_defaults(&dev->pci_dev);
-	dev->reg_base = ioremap(dev->pci_dev.resource[EDU_BAR], PAGE_SIZE);
+	dev->reg_base = ioremap(pci_bar_get_addr(&dev->pci_dev, EDU_BAR),
+				pci_bar_size(&dev->pci_dev, EDU_BAR));
 	edu_reg_writel(dev, EDU_REG_ALIVE, probe);
 	if (edu_reg_readl(dev, EDU_REG_ALIVE) != ~probe) {
 		printf("edu_init: the edu device (bdf %#x) does not answer "

@@ -333,61 +333,63 @@ extern bool is_fep_available;
 #endif
 
 /*
- * Run one instruction @insn (a string; operands %0, %1, ... are @inputs,
- * or the outputs first for the _out forms) and return the vector of the
- * exception it raised, 0 if none.  The _fep forms run it through KVM's
- * emulator (KVM_FEP).  asm_safe_report(insn, ...) reports that it did not
- * fault; asm_safe_report_ex(vector, insn, ...) that it raised @vector.
+ * The asm_safe() family: one instruction @insn (a string) run under
+ * ASM_TRY, the result being the vector of the exception it raised, 0 if
+ * none.  Every form is __asm_try_insn(): @prefix before the instruction
+ * ("" or KVM_FEP, which sends it through KVM's emulator), @outs the asm
+ * outputs as one parenthesised list (empty for none), then the inputs.
+ * The named forms only fix the prefix and how many outputs there are;
+ * their operands number as in any asm statement, outputs first.
  */
-#define __asm_safe(fep, insn, inputs...)				\
+#define __asm_try_list(...)	__VA_ARGS__
+#define __asm_try_insn(prefix, insn, outs, ins...)			\
 ({									\
-	asm volatile(__ASM_TRY(fep, "1f")				\
-		     insn "\n\t"					\
-		     "1:\n\t"						\
-		     : : inputs : "memory");				\
+	asm volatile(__ASM_TRY(prefix, "1f") insn "\n\t1:\n\t"		\
+		     : __asm_try_list outs : ins : "memory");		\
 	exception_vector();						\
 })
-#define asm_safe(insn, inputs...)	__asm_safe("", insn, inputs)
-#define asm_fep_safe(insn, inputs...)	__asm_safe(KVM_FEP, insn, inputs)
-#define asm_conditional_fep_safe(fep, insn, inputs...)			\
-	((fep) ? asm_fep_safe(insn, inputs) : asm_safe(insn, inputs))
 
-#define __asm_safe_out1(fep, insn, output, inputs...)			\
-({									\
-	asm volatile(__ASM_TRY(fep, "1f")				\
-		     insn "\n\t"					\
-		     "1:\n\t"						\
-		     : output : inputs : "memory");			\
-	exception_vector();						\
-})
-#define asm_safe_out1(insn, output, inputs...)				\
-	__asm_safe_out1("", insn, output, inputs)
-#define asm_fep_safe_out1(insn, output, inputs...)			\
-	__asm_safe_out1(KVM_FEP, insn, output, inputs)
+/* No outputs; asm_conditional_fep_safe() uses KVM_FEP when @fep. */
+#define __asm_safe(prefix, insn, ins...)				\
+	__asm_try_insn(prefix, insn, (), ins)
+#define asm_safe(insn, ins...)		__asm_safe("", insn, ins)
+#define asm_fep_safe(insn, ins...)	__asm_safe(KVM_FEP, insn, ins)
+#define asm_conditional_fep_safe(fep, insn, ins...)			\
+	((fep) ? asm_fep_safe(insn, ins) : asm_safe(insn, ins))
 
-#define __asm_safe_out2(fep, insn, output1, output2, inputs...)		\
-({									\
-	asm volatile(__ASM_TRY(fep, "1f")				\
-		     insn "\n\t"					\
-		     "1:\n\t"						\
-		     : output1, output2 : inputs : "memory");		\
-	exception_vector();						\
-})
-#define asm_safe_out2(fep, insn, output1, output2, inputs...)		\
-	__asm_safe_out2("", insn, output1, output2, inputs)
-#define asm_fep_safe_out2(insn, output1, output2, inputs...)		\
-	__asm_safe_out2(KVM_FEP, insn, output1, output2, inputs)
+/* One output operand. */
+#define __asm_safe_out1(prefix, insn, out, ins...)			\
+	__asm_try_insn(prefix, insn, (out), ins)
+#define asm_safe_out1(insn, out, ins...)				\
+	__asm_safe_out1("", insn, out, ins)
+#define asm_fep_safe_out1(insn, out, ins...)				\
+	__asm_safe_out1(KVM_FEP, insn, out, ins)
 
-#define __asm_safe_report(want, insn, inputs...)			\
+/*
+ * Two output operands.  asm_safe_out2() takes a first argument it does
+ * not use, as upstream's does: callers written for it pass one.
+ */
+#define __asm_safe_out2(prefix, insn, out1, out2, ins...)		\
+	__asm_try_insn(prefix, insn, (out1, out2), ins)
+#define asm_safe_out2(unused, insn, out1, out2, ins...)			\
+	__asm_safe_out2("", insn, out1, out2, ins)
+#define asm_fep_safe_out2(insn, out1, out2, ins...)			\
+	__asm_safe_out2(KVM_FEP, insn, out1, out2, ins)
+
+/*
+ * asm_safe() as a check of its own: asm_safe_report_ex(vector, insn,
+ * ...) passes when @insn raises @vector, asm_safe_report(insn, ...) when
+ * it raises nothing.  The report names the instruction and both vectors.
+ */
+#define __asm_vector_name(v)	((v) ? exception_mnemonic(v) : "none")
+#define asm_safe_report_ex(want, insn, ins...)				\
 do {									\
-	int __vec = asm_safe(insn, inputs);				\
+	int __got = asm_safe(insn, ins);				\
 									\
-	report(__vec == (want), "'%s': wanted %s, got %s", insn,	\
-	       (want) ? exception_mnemonic(want) : "no exception",	\
-	       __vec ? exception_mnemonic(__vec) : "no exception");	\
+	report(__got == (want), "%s: exception %s (expected %s)", insn,	\
+	       __asm_vector_name(__got), __asm_vector_name(want));	\
 } while (0)
-#define asm_safe_report(insn, inputs...)	__asm_safe_report(0, insn, inputs)
-#define asm_safe_report_ex			__asm_safe_report
+#define asm_safe_report(insn, ins...)	asm_safe_report_ex(0, insn, ins)
 
 /* Vector of the last exception caught by ASM_TRY on this CPU, or 0. */
 unsigned exception_vector(void);

@@ -234,22 +234,21 @@ struct cpuid {
 
 static inline struct cpuid raw_cpuid(u32 function, u32 index)
 {
-	struct cpuid r;
+	struct cpuid r = { .a = function, .c = index };
 
-	asm volatile("cpuid"
-		     : "=a"(r.a), "=b"(r.b), "=c"(r.c), "=d"(r.d)
-		     : "0"(function), "2"(index));
+	/* EAX and ECX go in as the leaf and subleaf, and come back. */
+	asm volatile("cpuid" : "+a"(r.a), "=b"(r.b), "+c"(r.c), "=d"(r.d));
 	return r;
 }
 
 /* CPUID leaf @function, or all zeroes if the CPU's range stops before it. */
 static inline struct cpuid cpuid_indexed(u32 function, u32 index)
 {
-	u32 max = raw_cpuid(function & 0xf0000000, 0).a;
+	static const struct cpuid absent;
+	/* The range's first leaf gives its last one. */
+	bool in_range = raw_cpuid(function & 0xf0000000, 0).a >= function;
 
-	if (max < function)
-		return (struct cpuid){ 0, 0, 0, 0 };
-	return raw_cpuid(function, index);
+	return in_range ? raw_cpuid(function, index) : absent;
 }
 
 static inline struct cpuid cpuid(u32 function)
@@ -413,38 +412,62 @@ static inline bool this_cpu_has(u64 feature)
 	 ((reg) << 16) | ((lo) << 8) | (hi))
 #define __X86_PROPERTY_FN(p)	((u32)((p) >> 32))
 
-#define X86_PROPERTY_MAX_BASIC_LEAF		X86_CPU_PROPERTY(0, 0, EAX, 0, 31)
-#define X86_PROPERTY_PMU_VERSION		X86_CPU_PROPERTY(0xa, 0, EAX, 0, 7)
-#define X86_PROPERTY_PMU_NR_GP_COUNTERS		X86_CPU_PROPERTY(0xa, 0, EAX, 8, 15)
-#define X86_PROPERTY_PMU_GP_COUNTERS_BIT_WIDTH	X86_CPU_PROPERTY(0xa, 0, EAX, 16, 23)
-#define X86_PROPERTY_PMU_EBX_BIT_VECTOR_LENGTH	X86_CPU_PROPERTY(0xa, 0, EAX, 24, 31)
-#define X86_PROPERTY_PMU_EVENTS_MASK		X86_CPU_PROPERTY(0xa, 0, EBX, 0, 7)
-#define X86_PROPERTY_PMU_FIXED_COUNTERS_BITMASK	X86_CPU_PROPERTY(0xa, 0, ECX, 0, 31)
-#define X86_PROPERTY_PMU_NR_FIXED_COUNTERS	X86_CPU_PROPERTY(0xa, 0, EDX, 0, 4)
-#define X86_PROPERTY_PMU_FIXED_COUNTERS_BIT_WIDTH X86_CPU_PROPERTY(0xa, 0, EDX, 5, 12)
-#define X86_PROPERTY_SUPPORTED_XCR0_LO		X86_CPU_PROPERTY(0xd, 0, EAX, 0, 31)
-#define X86_PROPERTY_XSTATE_MAX_SIZE_XCR0	X86_CPU_PROPERTY(0xd, 0, EBX, 0, 31)
-#define X86_PROPERTY_XSTATE_MAX_SIZE		X86_CPU_PROPERTY(0xd, 0, ECX, 0, 31)
-#define X86_PROPERTY_SUPPORTED_XCR0_HI		X86_CPU_PROPERTY(0xd, 0, EDX, 0, 31)
-#define X86_PROPERTY_XSTATE_TILE_SIZE		X86_CPU_PROPERTY(0xd, 18, EAX, 0, 31)
-#define X86_PROPERTY_XSTATE_TILE_OFFSET		X86_CPU_PROPERTY(0xd, 18, EBX, 0, 31)
-#define X86_PROPERTY_INTEL_PT_NR_RANGES		X86_CPU_PROPERTY(0x14, 1, EAX, 0, 2)
-#define X86_PROPERTY_AMX_MAX_PALETTE_TABLES	X86_CPU_PROPERTY(0x1d, 0, EAX, 0, 31)
-#define X86_PROPERTY_AMX_TOTAL_TILE_BYTES	X86_CPU_PROPERTY(0x1d, 1, EAX, 0, 15)
-#define X86_PROPERTY_AMX_BYTES_PER_TILE		X86_CPU_PROPERTY(0x1d, 1, EAX, 16, 31)
-#define X86_PROPERTY_AMX_BYTES_PER_ROW		X86_CPU_PROPERTY(0x1d, 1, EBX, 0, 15)
-#define X86_PROPERTY_AMX_NR_TILE_REGS		X86_CPU_PROPERTY(0x1d, 1, EBX, 16, 31)
-#define X86_PROPERTY_AMX_MAX_ROWS		X86_CPU_PROPERTY(0x1d, 1, ECX, 0, 15)
-#define X86_PROPERTY_MAX_KVM_LEAF		X86_CPU_PROPERTY(0x40000000, 0, EAX, 0, 31)
-#define X86_PROPERTY_MAX_EXT_LEAF		X86_CPU_PROPERTY(0x80000000, 0, EAX, 0, 31)
-#define X86_PROPERTY_MAX_PHY_ADDR		X86_CPU_PROPERTY(0x80000008, 0, EAX, 0, 7)
-#define X86_PROPERTY_MAX_VIRT_ADDR		X86_CPU_PROPERTY(0x80000008, 0, EAX, 8, 15)
-#define X86_PROPERTY_GUEST_MAX_PHY_ADDR		X86_CPU_PROPERTY(0x80000008, 0, EAX, 16, 23)
-#define X86_PROPERTY_SEV_C_BIT			X86_CPU_PROPERTY(0x8000001F, 0, EBX, 0, 5)
-#define X86_PROPERTY_PHYS_ADDR_REDUCTION	X86_CPU_PROPERTY(0x8000001F, 0, EBX, 6, 11)
+/*
+ * The properties, by subject.  A whole 32-bit register is __KUT_WORD();
+ * each group's other fields come from one leaf, named once.
+ */
+#define __KUT_WORD(fn, idx, reg)	X86_CPU_PROPERTY(fn, idx, reg, 0, 31)
+
+/* The highest leaf of each CPUID range (EAX of its first leaf). */
+#define X86_PROPERTY_MAX_BASIC_LEAF		__KUT_WORD(0, 0, EAX)
+#define X86_PROPERTY_MAX_KVM_LEAF		__KUT_WORD(0x40000000, 0, EAX)
+#define X86_PROPERTY_MAX_EXT_LEAF		__KUT_WORD(0x80000000, 0, EAX)
+#define X86_PROPERTY_MAX_CENTAUR_LEAF		__KUT_WORD(0xc0000000, 0, EAX)
+
+/* Intel's architectural PMU, leaf 0xa. */
+#define __KUT_PMU(reg, lo, hi)		X86_CPU_PROPERTY(0xa, 0, reg, lo, hi)
+#define X86_PROPERTY_PMU_VERSION		__KUT_PMU(EAX, 0, 7)
+#define X86_PROPERTY_PMU_NR_GP_COUNTERS		__KUT_PMU(EAX, 8, 15)
+#define X86_PROPERTY_PMU_GP_COUNTERS_BIT_WIDTH	__KUT_PMU(EAX, 16, 23)
+#define X86_PROPERTY_PMU_EBX_BIT_VECTOR_LENGTH	__KUT_PMU(EAX, 24, 31)
+#define X86_PROPERTY_PMU_EVENTS_MASK		__KUT_PMU(EBX, 0, 7)
+#define X86_PROPERTY_PMU_FIXED_COUNTERS_BITMASK	__KUT_PMU(ECX, 0, 31)
+#define X86_PROPERTY_PMU_NR_FIXED_COUNTERS	__KUT_PMU(EDX, 0, 4)
+#define X86_PROPERTY_PMU_FIXED_COUNTERS_BIT_WIDTH __KUT_PMU(EDX, 5, 12)
+/* AMD's, leaf 0x80000022: core and northbridge counters. */
 #define X86_PROPERTY_NR_PERFCTR_CORE		X86_CPU_PROPERTY(0x80000022, 0, EBX, 0, 3)
 #define X86_PROPERTY_NR_PERFCTR_NB		X86_CPU_PROPERTY(0x80000022, 0, EBX, 10, 15)
-#define X86_PROPERTY_MAX_CENTAUR_LEAF		X86_CPU_PROPERTY(0xC0000000, 0, EAX, 0, 31)
+
+/* XSAVE, leaf 0xd: the XCR0 bits allowed, the save area's sizes. */
+#define X86_PROPERTY_SUPPORTED_XCR0_LO		__KUT_WORD(0xd, 0, EAX)
+#define X86_PROPERTY_SUPPORTED_XCR0_HI		__KUT_WORD(0xd, 0, EDX)
+#define X86_PROPERTY_XSTATE_MAX_SIZE_XCR0	__KUT_WORD(0xd, 0, EBX)
+#define X86_PROPERTY_XSTATE_MAX_SIZE		__KUT_WORD(0xd, 0, ECX)
+/* ... and where the AMX tile data (state component 18) goes. */
+#define X86_PROPERTY_XSTATE_TILE_SIZE		__KUT_WORD(0xd, 18, EAX)
+#define X86_PROPERTY_XSTATE_TILE_OFFSET		__KUT_WORD(0xd, 18, EBX)
+
+/* AMX tiles, leaf 0x1d: the palette count, then palette 1. */
+#define __KUT_AMX(reg, lo, hi)		X86_CPU_PROPERTY(0x1d, 1, reg, lo, hi)
+#define X86_PROPERTY_AMX_MAX_PALETTE_TABLES	__KUT_WORD(0x1d, 0, EAX)
+#define X86_PROPERTY_AMX_TOTAL_TILE_BYTES	__KUT_AMX(EAX, 0, 15)
+#define X86_PROPERTY_AMX_BYTES_PER_TILE		__KUT_AMX(EAX, 16, 31)
+#define X86_PROPERTY_AMX_BYTES_PER_ROW		__KUT_AMX(EBX, 0, 15)
+#define X86_PROPERTY_AMX_NR_TILE_REGS		__KUT_AMX(EBX, 16, 31)
+#define X86_PROPERTY_AMX_MAX_ROWS		__KUT_AMX(ECX, 0, 15)
+
+/* Intel PT, leaf 0x14 subleaf 1: address-filter ranges. */
+#define X86_PROPERTY_INTEL_PT_NR_RANGES		X86_CPU_PROPERTY(0x14, 1, EAX, 0, 2)
+
+/* Address widths, leaf 0x80000008 EAX. */
+#define __KUT_ADDR(lo, hi)		X86_CPU_PROPERTY(0x80000008, 0, EAX, lo, hi)
+#define X86_PROPERTY_MAX_PHY_ADDR		__KUT_ADDR(0, 7)
+#define X86_PROPERTY_MAX_VIRT_ADDR		__KUT_ADDR(8, 15)
+#define X86_PROPERTY_GUEST_MAX_PHY_ADDR		__KUT_ADDR(16, 23)
+
+/* AMD's memory encryption, leaf 0x8000001f EBX. */
+#define X86_PROPERTY_SEV_C_BIT			X86_CPU_PROPERTY(0x8000001f, 0, EBX, 0, 5)
+#define X86_PROPERTY_PHYS_ADDR_REDUCTION	X86_CPU_PROPERTY(0x8000001f, 0, EBX, 6, 11)
 
 /* The value of @property on this CPU (0 past the CPU's CPUID range). */
 static inline u32 this_cpu_property(u64 property)
@@ -467,20 +490,30 @@ static inline bool this_cpu_has_p(u64 property)
 /* The KVM leaves' signature, CPUID 0x40000000 EBX, ECX, EDX. */
 #define KVM_SIGNATURE "KVMKVMKVM\0\0\0"
 
-/* Whether this CPU is a guest of KVM (KVM's CPUID leaves are there). */
-static inline bool this_cpu_has_kvm(void)
+/*
+ * Whether a hypervisor is there and its CPUID leaf 0x40000000 names
+ * itself @sig (12 bytes, EBX ECX EDX): KVM_SIGNATURE, QEMU's TCG
+ * "TCGTCGTCGTCG", ...  kut: upstream reads the signature only for KVM.
+ */
+static inline bool this_cpu_hypervisor_is(const char *sig)
 {
 	struct cpuid c;
-	u32 sig[3];
+	u32 words[3];
 
 	if (!this_cpu_has(X86_FEATURE_HYPERVISOR) ||
 	    !this_cpu_has_p(X86_PROPERTY_MAX_KVM_LEAF))
 		return false;
 	c = raw_cpuid(0x40000000, 0);
-	sig[0] = c.b;
-	sig[1] = c.c;
-	sig[2] = c.d;
-	return memcmp(sig, KVM_SIGNATURE, sizeof(sig)) == 0;
+	words[0] = c.b;
+	words[1] = c.c;
+	words[2] = c.d;
+	return memcmp(words, sig, sizeof(words)) == 0;
+}
+
+/* Whether this CPU is a guest of KVM (KVM's CPUID leaves are there). */
+static inline bool this_cpu_has_kvm(void)
+{
+	return this_cpu_hypervisor_is(KVM_SIGNATURE);
 }
 
 static inline u8 cpuid_maxphyaddr(void)
@@ -570,10 +603,10 @@ static inline void set_iopl(int iopl)
 
 static inline u64 rdmsr(u32 index)
 {
-	u32 a, d;
+	u32 lo, hi;
 
-	asm volatile("rdmsr" : "=a"(a), "=d"(d) : "c"(index) : "memory");
-	return a | ((u64)d << 32);
+	asm volatile("rdmsr" : "=d"(hi), "=a"(lo) : "c"(index) : "memory");
+	return (u64)hi << 32 | lo;
 }
 
 static inline void wrmsr(u32 index, u64 val)
@@ -786,46 +819,26 @@ static inline void lidt(const struct descriptor_table_ptr *ptr)
 	asm volatile("lidt %0" : : "m"(*ptr));
 }
 
-/* Descriptor-table and task-register loads that may fault. */
-static inline int lgdt_safe(const struct descriptor_table_ptr *ptr)
-{
-	return asm_safe("lgdt %0", "m"(*ptr));
+/*
+ * Descriptor-table and task-register loads that may fault, each in two
+ * forms: name_safe(arg) runs @insn on the CPU, name_fep_safe(arg)
+ * through KVM's emulator (KVM_FEP); both return the vector, 0 if none.
+ * @operand is the asm input, written in terms of the parameter "arg".
+ */
+#define __KUT_SAFE_AND_FEP(name, insn, type, operand)			\
+static inline int name##_safe(type arg)					\
+{									\
+	return asm_safe(insn, operand);					\
+}									\
+static inline int name##_fep_safe(type arg)				\
+{									\
+	return asm_fep_safe(insn, operand);				\
 }
-
-static inline int lgdt_fep_safe(const struct descriptor_table_ptr *ptr)
-{
-	return asm_fep_safe("lgdt %0", "m"(*ptr));
-}
-
-static inline int lidt_safe(const struct descriptor_table_ptr *ptr)
-{
-	return asm_safe("lidt %0", "m"(*ptr));
-}
-
-static inline int lidt_fep_safe(const struct descriptor_table_ptr *ptr)
-{
-	return asm_fep_safe("lidt %0", "m"(*ptr));
-}
-
-static inline int lldt_safe(u16 val)
-{
-	return asm_safe("lldt %0", "rm"(val));
-}
-
-static inline int lldt_fep_safe(u16 val)
-{
-	return asm_fep_safe("lldt %0", "rm"(val));
-}
-
-static inline int ltr_safe(u16 val)
-{
-	return asm_safe("ltr %0", "rm"(val));
-}
-
-static inline int ltr_fep_safe(u16 val)
-{
-	return asm_fep_safe("ltr %0", "rm"(val));
-}
+__KUT_SAFE_AND_FEP(lgdt, "lgdt %0", const struct descriptor_table_ptr *, "m"(*arg))
+__KUT_SAFE_AND_FEP(lidt, "lidt %0", const struct descriptor_table_ptr *, "m"(*arg))
+__KUT_SAFE_AND_FEP(lldt, "lldt %0", u16, "rm"(arg))
+__KUT_SAFE_AND_FEP(ltr, "ltr %0", u16, "rm"(arg))
+#undef __KUT_SAFE_AND_FEP
 
 static inline void sidt(struct descriptor_table_ptr *ptr)
 {
@@ -924,10 +937,11 @@ static inline u64 fenced_rdtsc(void)
 
 static inline u64 rdtscp(u32 *aux)
 {
-	u32 a, d;
+	u32 lo, hi, tsc_aux;
 
-	asm volatile("rdtscp" : "=a"(a), "=d"(d), "=c"(*aux));
-	return a | ((u64)d << 32);
+	asm volatile("rdtscp" : "=d"(hi), "=a"(lo), "=c"(tsc_aux));
+	*aux = tsc_aux;
+	return (u64)hi << 32 | lo;
 }
 
 static inline void wrtsc(u64 tsc)
@@ -1084,17 +1098,16 @@ static inline u64 generate_usermode_ac(void)
  */
 static inline void generate_of(void)
 {
-	struct far_pointer32 fp = {
-		.offset = (u32)(uintptr_t)&&into,
-		.selector = KERNEL_CS32,
-	};
-	uintptr_t rsp;
+	uintptr_t target = (uintptr_t)&&into, sp;
+	struct far_pointer32 fp;
 
-	asm volatile("mov %%rsp, %0" : "=r"(rsp));
-	if (fp.offset != (uintptr_t)&&into || (u32)rsp != rsp) {
+	asm volatile("mov %%rsp, %0" : "=r"(sp));
+	if ((target | sp) >> 32) {
 		printf("generate_of: code or stack above 4 GiB\n");
 		return;
 	}
+	fp.offset = target;
+	fp.selector = KERNEL_CS32;
 	asm goto("lcall *%0" : : "m"(fp) : "rax", "memory" : into);
 	return;
 into:

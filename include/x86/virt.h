@@ -23,30 +23,33 @@ static inline struct guest_regs *this_cpu_guest_regs(void)
 				     offsetof_percpu(guest_regs));
 }
 
+/*
+ * The registers the swap covers besides RAX, once: __KUT_GPRS(f) applies
+ * f to each name.  RSP stays out (each side keeps its stack), RAX is
+ * added where the caller does not use it itself.
+ */
+#define __KUT_GPRS(f)							\
+	f(rbx) f(rcx) f(rdx) f(rsi) f(rdi) f(rbp)			\
+	f(r8) f(r9) f(r10) f(r11) f(r12) f(r13) f(r14) f(r15)
+
+/* The asm input that gives the saved @name's offset as %c[off_@name]. */
 #define GUEST_REG_OFFSET(name)						\
 	[off_##name] "i" (offsetof_percpu(guest_regs) +			\
 			  __builtin_offsetof(struct guest_regs, name))
+#define __KUT_GUEST_REG_OFFSET_ITEM(name)	GUEST_REG_OFFSET(name),
+/* All those inputs, for an asm statement that swaps (or reads) them. */
 #define GUEST_REGS_OFFSETS						\
-	GUEST_REG_OFFSET(rax), GUEST_REG_OFFSET(rcx),			\
-	GUEST_REG_OFFSET(rdx), GUEST_REG_OFFSET(rbx),			\
-	GUEST_REG_OFFSET(cr2), GUEST_REG_OFFSET(rbp),			\
-	GUEST_REG_OFFSET(rsi), GUEST_REG_OFFSET(rdi),			\
-	GUEST_REG_OFFSET(r8), GUEST_REG_OFFSET(r9),			\
-	GUEST_REG_OFFSET(r10), GUEST_REG_OFFSET(r11),			\
-	GUEST_REG_OFFSET(r12), GUEST_REG_OFFSET(r13),			\
-	GUEST_REG_OFFSET(r14), GUEST_REG_OFFSET(r15),			\
+	__KUT_GPRS(__KUT_GUEST_REG_OFFSET_ITEM)				\
+	GUEST_REG_OFFSET(rax), GUEST_REG_OFFSET(cr2),			\
 	GUEST_REG_OFFSET(rflags)
 
 /* The operand "%gs:<offset of the saved @name>". */
 #define GUEST_REG(name)		xxstr(%%gs:%c[off_##name])
+/* Exchange register @name with its saved copy. */
 #define SWAP_REG(name)		"xchg %%" xxstr(name) ", " GUEST_REG(name) "\n\t"
 
-#define __SWAP_GPRS							\
-	SWAP_REG(rcx) SWAP_REG(rdx) SWAP_REG(rbx) SWAP_REG(rbp)		\
-	SWAP_REG(rsi) SWAP_REG(rdi) SWAP_REG(r8) SWAP_REG(r9)		\
-	SWAP_REG(r10) SWAP_REG(r11) SWAP_REG(r12) SWAP_REG(r13)		\
-	SWAP_REG(r14) SWAP_REG(r15)
-#define SWAP_GPRS	SWAP_REG(rax) __SWAP_GPRS
+#define __SWAP_GPRS		__KUT_GPRS(SWAP_REG)
+#define SWAP_GPRS		SWAP_REG(rax) __SWAP_GPRS
 #endif /* __x86_64__ */
 
 #endif /* _X86_VIRT_H_ */

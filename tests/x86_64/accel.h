@@ -17,30 +17,15 @@
 #include <libcflat.h>
 #include <x86/processor.h>
 
-/* Whether CPUID leaf 0x40000000 holds the 12-character signature @sig. */
-static inline bool accel_signature_is(const char *sig)
-{
-	struct cpuid c;
-	u32 regs[3];
-
-	if (!this_cpu_has(X86_FEATURE_HYPERVISOR))
-		return false;
-	c = raw_cpuid(0x40000000, 0);
-	regs[0] = c.b;
-	regs[1] = c.c;
-	regs[2] = c.d;
-	return memcmp(regs, sig, sizeof(regs)) == 0;
-}
-
 static inline bool accel_is_tcg(void)
 {
-	return accel_signature_is("TCGTCGTCGTCG");
+	return this_cpu_hypervisor_is("TCGTCGTCGTCG");
 }
 
 /* KVM says "KVMKVMKVM\0\0\0": its paravirtual interfaces are there. */
 static inline bool accel_is_kvm(void)
 {
-	return accel_signature_is("KVMKVMKVM\0\0\0");
+	return this_cpu_has_kvm();
 }
 
 /* report(), but a known failure under TCG: a check TCG leaves out. */
