@@ -90,8 +90,11 @@ extern int getchar(void);
 
 /*
  * End the test with @code: 0 pass, 77 skip, anything else fail.  exit()
- * runs nothing else (no atexit); abort() ends the test as failed with
- * code 64 (assert() and report_abort() print why before calling it).
+ * prints the exit line "EXIT: STATUS=<(code << 1) | 1>" first, as
+ * upstream's arm, powerpc, riscv and s390x libraries do (kut-run takes
+ * it as the guest's word), and runs nothing else (no atexit); abort()
+ * ends the test as failed with code 64 (assert() and report_abort()
+ * print why before calling it).
  */
 extern void exit(int code) __attribute__((noreturn));
 extern void abort(void) __attribute__((noreturn));

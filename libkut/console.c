@@ -17,13 +17,25 @@
 #include <libcflat.h>
 #include <asm/spinlock.h>
 #include <asm/barrier.h>
+#include <kut_abi.h>
 
 #include "arch.h"
+#include "console.h"
 #include "format.h"
 
 #define CHUNK	256
 
 static struct spinlock console_lock;
+static bool mid_line;	/* the last byte written was not a newline */
+
+/* arch_console_write() for a holder of the lock. */
+static void console_write(const char *s, size_t len)
+{
+	if (!len)
+		return;
+	arch_console_write(s, len);
+	mid_line = s[len - 1] != '\n';
+}
 
 struct console_sink {
 	struct format_sink sink;
@@ -39,8 +51,7 @@ static void console_flush(struct console_sink *c)
 		spin_lock(&console_lock);
 		c->locked = true;
 	}
-	if (c->len)
-		arch_console_write(c->buf, c->len);
+	console_write(c->buf, c->len);
 	c->len = 0;
 }
 
@@ -92,7 +103,7 @@ int printf(const char *fmt, ...)
 void puts(const char *s)
 {
 	spin_lock(&console_lock);
-	arch_console_write(s, strlen(s));
+	console_write(s, strlen(s));
 	spin_unlock(&console_lock);
 }
 
@@ -101,9 +112,22 @@ int putchar(int c)
 	char ch = (char)c;
 
 	spin_lock(&console_lock);
-	arch_console_write(&ch, 1);
+	console_write(&ch, 1);
 	spin_unlock(&console_lock);
 	return (unsigned char)ch;
+}
+
+void console_exit_line(int status)
+{
+	char line[32];
+	int n;
+
+	n = snprintf(line, sizeof(line), KUT_EXIT_STATUS_LINE "%d\n", status);
+	spin_lock(&console_lock);
+	if (mid_line)
+		console_write("\n", 1);
+	console_write(line, (size_t)n);
+	spin_unlock(&console_lock);
 }
 
 /* An arch without console input (see arch.h) never has a byte waiting. */

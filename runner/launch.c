@@ -68,7 +68,6 @@ struct launch {
 	bool guest_spoke;	/* anything came on stdout (the console) */
 	struct launch_words words;	/* what the guest said */
 	int in_fd;		/* write end of its stdin pipe, or -1 */
-	int console_status;	/* LAUNCH_DECODE_CONSOLE's, -1: none yet */
 };
 
 static struct launch *running;
@@ -254,7 +253,6 @@ static struct launch *new_launch(const struct launch_request *req, pid_t pid,
 	l->ctx = req->ctx;
 	l->decode = req->decode;
 	l->words.foreign = req->foreign;
-	l->console_status = -1;
 	l->in_fd = -1;
 	l->timeout_ms = req->timeout_ms;
 	if (req->timeout_ms > 0)
@@ -433,10 +431,6 @@ static void emit(struct launch *l, struct outbuf *ob, const char *text,
 		l->guest_spoke = true;
 	if (ob->stream == LAUNCH_STDOUT && ob->at_bol)
 		launch_note_words(&l->words, text, len);
-	/* The first status line counts, as for upstream's runner. */
-	if (ob->stream == LAUNCH_STDOUT && ob->at_bol &&
-	    l->decode != LAUNCH_DECODE_PLAIN && l->console_status < 0)
-		l->console_status = launch_console_status(text, len);
 	if (l->output)
 		l->output(l->ctx, ob->stream, text, len);
 	ob->at_bol = text[len - 1] == '\n';
@@ -862,6 +856,11 @@ void launch_note_words(struct launch_words *w, const char *text, size_t len)
 	memcpy(head, text, n);
 	head[n] = '\0';
 	w->spoke |= len > 0 && text[0] != '\n' && text[0] != '\r';
+	/* The first exit line counts, as for upstream's runner. */
+	if (!w->exit_line) {
+		w->exit_status = launch_console_status(text, len);
+		w->exit_line = w->exit_status >= 0;
+	}
 	if (result_parse_check(head, &kind, &rest)) {
 		if (kind == CHECK_INFO)
 			return;
@@ -882,15 +881,16 @@ void launch_judge_words(enum launch_decode decode,
 {
 	int code = res->status >= 0 && WIFEXITED(res->status) ?
 		   WEXITSTATUS(res->status) : -1;
+	bool said_exit = w->exit_line && w->exit_status == code;
 
 	if (res->kind == LAUNCH_PASSED && decode == LAUNCH_DECODE_TESTDEV &&
-	    !w->result && !(w->foreign && w->spoke)) {
+	    !w->result && !said_exit && !(w->foreign && w->spoke)) {
 		res->kind = LAUNCH_FAILED;
 		res->exit_code = KUT_EXIT_FAIL;
 		snprintf(res->reason, sizeof(res->reason), "no result from the "
 			 "guest: QEMU exited with status %d and the guest "
 			 "printed %s", code, w->foreign ? "nothing" :
-			 "no report or SUMMARY");
+			 "no report, SUMMARY or exit line");
 	} else if (res->kind == LAUNCH_SKIPPED && !w->skip) {
 		res->kind = LAUNCH_FAILED;
 		res->exit_code = KUT_EXIT_FAIL;
@@ -934,9 +934,10 @@ void launch_end(struct launch *l, struct launch_result *res)
 			 "QEMU stopped the guest: %s", l->vm_error);
 	} else if (l->decode == LAUNCH_DECODE_CONSOLE ||
 		   (l->decode == LAUNCH_DECODE_TESTDEV_OR_CONSOLE &&
-		    l->console_status >= 0 && WIFEXITED(l->status) &&
+		    l->words.exit_line && WIFEXITED(l->status) &&
 		    WEXITSTATUS(l->status) == 0)) {
-		launch_decode_console(l->status, l->console_status,
+		launch_decode_console(l->status, l->words.exit_line ?
+				      l->words.exit_status : -1,
 				      l->error_line, res);
 		launch_judge_words(LAUNCH_DECODE_CONSOLE, &l->words, res);
 	} else if (l->decode == LAUNCH_DECODE_TESTDEV_OR_CONSOLE) {

@@ -171,6 +171,8 @@ struct launch_words {
 	bool skip;		/* SKIP:, or a SUMMARY with skips or no tests */
 	bool spoke;		/* any console line at all */
 	bool foreign;		/* from launch_request: spoke is enough */
+	bool exit_line;		/* a KUT_EXIT_STATUS_LINE line came ... */
+	int exit_status;	/* ... and this is the first one's status */
 };
 
 /* Note what line @text (@len bytes, from its start) says. */
@@ -178,10 +180,13 @@ void launch_note_words(struct launch_words *w, const char *text, size_t len);
 
 /*
  * Hold a decoded result to what the guest said: LAUNCH_DECODE_TESTDEV's
- * pass needs a report from the guest ("no result from the guest"), or,
- * from a foreign image, any line (upstream's vmexit prints only figures); a skip
- * status needs the guest's SKIP; an unexpected exit status after the
- * guest reported a failure is that failure.
+ * pass needs the guest's own word ("no result from the guest"): a report
+ * line, or its exit line with the status QEMU exited with (every kut
+ * image prints one in exit(), as upstream's arm, powerpc, riscv and s390x
+ * images do; a program that prints only figures has that), or, from a
+ * foreign image, any line (upstream's x86 vmexit prints only figures and
+ * no exit line); a skip status needs the guest's SKIP; an unexpected exit
+ * status after the guest reported a failure is that failure.
  */
 void launch_judge_words(enum launch_decode decode,
 			const struct launch_words *w,

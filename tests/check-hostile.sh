@@ -38,6 +38,8 @@ fail128) echo "FAIL: bad"; exit 128 ;;
 skip38) exit 77 ;;
 skipword) echo "SKIP: no such device"; echo "SUMMARY: 1 tests, 1 skipped"; exit 77 ;;
 silent1) exit 1 ;;
+figures) echo "cycles 1234"; echo "EXIT: STATUS=1"; exit 1 ;;
+exit3) echo "EXIT: STATUS=3"; exit 1 ;;
 esac
 echo "fake-qemu: unknown mode '$mode'" >&2
 exit 3
@@ -226,7 +228,7 @@ expect_log "check fifo run" "^SKIP f \(check: .*cfg-fifo: not a regular file, wa
 
 # --- 5. verdicts need the guest's own word
 V=$tmp/verdicts/x86_64
-for m in fail128 skip38 skipword silent1; do
+for m in fail128 skip38 skipword silent1 figures exit3; do
 	printf '[%s]\nfile = selftest.flat\ntest_args = %s\n' $m $m
 done | suite "$V"
 log=$(logfile "verdicts")
@@ -235,9 +237,11 @@ expect_log "verdicts" \
 	'^FAIL fail128 \(the guest reported a failure, then QEMU exited with status 128\)$' \
 	'^FAIL skip38 \(the skip status came without a SKIP from the guest\)$' \
 	'^SKIP skipword \(1 tests, 1 skipped\)$' \
-	'^FAIL silent1 \(no result from the guest: QEMU exited with status 1 and the guest printed no report or SUMMARY\)$' \
-	'^Total 4: 0 passed, 3 failed, 0 timed out, 0 errors, 1 skipped'
-for m in fail128:1 skip38:1 skipword:77 silent1:1; do
+	'^FAIL silent1 \(no result from the guest: QEMU exited with status 1 and the guest printed no report, SUMMARY or exit line\)$' \
+	'^PASS figures$' \
+	'^FAIL exit3 \(no result from the guest: QEMU exited with status 1 and the guest printed no report, SUMMARY or exit line\)$' \
+	'^Total 6: 1 passed, 4 failed, 0 timed out, 0 errors, 1 skipped'
+for m in fail128:1 skip38:1 skipword:77 silent1:1 figures:0 exit3:1; do
 	QEMU=$Q "$KUT_RUN" "$ST" -append ${m%:*} >/dev/null 2>&1
 	st=$?
 	ok_eval "verdicts: one image, ${m%:*} -> exit ${m#*:}" '[ $st -eq ${m#*:} ]'

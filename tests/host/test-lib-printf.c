@@ -396,9 +396,33 @@ TEST(console_printf_is_chunked_not_cut)
 	memset(want, 0, sizeof(want));
 	want[0] = '[';
 	memset(want + 1, 'q', 1000);
-	strcpy(want + 1001, "|77]");
+	/* exit()'s line goes on a line of its own: (1005 << 1 | 1) & 0xff */
+	strcpy(want + 1001, "|77]\nEXIT: STATUS=219\n");
 	CHECK_STR(host_console, want);
-	CHECK_INT(host_console_len, 1005);
+	CHECK_INT(host_console_len, 1023);
+}
+
+static void print_then_pass(void)
+{
+	kut_printf("figures: 42\n");
+	kut_exit(0);
+}
+
+static void print_then_skip(void)
+{
+	kut_puts("no newline");
+	kut_exit(77);
+}
+
+/* exit() says its status, on a line of its own and with no blank line. */
+TEST(exit_prints_the_exit_line)
+{
+	host_console_reset();
+	CHECK_INT(host_run(print_then_pass), 0);
+	CHECK_STR(host_console, "figures: 42\nEXIT: STATUS=1\n");
+	host_console_reset();
+	CHECK_INT(host_run(print_then_skip), 77);
+	CHECK_STR(host_console, "no newline\nEXIT: STATUS=77\n");
 }
 
 TEST(console_functions)

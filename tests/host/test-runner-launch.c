@@ -313,6 +313,16 @@ TEST(run_needs_the_guests_word)
 	r = run_sh_image("exit 1", 5000, LAUNCH_DECODE_TESTDEV, true);
 	CHECK_INT(r.exit_code, 1);
 	CHECK(strstr(r.reason, "printed nothing") != NULL);
+	/* A kut image's exit line is its word, when it says QEMU's status
+	 * and stands at the start of a line. */
+	CHECK_INT(run_sh("echo 'cycles 1234'; echo 'EXIT: STATUS=1'; exit 1",
+			 5000).exit_code, 0);
+	r = run_sh("echo 'EXIT: STATUS=3'; exit 1", 5000);
+	CHECK_INT(r.exit_code, 1);
+	CHECK(strstr(r.reason, "no report, SUMMARY or exit line") != NULL);
+	CHECK_INT(run_sh("echo 'x EXIT: STATUS=1'; exit 1", 5000).exit_code, 1);
+	CHECK_INT(run_sh("echo 'FAIL: x'; echo 'EXIT: STATUS=1'; exit 128",
+			 5000).exit_code, 1);
 	r = run_sh("exit 77", 5000);
 	CHECK_INT(r.exit_code, 1);
 	CHECK(strstr(r.reason, "without a SKIP") != NULL);
