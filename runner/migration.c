@@ -34,6 +34,10 @@ struct mig {
 				/* its path late, maybe under the next) */
 	int side;		/* which qmp[] the running source has */
 	unsigned int count;	/* migrations done */
+	bool continuous;	/* between Begin and End continuous migration */
+	bool end;		/* the guest printed End continuous migration */
+	unsigned int chains;	/* continuous migrations begun */
+	const char *error;	/* the guest broke the protocol: why */
 };
 
 static bool has(const char *text, size_t len, const char *what)
@@ -59,6 +63,8 @@ static void watch(void *ctx, enum launch_stream stream, const char *text,
 			m->cue = CUE_SKIP;
 		else if (has(text, len, "Begin continuous migration"))
 			m->cue = CUE_CONTINUOUS;
+		else if (has(text, len, "End continuous migration"))
+			m->end = true;
 	}
 	if (m->req->output)
 		m->req->output(m->req->ctx, stream, text, len);
@@ -239,13 +245,44 @@ static struct launch *migrate_once(struct mig *m, struct launch *src,
 	m->side = to;
 	note(m, "kut-run: migration %u completed", m->count);
 	/*
-	 * The key press the guest's getchar() waits for, once the
-	 * destination runs: a byte that came while it still loaded the
-	 * state would be lost under the UART's incoming state.
+	 * The source's output is all read now: an End printed there ends
+	 * the chain with this migration; one the destination prints ends
+	 * it with the next.
+	 */
+	if (m->continuous && m->end) {
+		m->continuous = false;
+		m->end = false;
+		note(m, "kut-run: continuous migration ended");
+	}
+	/*
+	 * The destination must run before it can be migrated again, and
+	 * before the key press the guest's getchar() waits for: a byte
+	 * that came while it still loaded the state would be lost under
+	 * the UART's incoming state.
 	 */
 	wait_running(m, dst, to);
-	launch_send(dst, "\n");
+	if (!m->continuous)
+		launch_send(dst, "\n");
 	return dst;
+}
+
+/*
+ * Cues that make no sense where they came, as upstream's runner refuses
+ * them: they fail the test instead of leaving it waiting.
+ */
+static void protocol(struct mig *m)
+{
+	if (m->continuous && m->cue == CUE_CONTINUOUS)
+		m->error = "the guest began continuous migration twice";
+	else if (m->continuous && m->cue == CUE_SKIP)
+		m->error = "the guest skipped a migration during continuous "
+			   "migration";
+	else if (!m->continuous && m->end && m->cue != CUE_CONTINUOUS &&
+		 !m->chains)
+		m->error = "the guest ended continuous migration it had not "
+			   "begun";
+	else if (!m->continuous && m->cue != CUE_CONTINUOUS)
+		m->end = false;	/* the line's second copy, after the end */
 }
 
 static void fail(struct launch_result *res, const char *why)
@@ -254,21 +291,21 @@ static void fail(struct launch_result *res, const char *why)
 	res->exit_code = 1;
 	res->status = -1;
 	res->refused = false;
-	snprintf(res->reason, sizeof(res->reason), "%s", why);
+	snprintf(res->reason, sizeof(res->reason), "%.*s",
+		 (int)sizeof(res->reason) - 1, why);
 }
 
 void migration_run(const struct launch_request *req,
 		   struct launch_result *res)
 {
-	const char *tmp = getenv("TMPDIR");
 	struct mig m = { .req = req };
 	struct launch *src;
 	bool lost = false;
+	char err[256];
 
-	m.dir = xasprintf("%s/kut-mig.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(m.dir)) {
-		fail(res, "cannot create a directory for the migration sockets");
-		free(m.dir);
+	m.dir = tempdir_make("mig", err, sizeof(err));
+	if (!m.dir) {
+		fail(res, err);
 		return;
 	}
 	m.qmp[0] = xasprintf("%s/qmp0", m.dir);
@@ -276,39 +313,41 @@ void migration_run(const struct launch_request *req,
 	src = start(&m, 0, false, req->timeout_ms, res);
 	while (src && launch_running(src)) {
 		launch_wait_max(POLL_MS);
-		if (m.cue == CUE_SKIP) {
-			m.cue = CUE_NONE;
-			launch_send(src, "\n");
-		} else if (m.cue == CUE_CONTINUOUS) {
-			note(&m, "kut-run: continuous migration is not done");
+		protocol(&m);
+		if (m.error) {
+			note(&m, "kut-run: %s", m.error);
 			launch_kill(src);
 			drop(src);
 			src = NULL;
-			res->kind = LAUNCH_SKIPPED;
-			res->exit_code = 77;
-			res->status = -1;
-			res->refused = false;
-			snprintf(res->reason, sizeof(res->reason),
-				 "continuous migration: kut-run does not do it");
-		} else if (m.cue == CUE_MIGRATE) {
-			m.cue = CUE_NONE;
-			src = migrate_once(&m, src, res);
-			lost = !src;
+			break;
 		}
+		if (m.cue == CUE_SKIP) {
+			m.cue = CUE_NONE;
+			launch_send(src, "\n");
+			continue;
+		}
+		if (m.cue == CUE_CONTINUOUS) {
+			/* The guest goes on, and is migrated until End. */
+			m.continuous = true;
+			m.chains++;
+			launch_send(src, "\n");
+		} else if (m.cue != CUE_MIGRATE && !m.continuous) {
+			continue;
+		}
+		m.cue = CUE_NONE;
+		src = migrate_once(&m, src, res);
+		lost = !src;
 	}
 	if (src)
 		launch_end(src, res);
+	else if (m.error)
+		fail(res, m.error);
 	else if (lost)
 		fail(res, "migration failed (see the log)");
-	unlink(m.qmp[0]);
-	unlink(m.qmp[1]);
-	if (m.incoming)
-		unlink(m.incoming);
-	rmdir(m.dir);
+	tempdir_remove(m.dir);
 	free(m.qmp[0]);
 	free(m.qmp[1]);
 	free(m.incoming);
-	free(m.dir);
 }
 
 /* A QMP monitor on @path and -S after @req's command. */
@@ -359,7 +398,6 @@ static struct qmp *watch_events(struct launch *l, const char *path,
 
 void panic_run(const struct launch_request *req, struct launch_result *res)
 {
-	const char *tmp = getenv("TMPDIR");
 	char *dir, *path, line[1024], err[512];
 	struct mig m = { .req = req };
 	bool panicked = false;
@@ -367,10 +405,9 @@ void panic_run(const struct launch_request *req, struct launch_result *res)
 	struct qmp *q;
 	int r;
 
-	dir = xasprintf("%s/kut-panic.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir)) {
-		fail(res, "cannot create a directory for the QMP socket");
-		free(dir);
+	dir = tempdir_make("panic", err, sizeof(err));
+	if (!dir) {
+		fail(res, err);
 		return;
 	}
 	path = xasprintf("%s/qmp", dir);
@@ -409,8 +446,6 @@ void panic_run(const struct launch_request *req, struct launch_result *res)
 	} else if (l && res->kind != LAUNCH_TIMEOUT && !res->refused) {
 		fail(res, "guest did not panic");
 	}
-	unlink(path);
-	rmdir(dir);
+	tempdir_remove(dir);
 	free(path);
-	free(dir);
 }

@@ -10,9 +10,13 @@
  * the migration completed, and told to quit; a newline on the
  * destination's stdin ends the guest's getchar(), and the test goes on
  * there.  Each later cue migrates again, to a new destination.  "Skipped
- * VM migration" gets its newline on the spot.  The verdict is the last
- * QEMU's.  Continuous migration (migrate_begin_continuous()) is not
- * done: such a test is stopped and reported as skipped.
+ * VM migration" gets its newline on the spot.  "Begin continuous
+ * migration" gets its newline at once, and the guest is migrated again
+ * and again, with no key press, until it prints "End continuous
+ * migration": the migration then in flight is the last, and its
+ * destination gets the newline.  A cue out of place (Begin twice, a skip
+ * or an End outside a chain) fails the test, as upstream's runner does.
+ * The verdict is the last QEMU's.
  */
 #ifndef KUT_RUNNER_MIGRATION_H
 #define KUT_RUNNER_MIGRATION_H

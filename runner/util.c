@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE	/* vasprintf() */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -255,12 +256,34 @@ void format_duration(long long ms, char *buf, size_t size)
 
 static struct strvec tempfiles = STRVEC_INIT;
 
+/* Remove @path: a file, or one of our directories with what it holds. */
+static void remove_path(const char *path)
+{
+	struct dirent *e;
+	char *sub;
+	DIR *d;
+
+	if (unlink(path) == 0 || (errno != EISDIR && errno != EPERM))
+		return;
+	d = opendir(path);
+	while (d && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		sub = xasprintf("%s/%s", path, e->d_name);
+		unlink(sub);
+		free(sub);
+	}
+	if (d)
+		closedir(d);
+	rmdir(path);
+}
+
 void tempfile_remove_all(void)
 {
 	size_t i;
 
 	for (i = 0; i < tempfiles.n; i++)
-		unlink(tempfiles.v[i]);
+		remove_path(tempfiles.v[i]);
 	strvec_free(&tempfiles);
 }
 
@@ -287,6 +310,29 @@ void tempfile_forget(const char *path)
 		tempfiles.v[tempfiles.n] = NULL;
 		return;
 	}
+}
+
+char *tempdir_make(const char *tag, char *err, size_t errsize)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+
+	path = xasprintf("%s/kut-%s.XXXXXX", dir && *dir ? dir : "/tmp", tag);
+	if (!mkdtemp(path)) {
+		snprintf(err, errsize, "cannot create %s: %s", path,
+			 strerror(errno));
+		free(path);
+		return NULL;
+	}
+	tempfile_track(path);
+	return path;
+}
+
+void tempdir_remove(char *path)
+{
+	remove_path(path);
+	tempfile_forget(path);
+	free(path);
 }
 
 char *tempfile_write(const char *tag, const void *data, size_t len,

@@ -64,12 +64,22 @@ void format_duration(long long ms, char *buf, size_t size);
 
 /*
  * Temporary files kut-run created: tempfile_remove_all() (also run at
- * exit, and on a fatal signal by launch.c) unlinks the ones still tracked;
+ * exit, and on a fatal signal by launch.c) removes the ones still tracked
+ * (a directory with the files in it);
  * tempfile_forget() keeps one (--dry-run prints a command naming it).
  */
 void tempfile_track(const char *path);
 void tempfile_forget(const char *path);
 void tempfile_remove_all(void);
+
+/*
+ * A new private directory $TMPDIR/kut-@tag.XXXXXX (/tmp without TMPDIR),
+ * tracked as above: removed with the files in it (QEMU's sockets) however
+ * kut-run ends.  Returns its malloc'd path, or NULL with the problem in
+ * @err.  tempdir_remove() removes it now, forgets it and frees @path.
+ */
+char *tempdir_make(const char *tag, char *err, size_t errsize);
+void tempdir_remove(char *path);
 
 /*
  * Write @len bytes of @data, after @offset zero bytes, to a new file

@@ -182,7 +182,8 @@ for arch in arm64 arm; do
 	expect_exit 0 "$arch: migration" env TIMEOUT=120 "$KUT_RUN" --accel=tcg \
 		--logs "$tmp/mlogs-$arch" "$BUILD/gcc/$arch/tests" 'migration*'
 	expect_log "$arch: migration" '^PASS migration \(2 tests\)$' \
-		'^PASS migration-skip \(1 tests\)$'
+		'^PASS migration-skip \(1 tests\)$' \
+		'^PASS migration-continuous \(3 tests\)$'
 	expect_exit 0 "$arch: migration: the test went on after 2 migrations" \
 		grep -q '^kut-run: migration 2 completed$' "$tmp/mlogs-$arch/migration.log"
 	# A raw image without a header (upstream's): the arch from --arch,

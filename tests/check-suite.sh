@@ -85,10 +85,40 @@ lines_match "migration: the test went on after each of its 2 migrations" \
 	"$tmp/mlogs/migration.log" '^kut-run: migration 1 completed$' \
 	'^kut-run: migration 2 completed$' '^INFO: migration: Migration complete$' \
 	'^PASS: migration: migration 2: 64 KiB read back \(0 words wrong\)$'
+lines_match "migration: continuous migration passes" "$out" \
+	'^PASS migration-continuous \(3 tests\)$'
+lines_match "migration: continuous: memory rewritten during the chain reads back" \
+	"$tmp/mlogs/migration-continuous.log" '^kut-run: continuous migration ended$' \
+	'^PASS: migration: continuous: 30 rounds of 64 KiB rewritten and read back \(0 words wrong\)$' \
+	'^PASS: migration: continuous: 64 KiB left alone read back after the chain'
+ok_eval "migration: continuous: at least 2 migrations with no key press between" \
+	"[ \$(sed -n '/^Begin continuous migration/,/^kut-run: continuous migration ended/p' \
+	  '$tmp/mlogs/migration-continuous.log' | grep -c '^kut-run: migration [0-9]* completed') -ge 2 ]"
 ok_if "migration: a skipped migration migrates nothing" \
 	sh -c "! grep -q 'kut-run: migration' '$tmp/mlogs/migration-skip.log'"
 ok_if "migration: no socket or file left behind" [ -z "$(ls -A "$tmp/migtmp")" ]
 ok_if "migration: no QEMU left behind" no_qemu_left "$BUNDLED/migration"
+
+# Killed by a signal in the middle of a migration chain: QEMUs and the
+# directory of migration sockets go with kut-run.
+for sig in TERM INT HUP; do
+	mkdir -p "$tmp/sig$sig"
+	TMPDIR=$tmp/sig$sig env --default-signal=INT "$KUT_RUN" --accel=tcg \
+		--logs "$tmp/slogs$sig" "$BUNDLED" migration-continuous \
+		>"$tmp/sig$sig.out" 2>&1 &
+	pid=$!
+	for i in $(seq 300); do
+		grep -qs '^kut-run: migration 1 completed' \
+			"$tmp/slogs$sig/migration-continuous.log" && break
+		sleep 0.1
+	done
+	kill -$sig $pid
+	wait $pid 2>/dev/null
+	st=$?
+	ok_eval "migration: SIG$sig during migration: kut-run dies of it, leaves no socket or directory" \
+		"[ $st -gt 128 ] && [ -z \"\$(ls -A '$tmp/sig$sig')\" ]"
+done
+ok_if "migration: no QEMU left after the signals" no_qemu_left "$BUNDLED/migration"
 
 # --- panic group: passes when QEMU reports the guest's panic (QMP event)
 mkdir -p "$tmp/panic"
