@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cfg.h"
+#include "shdate.h"
 #include "shsplit.h"
 
 #define KEY_IGNORED	(-1)	/* known to upstream, meaningless to us */
@@ -366,8 +367,9 @@ static void validate(struct parser *ps, struct cfg_test *t)
 {
 	static const enum cfg_key split_keys[] = { CFG_PARAMS, CFG_TEST_ARGS };
 	struct strvec words = STRVEC_INIT;
-	char err[128];
+	char err[128], *dated;
 	long long ms;
+	bool now;
 	size_t i;
 
 	if (!t->val[CFG_FILE] && !t->error)
@@ -380,13 +382,17 @@ static void validate(struct parser *ps, struct cfg_test *t)
 
 		if (!v)
 			continue;
-		if (sh_split(v, &words, err, sizeof(err)) < 0)
+		/* What is left once kut-run did the dates it does. */
+		if (sh_expand_dates(v, 0, &dated, &now, err, sizeof(err)) < 0)
 			set_error(t, ps->path, split_keys[i], err);
-		else if (sh_wants_shell(v))
+		else if (sh_split(dated ? dated : v, &words, err, sizeof(err)) < 0)
+			set_error(t, ps->path, split_keys[i], err);
+		else if (sh_wants_shell(dated ? dated : v))
 			warnf(ps, t->val_line[split_keys[i]],
 			      "[%s]: %s: $, `, ;, |, &, <, > reach QEMU as "
 			      "written: kut-run runs no shell", t->name,
 			      cfg_key_name(split_keys[i]));
+		free(dated);
 		strvec_free(&words);
 	}
 	if (t->val[CFG_TIMEOUT] && parse_duration(t->val[CFG_TIMEOUT], &ms) < 0)

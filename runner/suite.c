@@ -288,6 +288,9 @@ static bool start(struct run *run, struct job *j)
 	struct launch_result lr;
 	char err[512];
 
+	if (j->dated && plan_again(&run->env, j) < 0)
+		return false;
+	req.argv = j->argv.v;
 	if (capture_open(j, run->env.logs, err, sizeof(err)) < 0) {
 		job_decide(j, VERDICT_ERROR, "%s", err);
 		return false;

@@ -119,6 +119,8 @@ struct job {
 	char *image;
 	const char *boot;		/* the file QEMU boots, if not image */
 	long long timeout_ms;
+	bool dated;			/* its command has the time now */
+					/* (shdate.h): planned again at start */
 	long long estimate_ms;		/* its guessed length (suite_order) */
 	struct launch *launch;
 	long long started;
@@ -139,6 +141,13 @@ struct job {
  * problem in @err.
  */
 int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize);
+
+/*
+ * Plan @j once more, when it starts: a command with the time now in it
+ * (j->dated) gets the time it starts at.  Returns 0, or -1 with @j
+ * decided.
+ */
+int plan_again(struct suite_env *env, struct job *j);
 
 /* Where a file = value points: relative to the cfg's directory. */
 char *plan_image_path(const struct cfg *cfg, const char *file);

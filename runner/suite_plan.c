@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kut_abi.h"
 #include "guestenv.h"
 #include "image.h"
 #include "microvm.h"
+#include "shdate.h"
 #include "shsplit.h"
 #include "suite.h"
 
@@ -361,6 +363,24 @@ static const char *smp_options(const char *v)
 	return NULL;
 }
 
+/*
+ * The value of key @k with its date substitutions done (shdate.h), as
+ * of now: malloc'd.  The parser reported a date it cannot read, which
+ * then stays text.
+ */
+static char *dated_value(struct job *j, enum cfg_key k)
+{
+	const char *v = j->t->val[k];
+	char err[256], *out;
+	bool now;
+
+	if (sh_expand_dates(v, time(NULL), &out, &now, err, sizeof(err)) < 0 ||
+	    !out)
+		return xstrdup(v);
+	j->dated |= now;
+	return out;
+}
+
 /* -smp, test_args as -append, then the cfg's QEMU parameters. */
 static bool user_args(struct suite_env *env, struct job *j,
 		      struct strvec *args)
@@ -392,7 +412,9 @@ static bool user_args(struct suite_env *env, struct job *j,
 	free(p);
 	/* Checked by the parser, so these splits succeed. */
 	if (t->val[CFG_TEST_ARGS]) {
-		sh_split(t->val[CFG_TEST_ARGS], &words, err, sizeof(err));
+		p = dated_value(j, CFG_TEST_ARGS);
+		sh_split(p, &words, err, sizeof(err));
+		free(p);
 		if (words.n) {
 			joined = join_words(&words);
 			strvec_push(args, "-append");
@@ -401,8 +423,11 @@ static bool user_args(struct suite_env *env, struct job *j,
 		}
 		strvec_free(&words);
 	}
-	if (t->val[CFG_PARAMS])
-		sh_split(t->val[CFG_PARAMS], args, err, sizeof(err));
+	if (t->val[CFG_PARAMS]) {
+		p = dated_value(j, CFG_PARAMS);
+		sh_split(p, args, err, sizeof(err));
+		free(p);
+	}
 	return true;
 }
 
@@ -497,6 +522,21 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 	j->timeout_ms = plan_timeout_ms(env, j->t);
 	j->elf = symbolize_elf_for(j->image);
 	return 0;
+}
+
+int plan_again(struct suite_env *env, struct job *j)
+{
+	char err[512];
+
+	strvec_free(&j->argv);
+	free(j->image);
+	free(j->elf);
+	j->image = j->elf = NULL;
+	j->boot = NULL;
+	j->dated = false;
+	if (plan_job(env, j, err, sizeof(err)) < 0)
+		job_decide(j, VERDICT_ERROR, "%s", err);
+	return j->decided ? -1 : 0;
 }
 
 char *job_command(const struct job *j)

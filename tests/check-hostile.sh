@@ -40,6 +40,8 @@ skipword) echo "SKIP: no such device"; echo "SUMMARY: 1 tests, 1 skipped"; exit 
 silent1) exit 1 ;;
 figures) echo "cycles 1234"; echo "EXIT: STATUS=1"; exit 1 ;;
 exit3) echo "EXIT: STATUS=3"; exit 1 ;;
+slow) sleep 3; echo "PASS: slow"; exit 1 ;;
+date=*) echo "PASS: $mode"; exit 1 ;;
 esac
 echo "fake-qemu: unknown mode '$mode'" >&2
 exit 3
@@ -225,6 +227,51 @@ log=$(logfile "check fifo run")
 QEMU=$Q timeout 10 "$KUT_RUN" --logs "$tmp/flogs" "$F" >"$log" 2>&1
 ok_eval "check: ... nor a run" '[ $? -eq 0 ]'
 expect_log "check fifo run" "^SKIP f \(check: .*cfg-fifo: not a regular file, want '1'\)$"
+
+# --- date: upstream's $(date +%s) forms are expanded by kut-run, with
+# the time the test starts; nothing else in $(...) runs
+D=$tmp/date/x86_64
+suite "$D" <<'EOF'
+[slow]
+file = selftest.flat
+test_args = slow
+timeout = 20
+
+[now]
+file = selftest.flat
+test_args = "date=$(date +%s)"
+timeout = 10
+
+[base]
+file = selftest.flat
+test_args = "date=$(date --date="2006-06-17 UTC" +%s)"
+extra_params = -name `date -d @42 +%s`
+
+[relative]
+file = selftest.flat
+test_args = "date=$(date --date=yesterday +%s)"
+
+[other]
+file = selftest.flat
+test_args = "date=$(whoami)"
+EOF
+log=$(logfile "date")
+t0=$(date +%s)
+QEMU=$Q "$KUT_RUN" -j1 --logs "$tmp/dlogs" "$D" >"$log" 2>&1
+expect_log "date" '^PASS slow' '^PASS now' '^PASS base' \
+	"^FAIL relative \(.*unittests.cfg:18: test_args: date 'yesterday': kut-run reads only YYYY-MM-DD\[ HH:MM\[:SS\]\]\[ UTC\] and @SECONDS\)$" \
+	'^kut-run: .*unittests.cfg:22: \[other\]: test_args: .* kut-run runs no shell$' \
+	'^PASS other'
+ok_eval "date: no warning for the forms kut-run expands" \
+	'! grep -Eq "cfg:[0-9]+: \[(now|base)\]" "$log"'
+now=$(sed -n 's/^PASS: date=//p' "$tmp/dlogs/now.log")
+ok_eval "date: \$(date +%s) is the time the test started (after a 3 s test), not the time the run began" \
+	'[ -n "$now" ] && [ "$now" -ge $((t0 + 3)) ] && [ "$now" -le $(date +%s) ]'
+ok_eval "date: --date=\"2006-06-17 UTC\" and -d @42, in \"...\" and \`...\`" \
+	'grep -q "^PASS: date=1150502400$" "$tmp/dlogs/base.log" &&
+	 grep -q -- "-name 42" "$tmp/dlogs/base.log"'
+ok_eval "date: other command substitutions stay text" \
+	'grep -q "^PASS: date=\$(whoami)$" "$tmp/dlogs/other.log"'
 
 # --- 5. verdicts need the guest's own word
 V=$tmp/verdicts/x86_64

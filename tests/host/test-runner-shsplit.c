@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "shdate.h"
 #include "shsplit.h"
 
 /* The words of @s joined by '|', or "ERR: <problem>". */
@@ -122,4 +123,35 @@ TEST(wants_shell_spots_what_sh_would_run)
 	CHECK(sh_wants_shell("-append x;y"));
 	CHECK(sh_wants_shell("$MAX_SMP"));
 	CHECK(!sh_wants_shell("a\\;b"));
+}
+
+/* Expand @s as of time 1000; "" when nothing was expanded, NULL on error. */
+static const char *dates(const char *s, bool *now)
+{
+	static char buf[256];
+	char err[256], *out;
+
+	if (sh_expand_dates(s, 1000, &out, now, err, sizeof(err)) < 0)
+		return NULL;
+	snprintf(buf, sizeof(buf), "%s", out ? out : "");
+	free(out);
+	return buf;
+}
+
+TEST(date_substitutions_without_a_shell)
+{
+	bool now;
+
+	CHECK_STR(dates("date=$(date +%s)", &now), "date=1000");
+	CHECK(now);
+	CHECK_STR(dates("\"d=$(date --date=\"2006-06-17 UTC\" +%s)\"", &now),
+		  "\"d=1150502400\"");
+	CHECK(!now);
+	CHECK_STR(dates("`date -d '1970-01-02 00:00:01 UTC' +%s` `date`", &now),
+		  "86401 `date`");
+	CHECK_STR(dates("$( date --date @7 +%s )", &now), "7");
+	/* Single quotes keep it text, as sh does; so do other commands. */
+	CHECK_STR(dates("'$(date +%s)' $(date +%Y) $(dates +%s)", &now), "");
+	CHECK(dates("$(date --date=tomorrow +%s)", &now) == NULL);
+	CHECK(dates("$(date -d '2006-13-01 UTC' +%s)", &now) == NULL);
 }
