@@ -567,7 +567,12 @@ static long long next_wake(const struct launch *l)
 	if (!l->exited) {
 		t = l->timed_out ? l->kill_at : l->deadline;
 		t = min_deadline(t, l->stop_at ? l->stop_at : l->kill_at);
-	} else {
+	} else if (l->out[0].fd >= 0 || l->out[1].fd >= 0) {
+		/*
+		 * Only while its pipes are open: a launch that is over but
+		 * not collected yet (its caller is busy with a migration)
+		 * must not make every launch_wait() return at once.
+		 */
 		t = l->drain_until;
 	}
 	for (i = 0; i < 2; i++)

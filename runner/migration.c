@@ -374,15 +374,20 @@ static struct launch *start_stopped(const struct launch_request *req,
 	return l;
 }
 
-/* Connect to @l's monitor and let the guest run; NULL if that fails. */
+/*
+ * Connect to @l's monitor and let the guest run; NULL if that fails.
+ * The wait is measured on the clock: launch_wait_max() returns early
+ * whenever any test prints, so counting its calls would give up at
+ * once beside a chatty test (and kill a QEMU that was just starting).
+ */
 static struct qmp *watch_events(struct launch *l, const char *path,
 				char *err, size_t errsize)
 {
-	long long waited;
+	long long give_up = launch_now_ms() + SOCKET_MS;
 	struct qmp *q = NULL;
 
-	for (waited = 0; !q && waited < SOCKET_MS && launch_running(l);
-	     waited += POLL_MS) {
+	snprintf(err, errsize, "the monitor socket %s did not appear", path);
+	while (!q && launch_now_ms() < give_up && launch_running(l)) {
 		if (is_socket(path))
 			q = qmp_open(path, QMP_MS, err, errsize);
 		if (!q)

@@ -123,7 +123,7 @@ ok_if "migration: no QEMU left after the signals" no_qemu_left "$BUNDLED/migrati
 # --- panic group: passes when QEMU reports the guest's panic (QMP event)
 mkdir -p "$tmp/panic"
 ln -sf "$BUNDLED/pvpanic.flat" "$tmp/panic/pvpanic.flat"
-printf '[pvpanic]\nfile = pvpanic.flat\nextra_params = -device pvpanic\ngroups = panic\n\n[no-device]\nfile = pvpanic.flat\ngroups = panic\n' \
+printf '[pvpanic]\nfile = pvpanic.flat\nextra_params = -device pvpanic\ngroups = panic\n\n[no-device]\nfile = pvpanic.flat\ngroups = panic\n\n[outside]\nfile = pvpanic.flat\nextra_params = -device pvpanic\n' \
 	>"$tmp/panic/unittests.cfg"
 "$KUT_RUN" --accel=tcg --arch=x86_64 --logs "$tmp/plogs" "$tmp/panic" >"$tmp/panic.out" 2>&1
 lines_match "panic: a guest panic is the pass, none a failure" "$tmp/panic.out" \
@@ -132,6 +132,10 @@ lines_match "panic: the log says QEMU reported it" "$tmp/plogs/pvpanic.log" \
 	'^kut-run: QEMU reports GUEST_PANICKED$'
 lines_match "panic: ... or that the guest did not panic" "$tmp/plogs/no-device.log" \
 	'^kut-run: the guest did not panic$'
+# Outside the group, as upstream's runner: no QMP, QEMU's default panic
+# action ends the guest, a FAIL.
+lines_match "panic: outside the panic group a panic is a failure" "$tmp/panic.out" \
+	'^FAIL outside \(guest stopped without reporting a result'
 
 # --- the purpose-made suite: every way a test can end
 out=$tmp/runner.out

@@ -523,6 +523,41 @@ TEST(very_long_line_arrives_whole_in_pieces)
 	CHECK(cap.chunks.n >= 2);
 }
 
+/*
+ * A launch that is over but not collected (suite mode busy migrating
+ * another test) must not make launch_wait() return at once: a caller
+ * that counted its wake-ups (the panic group's wait for QMP) gave up in
+ * a blink and killed a QEMU that was just starting.
+ */
+TEST(an_uncollected_launch_lets_launch_wait_sleep)
+{
+	char *argv[] = { "/bin/sh", "-c", "exit 0", NULL };
+	struct launch_request req = {
+		.argv = argv,
+		.decode = LAUNCH_DECODE_PLAIN,
+	};
+	struct launch_result res;
+	struct launch *done;
+	long long t0;
+	int calls = 0;
+
+	done = launch_start(&req, &res);
+	CHECK(done != NULL);
+	if (!done)
+		return;
+	while (launch_running(done))
+		launch_wait();
+	/*
+	 * 1.5 s of launch_wait_max(50), past the time its output may still
+	 * drain (1 s): about 30 calls, not thousands.
+	 */
+	for (t0 = now_ms(); now_ms() - t0 < 1500; calls++)
+		launch_wait_max(50);
+	CHECK(calls <= 60);
+	launch_end(done, &res);
+	CHECK_INT(res.exit_code, 0);
+}
+
 TEST(parallel_launches)
 {
 	static struct capture caps[3];
