@@ -21,6 +21,7 @@
 
 #include "escape.h"
 #include "util.h"
+#include "watchdog.h"
 
 static void vreport(const char *fmt, va_list ap)
 {
@@ -256,8 +257,7 @@ void format_duration(long long ms, char *buf, size_t size)
 
 static struct strvec tempfiles = STRVEC_INIT;
 
-/* Remove @path: a file, or one of our directories with what it holds. */
-static void remove_path(const char *path)
+void tempfile_remove_path(const char *path)
 {
 	struct dirent *e;
 	char *sub;
@@ -282,8 +282,10 @@ void tempfile_remove_all(void)
 {
 	size_t i;
 
-	for (i = 0; i < tempfiles.n; i++)
-		remove_path(tempfiles.v[i]);
+	for (i = 0; i < tempfiles.n; i++) {
+		tempfile_remove_path(tempfiles.v[i]);
+		watchdog_path(tempfiles.v[i], false);
+	}
 	strvec_free(&tempfiles);
 }
 
@@ -296,6 +298,7 @@ void tempfile_track(const char *path)
 		registered = true;
 	}
 	strvec_push(&tempfiles, path);
+	watchdog_path(path, true);
 }
 
 void tempfile_forget(const char *path)
@@ -305,6 +308,7 @@ void tempfile_forget(const char *path)
 	for (i = 0; i < tempfiles.n; i++) {
 		if (strcmp(tempfiles.v[i], path))
 			continue;
+		watchdog_path(path, false);
 		free(tempfiles.v[i]);
 		tempfiles.v[i] = tempfiles.v[--tempfiles.n];
 		tempfiles.v[tempfiles.n] = NULL;
@@ -330,7 +334,7 @@ char *tempdir_make(const char *tag, char *err, size_t errsize)
 
 void tempdir_remove(char *path)
 {
-	remove_path(path);
+	tempfile_remove_path(path);
 	tempfile_forget(path);
 	free(path);
 }

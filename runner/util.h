@@ -67,10 +67,14 @@ void format_duration(long long ms, char *buf, size_t size);
  * exit, and on a fatal signal by launch.c) removes the ones still tracked
  * (a directory with the files in it);
  * tempfile_forget() keeps one (--dry-run prints a command naming it).
+ * Each is also handed to kut-run-watch (watchdog.h), which removes what
+ * is still listed when kut-run dies by SIGKILL.
  */
 void tempfile_track(const char *path);
 void tempfile_forget(const char *path);
 void tempfile_remove_all(void);
+/* Remove @path: a file, or a directory of ours with the files in it. */
+void tempfile_remove_path(const char *path);
 
 /*
  * A new private directory $TMPDIR/kut-@tag.XXXXXX (/tmp without TMPDIR),

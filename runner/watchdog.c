@@ -8,13 +8,16 @@
  * PR_SET_PDEATHSIG reaches only kut-run's direct child; a QEMU started by
  * a wrapper script that forks would outlive it.  The watchdog holds the
  * read end of a pipe whose only writer is kut-run: end of file means
- * kut-run is gone, and every group still listed gets SIGKILL.  kut-run
+ * kut-run is gone, and every group still listed gets SIGKILL; then the
+ * temporary files and directories still listed (util.h) are removed,
+ * which kut-run cannot do after a SIGKILL.  kut-run
  * enforces deadlines itself; the watchdog's come later (WATCHDOG_SLACK_MS
  * after kut-run's own SIGKILL would have been sent), so it acts only when
  * kut-run did not.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -25,17 +28,64 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util.h"
 #include "watchdog.h"
 
 #define WATCHDOG_SLACK_MS	1000
 #define WATCHDOG_GRACE_MS	2000
 #define WATCHDOG_MAX		4096
 
+enum { FORGET, WATCH, PATH, UNPATH };
+
+/*
+ * One write() each, so records never interleave (at most PIPE_BUF): a
+ * PATH or UNPATH record is followed by its path, pgid bytes long.
+ */
 struct record {
 	int32_t pgid;
-	int32_t watch;		/* 1: watch (until deadline), 0: forget */
+	int32_t watch;		/* WATCH (until deadline), FORGET, ... */
 	int64_t deadline;	/* CLOCK_MONOTONIC ms, 0: none */
 };
+
+struct paths {
+	char **v;
+	size_t n;
+};
+
+static void paths_apply(struct paths *p, const char *path, bool keep)
+{
+	size_t i;
+
+	for (i = 0; i < p->n && strcmp(p->v[i], path); i++)
+		;
+	if (!keep && i < p->n) {
+		free(p->v[i]);
+		p->v[i] = p->v[--p->n];
+	} else if (keep && i == p->n) {
+		p->v = xrealloc(p->v, (p->n + 1) * sizeof(*p->v));
+		p->v[p->n++] = xstrdup(path);
+	}
+}
+
+/* The path after a PATH or UNPATH record; false if the pipe broke. */
+static bool read_path(int fd, const struct record *r, char *path)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	if (r->pgid <= 0 || r->pgid >= PIPE_BUF)
+		return false;
+	while (got < (size_t)r->pgid) {
+		n = read(fd, path + got, (size_t)r->pgid - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		got += (size_t)n;
+	}
+	path[got] = '\0';
+	return true;
+}
 
 struct group {
 	pid_t pgid;
@@ -102,7 +152,9 @@ static int tick(struct group *g, size_t *n)
 static void __attribute__((noreturn)) watchdog_main(int fd)
 {
 	static struct group g[WATCHDOG_MAX];
+	static char path[PIPE_BUF];
 	struct pollfd p = { .fd = fd, .events = POLLIN };
+	struct paths paths = { NULL, 0 };
 	struct record r;
 	size_t n = 0, i;
 	ssize_t got;
@@ -115,10 +167,18 @@ static void __attribute__((noreturn)) watchdog_main(int fd)
 			continue;
 		if (got != (ssize_t)sizeof(r))
 			break;	/* kut-run is gone */
-		apply(g, &n, &r);
+		if (r.watch == PATH || r.watch == UNPATH) {
+			if (!read_path(fd, &r, path))
+				break;
+			paths_apply(&paths, path, r.watch == PATH);
+		} else {
+			apply(g, &n, &r);
+		}
 	}
 	for (i = 0; i < n; i++)
 		kill(-g[i].pgid, SIGKILL);
+	for (i = 0; i < paths.n; i++)
+		tempfile_remove_path(paths.v[i]);
 	_exit(0);
 }
 
@@ -169,25 +229,42 @@ static bool start(void)
 	return true;
 }
 
-static void send_record(pid_t pgid, bool watch, long long deadline)
+/* Write record @r and @len bytes of @path after it, in one write(). */
+static void send_record(struct record r, const char *path, size_t len)
 {
-	struct record r = { pgid, watch, deadline };
+	char buf[PIPE_BUF];
 	ssize_t n;
 
-	if (watch_fd < 0 && (!watch || !start()))
+	if (watch_fd < 0 && ((r.watch != WATCH && r.watch != PATH) || !start()))
 		return;
+	memcpy(buf, &r, sizeof(r));
+	memcpy(buf + sizeof(r), path, len);
 	do
-		n = write(watch_fd, &r, sizeof(r));
+		n = write(watch_fd, buf, sizeof(r) + len);
 	while (n < 0 && errno == EINTR);
 }
 
 void watchdog_watch(pid_t pgid, long long deadline)
 {
-	send_record(pgid, true, deadline ?
-		    deadline + WATCHDOG_SLACK_MS : 0);
+	struct record r = { pgid, WATCH, deadline ?
+			    deadline + WATCHDOG_SLACK_MS : 0 };
+
+	send_record(r, NULL, 0);
 }
 
 void watchdog_forget(pid_t pgid)
 {
-	send_record(pgid, false, 0);
+	struct record r = { pgid, FORGET, 0 };
+
+	send_record(r, NULL, 0);
+}
+
+void watchdog_path(const char *path, bool remove)
+{
+	size_t len = strlen(path);
+	struct record r = { (int32_t)len, remove ? PATH : UNPATH, 0 };
+
+	/* A path too long for one atomic write stays kut-run's alone. */
+	if (len && len < PIPE_BUF - sizeof(r))
+		send_record(r, path, len);
 }

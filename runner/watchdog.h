@@ -7,6 +7,7 @@
 #ifndef KUT_RUNNER_WATCHDOG_H
 #define KUT_RUNNER_WATCHDOG_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 /*
@@ -18,5 +19,12 @@ void watchdog_watch(pid_t pgid, long long deadline);
 
 /* Stop watching @pgid: call before reaping its leader. */
 void watchdog_forget(pid_t pgid);
+
+/*
+ * @remove: remove temporary file or directory @path (util.h's
+ * tempfile_remove_path()) if kut-run ends without doing it, even by
+ * SIGKILL; else forget it (kut-run removed or kept it).
+ */
+void watchdog_path(const char *path, bool remove);
 
 #endif /* KUT_RUNNER_WATCHDOG_H */

@@ -100,8 +100,9 @@ ok_if "migration: no socket or file left behind" [ -z "$(ls -A "$tmp/migtmp")" ]
 ok_if "migration: no QEMU left behind" no_qemu_left "$BUNDLED/migration"
 
 # Killed by a signal in the middle of a migration chain: QEMUs and the
-# directory of migration sockets go with kut-run.
-for sig in TERM INT HUP; do
+# directory of migration sockets go with kut-run (after a SIGKILL,
+# kut-run-watch removes them, a moment later).
+for sig in TERM INT HUP KILL; do
 	mkdir -p "$tmp/sig$sig"
 	TMPDIR=$tmp/sig$sig env --default-signal=INT "$KUT_RUN" --accel=tcg \
 		--logs "$tmp/slogs$sig" "$BUNDLED" migration-continuous \
@@ -115,6 +116,10 @@ for sig in TERM INT HUP; do
 	kill -$sig $pid
 	wait $pid 2>/dev/null
 	st=$?
+	for i in $(seq 30); do
+		[ -z "$(ls -A "$tmp/sig$sig")" ] && break
+		sleep 0.1
+	done
 	ok_eval "migration: SIG$sig during migration: kut-run dies of it, leaves no socket or directory" \
 		"[ $st -gt 128 ] && [ -z \"\$(ls -A '$tmp/sig$sig')\" ]"
 done
