@@ -22,14 +22,12 @@
 /* Bits 63:57 differ from bit 56. */
 #define NONCANONICAL_57	(1ul << 56)
 
+/* The vector a byte read at @addr raises, 0 if none. */
 static int read_byte_vector(unsigned long addr)
 {
 	u8 v;
 
-	asm volatile(ASM_TRY("1f") "movb (%1), %0\n\t" "1:"
-		     : "=q"(v) : "r"(addr) : "memory");
-	(void)v;
-	return exception_vector();
+	return asm_safe_out1("movb (%1), %0", "=q"(v), "r"(addr));
 }
 
 int main(void)
