@@ -814,6 +814,8 @@ bool launch_is_refusal(const char *line)
 		"unable to find CPU model", "does not support",
 		"doesn't support", "not available", "no accelerator found",
 		"cannot support",
+		/* an -smp or -machine key this QEMU lacks (books, drawers) */
+		"' is unexpected",
 	};
 	size_t i;
 

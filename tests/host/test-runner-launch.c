@@ -397,6 +397,7 @@ TEST(qemu_refusing_the_configuration_is_a_skip)
 	r = run_sh("echo hello; kill -ABRT $$", 5000);
 	CHECK_INT(r.kind, LAUNCH_ERROR);
 	CHECK(!launch_is_refusal("qemu: could not load kernel 't.flat'"));
+	CHECK(launch_is_refusal("qemu-system-s390x: Parameter 'smp.books' is unexpected"));
 	CHECK(launch_is_refusal("qemu: -device x: 'x' is not a valid device "
 				"model name"));
 	/* ppc64's smp = 8,threads=4 under TCG */
