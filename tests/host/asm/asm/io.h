@@ -13,9 +13,11 @@
 uint8_t readb(const volatile void *addr);
 uint16_t readw(const volatile void *addr);
 uint32_t readl(const volatile void *addr);
+uint64_t readq(const volatile void *addr);
 void writeb(uint8_t v, volatile void *addr);
 void writew(uint16_t v, volatile void *addr);
 void writel(uint32_t v, volatile void *addr);
+void writeq(uint64_t v, volatile void *addr);
 void *ioremap(uint64_t phys_addr, size_t size);
 
 #endif
