@@ -55,11 +55,22 @@ static const char *const stdio_serial[] = { "-serial", "stdio", NULL };
 static const char *const x86_kvm_hosts[] = { "x86_64", NULL };
 static const char *const x86_64_unames[] = { "x86_64", NULL };
 static const char *const i386_unames[] = { "i686", "i386", NULL };
+/*
+ * Upstream's runner runs i386 images on qemu-system-i386 (default CPU
+ * qemu32), and some of its tests' verdicts depend on it; kut's own i386
+ * tests are written for qemu-system-x86_64's qemu64.
+ */
+static const char *const x86_64_qemu_also[] = { NULL };
+static const char *const i386_qemu_also[] = { "qemu-system-i386", NULL };
+#define UPSTREAM_QEMU_x86_64	NULL
+#define UPSTREAM_QEMU_i386	"qemu-system-i386"
 
 #define X86_ROW(arch_name, paging32) {					\
 	.name = #arch_name,						\
 	.unames = arch_name##_unames,					\
 	QEMU_OF(arch_name),						\
+	.qemu_also = arch_name##_qemu_also,				\
+	.upstream_qemu = UPSTREAM_QEMU_##arch_name,			\
 	.machine = "pc",						\
 	.firmware = "qboot.rom",					\
 	.firmware_kut_only = true,					\

@@ -37,6 +37,9 @@ struct arch_info {
 	const char *qemu;		/* default QEMU binary, found in PATH */
 	const char *qemu_package;	/* Debian package shipping it */
 	const char *const *qemu_also;	/* other qemu-system-* running it */
+	const char *upstream_qemu;	/* the one upstream's runner uses for */
+					/* this arch, when not .qemu (for */
+					/* images kut did not build), or NULL */
 	const char *machine;		/* -machine, unless MACHINE is set */
 	const char *machine_opts_tcg;	/* ",opts" added to that machine */
 	const char *machine_opts_kvm;	/* (not to another) per accelerator */

@@ -171,20 +171,28 @@ static bool qemu_runs_arch(const char *path, const struct arch_info *arch,
 
 char *qemu_find(const struct arch_info *arch, char *err, size_t errsize)
 {
+	return qemu_find_named(arch, NULL, err, errsize);
+}
+
+char *qemu_find_named(const struct arch_info *arch, const char *binary,
+		      char *err, size_t errsize)
+{
 	const char *name = getenv("QEMU");
 	const char *target;
 	char *path;
 
 	if (name && !*name)
 		name = NULL;
-	path = qemu_resolve(name ? name : arch->qemu);
+	if (!binary)
+		binary = arch->qemu;
+	path = qemu_resolve(name ? name : binary);
 	if (!path) {
 		if (name)
 			snprintf(err, errsize, "%s: not found or not "
 				 "executable (set by QEMU=)", name);
 		else
 			snprintf(err, errsize, "%s: not found (install %s, or "
-				 "set QEMU=/path/to/qemu)", arch->qemu,
+				 "set QEMU=/path/to/qemu)", binary,
 				 arch->qemu_package);
 		return NULL;
 	}

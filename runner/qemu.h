@@ -74,6 +74,10 @@ char *qemu_resolve(const char *name);
  */
 char *qemu_find(const struct arch_info *arch, char *err, size_t errsize);
 
+/* The same, with @name instead of the table's binary unless $QEMU is set. */
+char *qemu_find_named(const struct arch_info *arch, const char *name,
+		      char *err, size_t errsize);
+
 /*
  * Find firmware @file where the QEMU at @qemu_path keeps its data
  * (<bindir>/../share/qemu), then in /usr/share/qemu.  Returns a malloc'd

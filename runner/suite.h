@@ -98,6 +98,7 @@ struct suite_env {
 
 struct arch_qemu {
 	const struct arch_info *arch;
+	bool upstream;			/* the arch's upstream_qemu */
 	char *qemu;
 	char *firmware;
 	struct qemu_caps caps;

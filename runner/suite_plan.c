@@ -44,18 +44,26 @@ static const char *nonempty(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/*
+ * The QEMU for @arch's images, per binary: an image kut did not build
+ * (@foreign) gets the one upstream's runner would use, where the arch
+ * names one (i386's qemu-system-i386).
+ */
 static struct arch_qemu *qemu_for(struct suite_env *env,
-				  const struct arch_info *arch,
+				  const struct arch_info *arch, bool foreign,
 				  char *err, size_t errsize)
 {
+	bool upstream = foreign && arch->upstream_qemu;
 	struct arch_qemu *aq;
 	char *path;
 	size_t i;
 
 	for (i = 0; i < env->nqemus; i++)
-		if (env->qemus[i].arch == arch)
+		if (env->qemus[i].arch == arch &&
+		    env->qemus[i].upstream == upstream)
 			return &env->qemus[i];
-	path = qemu_find(arch, err, errsize);
+	path = qemu_find_named(arch, upstream ? arch->upstream_qemu : NULL,
+			       err, errsize);
 	if (!path)
 		return NULL;
 	env->qemus = xrealloc(env->qemus,
@@ -63,6 +71,7 @@ static struct arch_qemu *qemu_for(struct suite_env *env,
 	aq = &env->qemus[env->nqemus++];
 	memset(aq, 0, sizeof(*aq));
 	aq->arch = arch;
+	aq->upstream = upstream;
 	aq->qemu = path;
 	aq->firmware = qemu_arch_firmware(arch, path, err, errsize);
 	if (!aq->firmware && *err) {
@@ -489,7 +498,7 @@ int plan_job(struct suite_env *env, struct job *j, char *err, size_t errsize)
 
 	if (decided_by_cfg(env, j) || !(arch = arch_of(env, j, &info)))
 		return 0;
-	aq = qemu_for(env, arch, err, errsize);
+	aq = qemu_for(env, arch, !info.kut_note, err, errsize);
 	if (!aq)
 		return -1;
 	if (!machine)

@@ -355,6 +355,42 @@ TEST(resolve_through_path)
 	free(noexec);
 }
 
+/* Images kut did not build get the QEMU upstream's runner would use. */
+TEST(find_named_upstream_qemu_for_i386)
+{
+	char *i386 = make_file("up/qemu-system-i386", "#!/bin/sh\n", 0755);
+	char *x86 = make_file("up/qemu-system-x86_64", "#!/bin/sh\n", 0755);
+	char *saved = getenv("PATH") ? xstrdup(getenv("PATH")) : NULL;
+	char *path = xasprintf("%s/up", dir), err[512], *got;
+	const struct arch_info *a = arch_find("i386");
+
+	CHECK_STR(a->upstream_qemu, "qemu-system-i386");
+	CHECK(arch_find("x86_64")->upstream_qemu == NULL);
+	setenv("PATH", path, 1);
+	unsetenv("QEMU");
+	got = qemu_find_named(a, a->upstream_qemu, err, sizeof(err));
+	CHECK_STR(got, i386);
+	free(got);
+	got = qemu_find(a, err, sizeof(err));
+	CHECK_STR(got, x86);		/* kut's own i386 images */
+	free(got);
+	setenv("QEMU", x86, 1);		/* QEMU= wins for every image */
+	got = qemu_find_named(a, a->upstream_qemu, err, sizeof(err));
+	CHECK_STR(got, x86);
+	free(got);
+	setenv("QEMU", i386, 1);	/* and may name qemu-system-i386 */
+	got = qemu_find(a, err, sizeof(err));
+	CHECK_STR(got, i386);
+	free(got);
+	unsetenv("QEMU");
+	if (saved)
+		setenv("PATH", saved, 1);
+	free(saved);
+	free(path);
+	free(i386);
+	free(x86);
+}
+
 TEST(find_refuses_a_qemu_for_another_arch)
 {
 	char *x86 = make_file("bin/qemu-system-x86_64", "#!/bin/sh\n", 0755);
