@@ -86,6 +86,58 @@ static inline bool cpumask_full(const cpumask_t *mask)
 	return cpumask_weight(mask) == nr_cpus;
 }
 
+/* Whether every CPU of @sub is in @mask too (of the nr_cpus that exist). */
+static inline bool cpumask_subset(const cpumask_t *sub, const cpumask_t *mask)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < nr_cpus; cpu++)
+		if (cpumask_test_cpu(cpu, sub) && !cpumask_test_cpu(cpu, mask))
+			return false;
+	return true;
+}
+
+static inline bool cpumask_equal(const cpumask_t *a, const cpumask_t *b)
+{
+	return cpumask_subset(a, b) && cpumask_subset(b, a);
+}
+
+/*
+ * @dst = @a & @b, @a | @b, @a ^ @b, @a & ~@b, word by word (@dst may be
+ * either source); cpumask_and() and cpumask_andnot() say whether the
+ * result holds any CPU.
+ */
+#define __CPUMASK_WORDS(dst, a, b, expr)				\
+	do {								\
+		unsigned int __i;					\
+		for (__i = 0; __i < ARRAY_SIZE((dst)->bits); __i++) {	\
+			unsigned long x = (a)->bits[__i], y = (b)->bits[__i]; \
+			(dst)->bits[__i] = (expr);			\
+		}							\
+	} while (0)
+
+static inline bool cpumask_and(cpumask_t *dst, const cpumask_t *a, const cpumask_t *b)
+{
+	__CPUMASK_WORDS(dst, a, b, x & y);
+	return !cpumask_empty(dst);
+}
+
+static inline void cpumask_or(cpumask_t *dst, const cpumask_t *a, const cpumask_t *b)
+{
+	__CPUMASK_WORDS(dst, a, b, x | y);
+}
+
+static inline void cpumask_xor(cpumask_t *dst, const cpumask_t *a, const cpumask_t *b)
+{
+	__CPUMASK_WORDS(dst, a, b, x ^ y);
+}
+
+static inline bool cpumask_andnot(cpumask_t *dst, const cpumask_t *a, const cpumask_t *b)
+{
+	__CPUMASK_WORDS(dst, a, b, x & ~y);
+	return !cpumask_empty(dst);
+}
+
 /* The first CPU after @cpu in @mask, or nr_cpus if there is none. */
 static inline int cpumask_next(int cpu, const cpumask_t *mask)
 {
