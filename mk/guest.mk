@@ -43,7 +43,13 @@ ifneq ($(LIBFDT_FROM_SOURCE),)
 include mk/libfdt-src.mk
 endif
 
-SRC_INCLUDES	:= $(addprefix -I,$(ARCH_INCLUDE_DIRS)) $(LIBFDT_INCLUDES)
+# ASM_OFFSETS_SRC (arch .mk): the C file sdk/asm-offsets turns into
+# <asm/asm-offsets.h>, generated here and installed with the asm/ headers.
+GEN_INCLUDE	:= $(OUT)/include
+ASM_OFFSETS_H	:= $(if $(ASM_OFFSETS_SRC),$(GEN_INCLUDE)/asm/asm-offsets.h)
+
+SRC_INCLUDES	:= $(addprefix -I,$(ARCH_INCLUDE_DIRS)) $(if $(ASM_OFFSETS_H),-I$(GEN_INCLUDE)) \
+		   $(LIBFDT_INCLUDES)
 WARN		:= $(KUT_WARN) -Werror
 LIB_CFLAGS	:= -std=gnu11 -O2 -g $(KUT_CFLAGS) -nostdinc -isystem $(CC_INCLUDE) \
 		   $(SRC_INCLUDES) -ffunction-sections -fdata-sections $(WARN) \
@@ -102,6 +108,17 @@ ifneq ($(LIBFDT_DEB_ARCH),)
 $(LIBFDT):
 	$(Q)scripts/fetch-libfdt $(LIBFDT_DEB_ARCH) $(LIBFDT_DIR)
 endif
+endif
+
+ifneq ($(ASM_OFFSETS_H),)
+# With the library's flags; -MMD's list of the headers it read rebuilds it.
+$(ASM_OFFSETS_H): $(ASM_OFFSETS_SRC) sdk/asm-offsets | $(LIBFDT)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)sdk/asm-offsets $@ $(CC) $(filter-out -MMD -MP,$(LIB_CFLAGS)) \
+		-MMD -MP -MF $(@:.h=.d) -MT $@ $<
+$(LIB_OBJS) $(TEST_ELFS:.elf=.o): | $(ASM_OFFSETS_H)
+-include $(ASM_OFFSETS_H:.h=.d)
 endif
 
 $(LIB): $(LIB_OBJS)
@@ -190,6 +207,7 @@ install: all $(OUT)/kut-$(ARCH).pc $(PC_VARIANT_FILES)
 	$(Q)for d in $(call reverse,$(ASM_INCLUDE_DIRS)); do \
 		install -m 644 $$d/asm/*.h $(ARCH_INCDIR)/asm/ || exit 1; \
 	done
+	$(if $(ASM_OFFSETS_H),install -m 644 $(ASM_OFFSETS_H) $(ARCH_INCDIR)/asm/)
 	$(if $(LIBFDT),install -d $(ARCH_INCDIR)/libfdt && \
 		install -m 644 $(LIBFDT_DIR)/include/libfdt/*.h $(ARCH_INCDIR)/libfdt/)
 	install -m 644 $(OUT)/kut-$(ARCH).pc $(PC_VARIANT_FILES) $(DESTDIR)$(pkgconfigdir)/

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # sdk.mk - what "make install" puts beside the libraries for people who
 # write tests: kut.mk (a test repository's whole build), the kut-new
-# generator and its template, the man pages and the documentation.
+# generator and its template, asm-offsets (kut-<arch>.pc's asm_offsets),
+# the man pages and the documentation.
 # Included by the top-level Makefile.
 
 SDK_TEMPLATE	:= $(sort $(wildcard sdk/template/*))
@@ -19,6 +20,7 @@ install-sdk:
 		$(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man7 \
 		$(DESTDIR)$(docdir)/api
 	install -m 644 sdk/kut.mk $(DESTDIR)$(datadir)/kut/kut.mk
+	install -m 755 sdk/asm-offsets $(DESTDIR)$(datadir)/kut/asm-offsets
 	install -m 644 $(SDK_TEMPLATE) $(DESTDIR)$(datadir)/kut/template/
 	sed $(SDK_NEW_SUBST) sdk/kut-new.in > $(DESTDIR)$(bindir)/kut-new.tmp
 	chmod 755 $(DESTDIR)$(bindir)/kut-new.tmp

@@ -9,7 +9,8 @@
  * past it, so a backtrace taken in a handler walks on into the
  * interrupted code.
  */
-#include <asm/ptrace.h>
+#include <asm/asm-offsets.h>
+#include "riscv.h"
 
 #define REG(n)		((n) * 8)
 
@@ -17,12 +18,12 @@
 	.balign	4
 	.globl trap_entry
 trap_entry:
-	addi	sp, sp, -PT_SIZE
+	addi	sp, sp, -TRAP_FRAME_SIZE
 	.irp n, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, \
 		21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	sd	x\n, REG(\n)(sp)
 	.endr
-	addi	t0, sp, PT_SIZE
+	addi	t0, sp, TRAP_FRAME_SIZE
 	sd	t0, REG(2)(sp)
 	csrr	t0, sepc
 	sd	t0, PT_EPC(sp)
@@ -32,9 +33,9 @@ trap_entry:
 	sd	t1, PT_BADADDR(sp)
 	csrr	t1, scause
 	sd	t1, PT_CAUSE(sp)
-	sd	s0, PT_FRAME(sp)
-	sd	t0, PT_FRAME + 8(sp)
-	addi	s0, sp, PT_SIZE
+	sd	s0, TRAP_FRAME_RECORD(sp)
+	sd	t0, TRAP_FRAME_RECORD + 8(sp)
+	addi	s0, sp, TRAP_FRAME_SIZE
 	mv	a0, sp
 	call	do_handle_exception
 

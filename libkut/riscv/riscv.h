@@ -15,6 +15,14 @@
 #define SD_INFO			16
 #define SD_HARTID		24
 
+/*
+ * A trap frame (entry.S, sse.S): the struct pt_regs, then a frame record
+ * {interrupted s0, epc} for backtraces; a multiple of 16, so the stack
+ * stays aligned.
+ */
+#define TRAP_FRAME_RECORD	PT_SIZE
+#define TRAP_FRAME_SIZE		((PT_SIZE + 16 + 15) & ~15)
+
 #ifndef __ASSEMBLY__
 #include <libcflat.h>
 #include <asm/processor.h>

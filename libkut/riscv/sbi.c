@@ -243,15 +243,6 @@ struct sbiret sbi_sse_register_raw(unsigned long event_id,
 			 entry_arg, 0, 0, 0);
 }
 
-_Static_assert(SBI_EXT_SSE_ID == SBI_EXT_SSE &&
-	       SBI_EXT_SSE_COMPLETE_ID == SBI_EXT_SSE_COMPLETE,
-	       "the SSE IDs sse.S uses");
-_Static_assert(offsetof(struct sbi_sse_handler_arg, reg_tmp) == SBI_SSE_ARG_REG_TMP &&
-	       offsetof(struct sbi_sse_handler_arg, handler) == SBI_SSE_ARG_HANDLER &&
-	       offsetof(struct sbi_sse_handler_arg, handler_data) == SBI_SSE_ARG_HANDLER_DATA &&
-	       offsetof(struct sbi_sse_handler_arg, stack) == SBI_SSE_ARG_STACK,
-	       "struct sbi_sse_handler_arg as sse.S reads it");
-
 struct sbiret sbi_sse_register(unsigned long event_id,
 			       struct sbi_sse_handler_arg *arg)
 {

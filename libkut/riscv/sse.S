@@ -12,8 +12,8 @@
  * come back, and SSE COMPLETE returns to the interrupted code (restoring
  * a6 and a7 on the way).
  */
-#include <asm/ptrace.h>
-#include <asm/sbi.h>
+#include <asm/asm-offsets.h>
+#include "riscv.h"
 
 #define REG(n)		((n) * 8)
 
@@ -21,14 +21,14 @@
 	.balign	4
 	.globl sbi_sse_entry
 sbi_sse_entry:
-	sd	sp, SBI_SSE_ARG_REG_TMP(a7)
-	ld	sp, SBI_SSE_ARG_STACK(a7)
-	addi	sp, sp, -PT_SIZE
+	sd	sp, SBI_SSE_REG_TMP(a7)
+	ld	sp, SBI_SSE_HANDLER_STACK(a7)
+	addi	sp, sp, -TRAP_FRAME_SIZE
 	.irp n, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, \
 		21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
 	sd	x\n, REG(\n)(sp)
 	.endr
-	ld	t0, SBI_SSE_ARG_REG_TMP(a7)
+	ld	t0, SBI_SSE_REG_TMP(a7)
 	sd	t0, REG(2)(sp)
 	csrr	t0, sepc
 	sd	t0, PT_EPC(sp)
@@ -37,12 +37,12 @@ sbi_sse_entry:
 	sd	zero, PT_BADADDR(sp)
 	sd	zero, PT_CAUSE(sp)
 	/* A frame record, so a backtrace walks on into the interrupted code. */
-	sd	s0, PT_FRAME(sp)
-	sd	t0, PT_FRAME + 8(sp)
-	addi	s0, sp, PT_SIZE
+	sd	s0, TRAP_FRAME_RECORD(sp)
+	sd	t0, TRAP_FRAME_RECORD + 8(sp)
+	addi	s0, sp, TRAP_FRAME_SIZE
 
-	ld	t0, SBI_SSE_ARG_HANDLER(a7)
-	ld	a0, SBI_SSE_ARG_HANDLER_DATA(a7)
+	ld	t0, SBI_SSE_HANDLER(a7)
+	ld	a0, SBI_SSE_HANDLER_DATA(a7)
 	mv	a1, sp
 	mv	a2, a6
 	jalr	t0
@@ -57,8 +57,8 @@ sbi_sse_entry:
 	ld	x\n, REG(\n)(sp)
 	.endr
 	ld	x2, REG(2)(sp)
-	li	a7, SBI_EXT_SSE_ID
-	li	a6, SBI_EXT_SSE_COMPLETE_ID
+	li	a7, ASM_SBI_EXT_SSE
+	li	a6, ASM_SBI_EXT_SSE_COMPLETE
 	ecall
 	/* COMPLETE does not come back; if it did, stop here. */
 1:	wfi

@@ -32,6 +32,8 @@ ARCH_LDFLAGS	:=
 
 ARCH_SRCS	:= head.S entry.S sse.S setjmp.S setup.c processor.c sbi.c uart.c \
 		   exit.c stack.c mmu.c vm.c smp.c timer.c delay.c isa.c irqchip.c
+# <asm/asm-offsets.h>, generated at build time (mk/guest.mk).
+ASM_OFFSETS_SRC	:= libkut/riscv/asm-offsets.c
 # The device tree and the virt machine's devices (mk/fdt.mk).
 include mk/fdt.mk
 SHARED_SRCS	:= $(FDT_SRCS) $(FDT_VIRT_SRCS)

@@ -40,7 +40,8 @@ for a in $arm_arches; do
 		     lib/kut/s390x/libkut-s390x-snippet.a lib/kut/s390x/snippet.lds
 		     lib/kut/s390x/snippet-asm.lds lib/pkgconfig/kut-s390x-snippet.pc
 		     lib/pkgconfig/kut-s390x-snippet-asm.pc" ;;
-	riscv64) own="include/kut/$a/asm/sbi.h include/kut/$a/asm/processor.h" ;;
+	riscv64) own="include/kut/$a/asm/sbi.h include/kut/$a/asm/processor.h
+		      include/kut/$a/asm/asm-offsets.h include/kut/kbuild.h" ;;
 	ppc64*)	own="include/kut/$a/asm/rtas.h include/kut/$a/asm/hcall.h" ;;
 	*)	own="include/kut/$a/asm/gic.h include/kut/$a/asm/processor.h" ;;
 	esac
@@ -60,7 +61,8 @@ export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig"
 KUT_RUN=$tmp/prefix/bin/kut-run
 work=$tmp/work
 mkdir -p "$work"
-cp examples/hello.c tests/e2e/probe-dt.c "$work/"
+cp examples/hello.c tests/e2e/probe-dt.c tests/e2e/probe-asm-offsets.c \
+	tests/e2e/probe-asm.S "$work/"
 
 for a in $arm_arches; do
 	pkg=kut-$a
@@ -84,6 +86,17 @@ for a in $arm_arches; do
 				show_log "$log"
 			fi
 		done
+		if [ $a = riscv64 ]; then
+			# An assembly file with its own generated offsets header.
+			expect_exit 0 "e2e $c: asm-offsets makes a test's generated/ header" \
+				sh -c 'cd "$1" && mkdir -p gen/generated && shift &&
+					"$(pkg-config --variable=asm_offsets kut-riscv64)" \
+					gen/generated/probe-asm-offsets.h "$@" probe-asm-offsets.c' \
+				sh "$work" $compiler $(pkg-config --cflags $pkg)
+			expect_exit 0 "e2e $c: probe-asm.S assembles with asm/asm.h and both offsets headers" \
+				sh -c 'cd "$1" && shift && "$@" -Igen -c -o probe-asm.o probe-asm.S' \
+				sh "$work" $compiler $(pkg-config --cflags $pkg)
+		fi
 		expect_exit 0 "e2e $c: installed kut-run runs hello.flat" \
 			env ACCEL=tcg "$KUT_RUN" "$work/hello.flat" -append 'a b'
 		expect_log "e2e $c: installed kut-run runs hello.flat" \

@@ -113,10 +113,13 @@ extern void show_regs(struct pt_regs *regs);
 /* The name of trap cause @cause (scause as read, flag included). */
 extern const char *exception_cause_name(unsigned long cause);
 
+/* The length (2 or 4) of an instruction, from its first 16 bits. */
+#define RV_INSN_LEN(insn)	(((insn) & 3) == 3 ? 4 : 2)
+
 /* The length (2 or 4) of the instruction at @pc. */
 static inline unsigned long insn_len(unsigned long pc)
 {
-	return (*(const unsigned short *)pc & 3) == 3 ? 4 : 2;
+	return RV_INSN_LEN(*(const unsigned short *)pc);
 }
 
 #endif /* !__ASSEMBLY__ */

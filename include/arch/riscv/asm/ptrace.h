@@ -8,14 +8,11 @@
 #ifndef _ASMRISCV_PTRACE_H_
 #define _ASMRISCV_PTRACE_H_
 
-/* Byte offsets, for entry.S. */
-#define PT_EPC			0
-#define PT_STATUS		256
-#define PT_BADADDR		264
-#define PT_CAUSE		272
-#define PT_FRAME		288	/* a frame record {s0, epc}, for backtraces */
-#define PT_SIZE			304	/* a multiple of 16: the stack stays aligned */
-
+/*
+ * For assembly, <asm/asm-offsets.h> has each member's offset (PT_EPC,
+ * PT_RA, ... PT_CAUSE) and the size, PT_SIZE: the build works them out
+ * from this structure.
+ */
 #ifndef __ASSEMBLY__
 
 struct pt_regs {
@@ -56,12 +53,6 @@ struct pt_regs {
 	unsigned long cause;	/* scause */
 	unsigned long orig_a0;	/* unused: kept for upstream's layout */
 };
-
-_Static_assert(sizeof(struct pt_regs) <= PT_FRAME, "PT_FRAME too small");
-_Static_assert(__builtin_offsetof(struct pt_regs, status) == PT_STATUS,
-	       "PT_STATUS is wrong");
-_Static_assert(__builtin_offsetof(struct pt_regs, cause) == PT_CAUSE,
-	       "PT_CAUSE is wrong");
 
 #endif /* !__ASSEMBLY__ */
 #endif /* _ASMRISCV_PTRACE_H_ */

@@ -97,15 +97,12 @@
 #define SBI_SSE_EVENT_PLATFORM_BIT		(1UL << 14)
 #define SBI_SSE_EVENT_GLOBAL_BIT		(1UL << 15)
 
-/* SBI_EXT_SSE and SBI_EXT_SSE_COMPLETE, for assembly. */
-#define SBI_EXT_SSE_ID			0x535345
-#define SBI_EXT_SSE_COMPLETE_ID		6
-
-/* struct sbi_sse_handler_arg, as sbi_sse_entry reads it. */
-#define SBI_SSE_ARG_REG_TMP		0
-#define SBI_SSE_ARG_HANDLER		8
-#define SBI_SSE_ARG_HANDLER_DATA	16
-#define SBI_SSE_ARG_STACK		24
+/*
+ * For assembly, <asm/asm-offsets.h> has the SSE IDs (ASM_SBI_EXT_SSE,
+ * ASM_SBI_EXT_SSE_COMPLETE) and struct sbi_sse_handler_arg's offsets
+ * (SBI_SSE_REG_TMP, SBI_SSE_HANDLER, SBI_SSE_HANDLER_DATA,
+ * SBI_SSE_HANDLER_STACK).
+ */
 
 #ifndef __ASSEMBLY__
 #include <cpumask.h>
