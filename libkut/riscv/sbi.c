@@ -60,7 +60,14 @@ struct sbiret sbi_hart_start(unsigned long hartid, unsigned long entry,
 
 struct sbiret sbi_hart_stop(void)
 {
-	return sbi_call0(SBI_EXT_HSM, SBI_EXT_HSM_HART_STOP);
+	int cpu = smp_processor_id();
+	struct sbiret ret;
+
+	/* Off to on_cpu(), which starts it again on next use (as halt()). */
+	set_cpu_online(cpu, false);
+	ret = sbi_call0(SBI_EXT_HSM, SBI_EXT_HSM_HART_STOP);
+	set_cpu_online(cpu, true);
+	return ret;
 }
 
 struct sbiret sbi_hart_get_status(unsigned long hartid)

@@ -28,16 +28,6 @@ int nr_cpus;
 uintptr_t riscv_ram_start;
 static int cpu_nodes[NR_CPUS];
 
-int hartid_to_cpu(unsigned long hartid)
-{
-	int cpu;
-
-	for (cpu = 0; cpu < nr_cpus; cpu++)
-		if (cpus[cpu].hartid == hartid)
-			return cpu;
-	return -1;
-}
-
 int cpu_fdt_node(int cpu)
 {
 	return cpu >= 0 && cpu < nr_cpus ? cpu_nodes[cpu] : -1;

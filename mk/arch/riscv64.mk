@@ -30,7 +30,7 @@ LIBFDT_FROM_SOURCE := 1
 ARCH_CFLAGS	:= -march=rv64gc -mabi=lp64 -mcmodel=medany
 ARCH_LDFLAGS	:=
 
-ARCH_SRCS	:= head.S entry.S sse.S setjmp.S setup.c processor.c sbi.c uart.c \
+ARCH_SRCS	:= head.S entry.S sse.S setjmp.S hartid.S setup.c processor.c sbi.c uart.c \
 		   exit.c stack.c mmu.c vm.c smp.c timer.c delay.c isa.c irqchip.c
 # <asm/asm-offsets.h>, generated at build time (mk/guest.mk).
 ASM_OFFSETS_SRC	:= libkut/riscv/asm-offsets.c

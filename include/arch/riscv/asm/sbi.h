@@ -310,7 +310,9 @@ extern void sbi_shutdown(bool passed);
 /*
  * HSM: start hart @hartid at physical address @entry in S-mode, with
  * translation off, a0 = @hartid and a1 = @sp (an opaque value); stop the
- * calling hart; the HSM state (SBI_EXT_HSM_*) of @hartid in .value.
+ * calling hart (which on_cpu() then counts offline and starts again on
+ * its next use, as after halt()); the HSM state (SBI_EXT_HSM_*) of
+ * @hartid in .value.
  */
 extern struct sbiret sbi_hart_start(unsigned long hartid, unsigned long entry,
 				    unsigned long sp);

@@ -20,7 +20,12 @@ extern int nr_cpus;
 /* /cpus/timebase-frequency: ticks of the time CSR per second. */
 extern uint64_t timebase_frequency;
 
-/* The CPU number of hart @hartid, or -1 if it is not one of ours. */
+/*
+ * The CPU number of hart @hartid, or -1 if it is not one of ours.  It
+ * touches no stack and only temporaries: a hart just started through
+ * SBI HSM, with no stack and translation off, may call it (upstream's
+ * sbi test does).
+ */
 extern int hartid_to_cpu(unsigned long hartid);
 
 #endif /* _ASMRISCV_SETUP_H_ */
