@@ -55,9 +55,11 @@ struct pte_search {
 /* Whether @search stopped at a present 2 MiB or 1 GiB page. */
 static inline bool found_huge_pte(struct pte_search search)
 {
-	return (search.level == 2 || search.level == 3) &&
-	       (*search.pte & PT_PRESENT_MASK) &&
-	       (*search.pte & PT_PAGE_SIZE_MASK);
+	const pteval_t huge = PT_PRESENT_MASK | PT_PAGE_SIZE_MASK;
+	/* Only PDEs and PDPTEs have a page-size bit. */
+	bool may_be_huge = search.level == 2 || search.level == 3;
+
+	return may_be_huge && (*search.pte & huge) == huge;
 }
 
 /* Whether @search stopped at an entry that maps a page (4K or huge). */
@@ -67,9 +69,10 @@ static inline bool found_leaf_pte(struct pte_search search)
 }
 
 /*
- * Walk @cr3 for @virt down to @lowest_level (1 .. 4) at most, stopping
- * earlier at an entry that is not present or maps a huge page.  The entry
- * returned need not be present, but the tables above it are.
+ * Walk @cr3 for @virt down to @lowest_level (1 .. 4, or 5 with LA57) at
+ * most, stopping earlier at an entry that is not present or maps a huge
+ * page.  The entry returned need not be present, but the tables above it
+ * are.
  */
 struct pte_search find_pte_level(pgd_t *cr3, void *virt, int lowest_level);
 

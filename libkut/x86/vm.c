@@ -79,8 +79,9 @@ static int top_level(void)
 
 static bool is_huge(pteval_t entry, int level)
 {
-	return (level == 2 || level == 3) && (entry & PT_PRESENT_MASK) &&
-	       (entry & PT_PAGE_SIZE_MASK);
+	struct pte_search at = { .level = level, .pte = &entry };
+
+	return found_huge_pte(at);
 }
 
 struct pte_search find_pte_level(pgd_t *cr3, void *virt, int lowest_level)
