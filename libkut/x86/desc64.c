@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * desc64.c - the x86_64 side of desc.c: per-CPU data through the GS
- * base MSR, the 64-bit TSS with an IST stack for #DF, NMI and #MC (so a
+ * base MSR, the 64-bit TSS with an IST stack for #DF and #MC (so a
  * fault on an unusable stack is still reported), the register dump.
+ *
+ * NMIs run on the interrupted stack, as upstream's: an IRET inside an
+ * NMI handler ends NMI blocking, and a nested NMI on a fixed IST stack
+ * would start over at its top, on the outer handler's frame.
  */
 #include <libcflat.h>
 #include <x86/desc.h>
@@ -12,7 +16,7 @@
 #include "percpu.h"
 #include "x86.h"
 
-/* The alternate stack for #DF, NMI and #MC (IST1), one per CPU. */
+/* The alternate stack for #DF and #MC (IST1), one per CPU. */
 static u8 ist_stacks[MAX_TEST_CPUS][8192] __attribute__((aligned(16)));
 
 void percpu_init(struct percpu *pc, u32 id)
@@ -31,7 +35,6 @@ void kut_x86_init_tss(kut_tss_t *t, u32 cpu, void *sp0)
 void kut_x86_setup_alt_vectors(void)
 {
 	boot_idt[DF_VECTOR].ist = 1;
-	boot_idt[NMI_VECTOR].ist = 1;
 	boot_idt[MC_VECTOR].ist = 1;
 }
 

@@ -240,7 +240,7 @@ static void check_nmi(void)
 	apic_icr_write(APIC_DEST_PHYSICAL | APIC_DM_NMI, id_map[1]);
 	for (start = rdtsc(); !nmis && rdtsc() - start < LOST_CYCLES; )
 		pause();
-	report(nmis == 1 && nmi_cpu == 1, "NMI IPI handled on CPU 1 (IST stack)");
+	report(nmis == 1 && nmi_cpu == 1, "NMI IPI handled on CPU 1");
 	handle_exception(NMI_VECTOR, NULL);
 }
 

@@ -8,7 +8,10 @@
  *   - an NMI to another CPU runs there, wakes it from HLT with IF=0, and
  *     "all excluding self" reaches each other CPU once;
  *   - NMIs from two CPUs at once to a third are each taken or merged,
- *     never lost all.
+ *     never lost all;
+ *   - an IRET inside the handler ends the blocking: an NMI held pending
+ *     is taken at once, nested in the handler, which then goes on and
+ *     returns intact (upstream's eventinj relies on it).
  */
 #include <libcflat.h>
 #include <smp.h>
@@ -148,6 +151,63 @@ static void check_concurrent(void)
 	       "NMIs from CPUs 1 and 2 at once: %d taken on CPU 0", nmis[0]);
 }
 
+static volatile int nested, nested_before_iret, outer_done;
+
+static void nested_handler(struct ex_regs *regs)
+{
+	(void)regs;
+	nested++;
+}
+
+/* IRET to the next instruction: same CPL, same stack. */
+static void iret_here(void)
+{
+#ifdef __x86_64__
+	asm volatile("mov %%rsp, %%rax\n\t"
+		     "mov %%ss, %%ecx\n\t"
+		     "push %%rcx\n\t"
+		     "push %%rax\n\t"
+		     "pushfq\n\t"
+		     "mov %%cs, %%ecx\n\t"
+		     "push %%rcx\n\t"
+		     "lea 1f(%%rip), %%rax\n\t"
+		     "push %%rax\n\t"
+		     "iretq\n"
+		     "1:"
+		     ::: "rax", "rcx", "memory");
+#else
+	asm volatile("pushfl\n\t"
+		     "push %%cs\n\t"
+		     "push $1f\n\t"
+		     "iretl\n"
+		     "1:"
+		     ::: "memory");
+#endif
+}
+
+static void outer_handler(struct ex_regs *regs)
+{
+	(void)regs;
+	handle_exception(NMI_VECTOR, nested_handler);
+	send_nmi(apic_id(), 0);
+	quiet_wait(QUIET_CYCLES);
+	nested_before_iret = nested;
+	iret_here();
+	spin_for_count(&nested, 1, LOST_CYCLES);
+	outer_done = 1;
+}
+
+static void check_nested_after_iret(void)
+{
+	handle_exception(NMI_VECTOR, outer_handler);
+	send_nmi(apic_id(), 0);
+	spin_for_count(&outer_done, 1, LOST_CYCLES);
+	report(outer_done && !nested_before_iret && nested == 1,
+	       "an IRET in the handler: the pending NMI is taken then, "
+	       "nested, and the handler goes on (%d nested)", nested);
+	handle_exception(NMI_VECTOR, nmi_handler);
+}
+
 int main(void)
 {
 	report_prefix_push("nmi");
@@ -155,6 +215,7 @@ int main(void)
 	check_self();
 	check_remote();
 	check_concurrent();
+	check_nested_after_iret();
 	handle_exception(NMI_VECTOR, NULL);
 	return report_summary();
 }
