@@ -236,7 +236,11 @@ static unsigned long find_block(struct area *a, int kind, unsigned int *order)
 /*
  * Take a free block of at least order max(@order, @align_order) from @a,
  * used before fresh unless @fresh, and split it down to @order, keeping
- * the lowest part (which has the alignment of the block split).  Returns
+ * the upper half while that half still has @align_order's alignment.
+ * Successive allocations so go down through a block: a test that runs
+ * off the bottom of its newest page (a stack too small, as upstream's
+ * eventinj's NMI stack) meets memory not handed out yet rather than the
+ * page it got just before (setup_vm()'s page tables, there).  Returns
  * its pfn, or 0 if none.
  */
 static unsigned long area_alloc(struct area *a, unsigned int order,
@@ -255,7 +259,12 @@ static unsigned long area_alloc(struct area *a, unsigned int order,
 	kind = list_del(a, pfn, k);
 	while (k > order) {
 		k--;
-		list_add(a, pfn + (1ul << k), k, kind);
+		if (k >= align_order) {
+			list_add(a, pfn, k, kind);
+			pfn += 1ul << k;
+		} else {
+			list_add(a, pfn + (1ul << k), k, kind);
+		}
 	}
 	*status_of(a, pfn) = PG_HEAD | order;
 	return pfn;

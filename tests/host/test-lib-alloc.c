@@ -39,6 +39,7 @@
 #define A_FRESH		5
 #define A_RESERVE	6
 #define A_ANY		7	/* where AREA_ANY_NUMBER lands */
+#define A_DOWN		8	/* set up before area_numbers runs */
 
 static void *arena(size_t pages)
 {
@@ -225,6 +226,29 @@ TEST(exhaustion_and_buddy_merging)
 		kut_free_pages(p);
 		CHECK_INT(count_free_pages(MASK(A_MERGE)), 127);
 	}
+}
+
+/*
+ * Pages split off a block are handed out from its top down, so that a
+ * test running off the bottom of its newest page (a stack) meets memory
+ * not handed out yet, not the page it got just before.
+ */
+TEST(split_blocks_are_handed_out_downward)
+{
+	void *mem = arena(16), *p, *q, *r;
+
+	/* Status bytes in page 0; blocks 1, 2-3, 4-7 and 8-15. */
+	area(A_DOWN, mem, 16);
+	p = kut_alloc_pages_area(MASK(A_DOWN), 3);
+	CHECK(p == (char *)mem + 8 * PAGE);
+	kut_free_pages(p);
+	q = kut_alloc_pages_area(MASK(A_DOWN), 0);
+	r = kut_alloc_pages_area(MASK(A_DOWN), 0);
+	CHECK(q == (char *)mem + 15 * PAGE);
+	CHECK(r == (char *)mem + 14 * PAGE);
+	/* An aligned request still gets its alignment. */
+	p = kut_memalign_pages_area(MASK(A_DOWN), 4 * PAGE, PAGE);
+	CHECK(p && PFN(p) % 4 == 0);
 }
 
 static void *victim, *victim2;
@@ -471,15 +495,15 @@ TEST(area_numbers)
 	CHECK(host_aborted_with(run(init_area), "already in use"));
 	init_number = KUT_PAGE_ALLOC_MAX_AREAS;
 	CHECK(host_aborted_with(run(init_area), "no such area"));
-	init_number = A_ANY + 1;
+	init_number = A_DOWN + 1;
 	init_base = (char *)mem + 16 * PAGE;
 	CHECK(host_aborted_with(run(init_area), "overlaps"));
 
 	/* Fill every remaining number, then one more is left unused. */
-	for (n = A_ANY + 1; n < KUT_PAGE_ALLOC_MAX_AREAS; n++) {
+	for (n = A_DOWN + 1; n < KUT_PAGE_ALLOC_MAX_AREAS; n++) {
 		kut_page_alloc_init_area(KUT_AREA_ANY_NUMBER,
-					 PFN(mem) + 32 + (n - A_ANY - 1) * 2,
-					 PFN(mem) + 34 + (n - A_ANY - 1) * 2);
+					 PFN(mem) + 32 + (n - A_DOWN - 1) * 2,
+					 PFN(mem) + 34 + (n - A_DOWN - 1) * 2);
 		CHECK_INT(count_free_pages(MASK(n)), 1);
 	}
 	host_console_reset();
