@@ -41,6 +41,12 @@ void on_cpu_run_work(int cpu)
 	__atomic_store_n(&w->func, NULL, __ATOMIC_RELEASE);
 }
 
+bool __attribute__((weak)) arch_cpu_stopped(int cpu)
+{
+	(void)cpu;
+	return false;
+}
+
 /* arch.h: on_cpu() (libkut/smp.c) waits for the CPU to be idle again. */
 unsigned int arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data)
 {
@@ -52,8 +58,11 @@ unsigned int arch_on_cpu_queue(int cpu, void (*func)(void *data), void *data)
 	spin_lock(&work_lock);
 	while (!cpumask_test_cpu(cpu, &cpu_idle_mask)) {
 		spin_unlock(&work_lock);
-		/* Not started yet, or its last work turned it off (halt()). */
-		if (!cpu_online(cpu))
+		/*
+		 * Not started yet, or its last work turned it off (halt()),
+		 * or something else did.
+		 */
+		if (!cpu_online(cpu) || arch_cpu_stopped(cpu))
 			smp_boot_secondary_nofail(cpu, NULL);
 		else
 			smp_wait_for_event();

@@ -17,6 +17,13 @@
 
 /* arch: wake CPU @cpu, whose work slot has just been filled. */
 void arch_cpu_kick(int cpu);
+/*
+ * arch, optional: whether CPU @cpu, online to kut but not idle, was
+ * stopped behind kut's back (riscv: a test's own HSM HART_STOP); if so
+ * it is marked offline, and on_cpu() starts it again.  The default
+ * (weak, in on-cpu.c) says no.
+ */
+bool arch_cpu_stopped(int cpu);
 
 /* For CPU @cpu's idle loop: whether work waits, and run it (then done). */
 bool on_cpu_work_pending(int cpu);

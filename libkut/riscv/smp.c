@@ -68,6 +68,17 @@ void arch_cpu_kick(int cpu)
 		cpu_relax();
 }
 
+/* HSM says STOPPED: stopped by the test's own ecall, not by halt(). */
+bool arch_cpu_stopped(int cpu)
+{
+	struct sbiret ret = sbi_hart_get_status(cpus[cpu].hartid);
+
+	if (ret.error || ret.value != SBI_EXT_HSM_STOPPED)
+		return false;
+	set_cpu_online(cpu, false);
+	return true;
+}
+
 _Static_assert(offsetof(struct secondary_data, sp) == SD_SP &&
 	       offsetof(struct secondary_data, satp) == SD_SATP &&
 	       offsetof(struct secondary_data, info) == SD_INFO &&
