@@ -414,6 +414,12 @@ void kut_x86_setup_idt(void)
 	idt_descr.limit = sizeof(boot_idt) - 1;
 	idt_descr.base = (unsigned long)boot_idt;
 	load_gdt();
+	/*
+	 * No LDT: the CPU's reset state (which PVH hands over as it is) has
+	 * one of 64 KiB at address 0, so a selector with TI set would not
+	 * fault #GP as upstream's taskswitch test expects.
+	 */
+	lldt(0);
 	setup_idt();
 	percpu_init(&percpu_area[0], 0);
 	setup_tss(0, boot_stack_top);
@@ -431,6 +437,7 @@ void kut_x86_setup_ap(u32 cpu, void *rsp0)
 	};
 
 	load_gdt();
+	lldt(0);
 	lidt(&idtr);
 	percpu_init(&percpu_area[cpu], cpu);
 	setup_tss(cpu, rsp0);

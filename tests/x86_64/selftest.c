@@ -148,6 +148,12 @@ static void check_cpu(void)
 #endif
 	report(read_cs() == KERNEL_CS, "CS is KERNEL_CS");
 	report(str() == TSS_MAIN, "TSS loaded at TSS_MAIN");
+	/* No LDT, as an OS leaves it: a selector with TI set is beyond it. */
+	asm volatile(ASM_TRY("1f") "mov %0, %%es\n\t" "1:"
+		     : : "r"(0x1234) : "memory");
+	report(sldt() == 0 && exception_vector() == GP_VECTOR &&
+	       exception_error_code() == 0x1234,
+	       "no LDT: loading LDT selector 0x1234 faults #GP(0x1234)");
 	{
 		u64 t1 = rdtsc(), t2 = rdtsc();
 
