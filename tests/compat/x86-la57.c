@@ -66,7 +66,8 @@ int main(void)
 	report(page[1] == 0xa5a5a5a5, "so does a write");
 
 	after = vmalloc(PAGE_SIZE);
-	*after = 0xcafe;
+	if (after)
+		*after = 0xcafe;
 	report(after && *after == 0xcafe &&
 	       virt_to_pte_phys(current_page_table(), after) != 0,
 	       "vmalloc() maps after the switch");
