@@ -606,7 +606,8 @@ int suite_main(const struct suite_options *opt)
 	}
 	/* Before the logs move to logs.old: they tell each test's length. */
 	order = xmalloc((run.n + 1) * sizeof(*order));
-	suite_order(run.env.logs, run.jobs, run.n, order);
+	suite_order(run.env.logs, run.jobs, run.n,
+		    opt->jobs ? opt->jobs : cpu_count(), order);
 	logs_fd = logdir_prepare(run.env.logs, err, sizeof(err));
 	if (logs_fd < 0 || open_junit(&run, err, sizeof(err)) < 0)
 		die(KUT_EXIT_ERROR, "%s", err);

@@ -165,12 +165,13 @@ void job_decide(struct job *j, enum verdict v, const char *fmt, ...);
 char *job_command(const struct job *j);
 
 /*
- * The order to start @n jobs in, into @order: decided ones, then those
- * that run alone, then the rest, longest first by what their last logs
- * in @logs say, else by their timeouts (suite_order.c).
+ * The order to start @n jobs in, into @order, for @slots at once: decided
+ * ones, then the longest @slots - 1 others, then those no other test
+ * starts beside, then the rest, longest first by what their last logs in
+ * @logs say, else by their timeouts (suite_order.c).
  */
 void suite_order(const char *logs, struct job *jobs, size_t n,
-		 struct job **order);
+		 unsigned int slots, struct job **order);
 
 /* How long @name's last run logged in @logs took, in ms; -1: unknown. */
 long long suite_logged_ms(const char *logs, const char *name);

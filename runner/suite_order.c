@@ -9,9 +9,10 @@
  * the default time says it is long, one that gives less says it is
  * short, and tests the cfg says nothing of keep their cfg order between.
  * Tests decided without QEMU come first (they cost nothing and report at
- * once), then those that must run alone (a running test would have to
- * end before each of them, leaving CPUs idle; first, nothing is running
- * yet), then the rest by length.
+ * once), then the longest tests that fill all slots but one, then the
+ * migration and panic tests, which no other test starts beside (they
+ * take turns in the free slot while the longest tests run), then the
+ * rest by length.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,9 +94,10 @@ static int by_rank_then_length(const void *a, const void *b)
 }
 
 void suite_order(const char *logs, struct job *jobs, size_t n,
-		 struct job **order)
+		 unsigned int slots, struct job **order)
 {
-	size_t i;
+	size_t i, first = 0, alone = 0, lead;
+	struct job **moved;
 
 	for (i = 0; i < n; i++) {
 		order[i] = &jobs[i];
@@ -106,4 +108,19 @@ void suite_order(const char *logs, struct job *jobs, size_t n,
 			jobs[i].estimate_ms = jobs[i].timeout_ms;
 	}
 	qsort(order, n, sizeof(*order), by_rank_then_length);
+	/* [first, first + alone) run alone; move the longest others before. */
+	while (first < n && rank(order[first]) == 0)
+		first++;
+	while (first + alone < n && rank(order[first + alone]) == 1)
+		alone++;
+	lead = n - first - alone;
+	if (lead > (size_t)(slots ? slots - 1 : 0))
+		lead = slots ? slots - 1 : 0;
+	if (!alone || !lead)
+		return;
+	moved = xmalloc(alone * sizeof(*moved));
+	memcpy(moved, order + first, alone * sizeof(*moved));
+	memmove(order + first, order + first + alone, lead * sizeof(*order));
+	memcpy(order + first + lead, moved, alone * sizeof(*moved));
+	free(moved);
 }

@@ -454,6 +454,12 @@ QEMU=$tmp/order-qemu "$KUT_RUN" --accel=tcg -j1 --logs "$tmp/ologs" "$O" \
 	>"$out" 2>&1
 ok_eval "order: a logged duration counts, else the timeout" \
 	'[ "$(order "$out")" = fmedbgac ] || { cat "$out"; false; }'
+rm -rf "$tmp/ologs2"
+QEMU=$tmp/order-qemu "$KUT_RUN" --accel=tcg -j2 -v --logs "$tmp/ologs2" "$O" \
+	>"$out" 2>"$out.err"
+started=$(grep -o -- ' -append [a-z]' "$out.err" | cut -c10 | tr -d '\n')
+ok_eval "order: with -j2 the longest test starts before the one run alone" \
+	'[ "$started" = emabcdg ] || { cat "$out.err"; false; }'
 
 # --- installed: standalone tests, no source tree, by name
 expect_exit 0 "installed: make install" make --no-print-directory BUILD="$BUILD" \
