@@ -52,9 +52,7 @@ void sie_expect_validity(struct vm *vm)
 uint16_t sie_get_validity(struct vm *vm)
 {
 	/* SIE never reports reason 0xffff: it stands for "none". */
-	if (vm->sblk->icptcode != ICPT_VALIDITY)
-		return 0xffff;
-	return vm->sblk->ipb >> 16;
+	return vm->sblk->icptcode == ICPT_VALIDITY ? vm->sblk->ipb >> 16 : 0xffff;
 }
 
 void sie_check_validity(struct vm *vm, uint16_t vir_exp)
@@ -66,118 +64,163 @@ void sie_check_validity(struct vm *vm, uint16_t vir_exp)
 
 void sie_handle_validity(struct vm *vm)
 {
-	if (vm->sblk->icptcode != ICPT_VALIDITY)
+	bool expected = vm->validity_expected;
+
+	if (vm->sblk->icptcode == ICPT_VALIDITY) {
+		vm->validity_expected = false;
+		if (!expected)
+			report_abort("VALIDITY: %x", sie_get_validity(vm));
+	}
+}
+
+/*
+ * A protected guest's general registers travel in its state description
+ * (pv_grregs), not through sie64a()'s save area: move them across.
+ */
+static void pv_regs_sync(struct vm *vm, bool into_sblk)
+{
+	void *ours = vm->save_area.guest.grs;
+	void *sblk = vm->sblk->pv_grregs;
+
+	if (!sie_is_pv(vm))
 		return;
-	if (!vm->validity_expected)
-		report_abort("VALIDITY: %x", sie_get_validity(vm));
-	vm->validity_expected = false;
+	if (into_sblk)
+		memcpy(sblk, ours, sizeof(vm->save_area.guest.grs));
+	else
+		memcpy(ours, sblk, sizeof(vm->save_area.guest.grs));
+}
+
+/*
+ * While in SIE the host runs in the home space, CR13 holding what CR1
+ * holds, so that CR1 may carry the guest's tables; interrupt handlers
+ * run there too.  Returns the CR13 to put back on leaving.
+ */
+static uint64_t host_to_home_space(void)
+{
+	uint64_t prev = stctg(13), host_asce = stctg(1);
+
+	lctlg(13, host_asce);
+	psw_mask_set_bits(PSW_MASK_HOME);
+	irq_set_dat_mode(true, AS_HOME);
+	return prev;
+}
+
+static void host_to_primary_space(uint64_t cr13)
+{
+	irq_set_dat_mode(true, AS_PRIM);
+	psw_mask_clear_bits(PSW_MASK_HOME);
+	lctlg(13, cr13);
+}
+
+/*
+ * SIE also ends, with no interception, when the host takes an
+ * interruption: it is entered again unless a program interrupt came
+ * that the test means to see.
+ */
+static bool sie_done(struct vm *vm)
+{
+	return vm->sblk->icptcode != 0 || read_pgm_int_code() != 0;
 }
 
 void sie(struct vm *vm)
 {
-	uint64_t old_cr13;
+	struct kvm_s390_sie_block *sblk = vm->sblk;
+	uint64_t cr13;
 
-	/* sie64a() would never be entered with one pending. */
+	/* With one pending, the loop below would never enter the guest. */
 	assert(!read_pgm_int_code());
 
-	if (sie_is_pv(vm))
-		memcpy(vm->sblk->pv_grregs, vm->save_area.guest.grs,
-		       sizeof(vm->save_area.guest.grs));
-	vm->sblk->icptcode = 0;
+	pv_regs_sync(vm, true);
+	sblk->icptcode = 0;
 
-	/*
-	 * The host runs in the home space, with the tables it had in the
-	 * primary space, while the guest has CR1: the guest's tables may
-	 * then differ from the host's.  Interrupt handlers run there too.
-	 */
-	old_cr13 = stctg(13);
-	lctlg(13, stctg(1));
-	psw_mask_set_bits(PSW_MASK_HOME);
-	irq_set_dat_mode(true, AS_HOME);
-
-	/*
-	 * An interruption of the host also ends SIE, with no interception:
-	 * enter again, unless it was a program interrupt the test expects.
-	 */
-	while (!vm->sblk->icptcode && !read_pgm_int_code()) {
-		sie64a(vm->sblk, &vm->save_area);
+	cr13 = host_to_home_space();
+	while (!sie_done(vm)) {
+		sie64a(sblk, &vm->save_area);
 		sie_handle_validity(vm);
 	}
-	vm->save_area.guest.grs[14] = vm->sblk->gg14;
-	vm->save_area.guest.grs[15] = vm->sblk->gg15;
+	host_to_primary_space(cr13);
 
-	irq_set_dat_mode(true, AS_PRIM);
-	psw_mask_clear_bits(PSW_MASK_HOME);
-	lctlg(13, old_cr13);
+	/* The state description holds r14 and r15 (sie.h). */
+	vm->save_area.guest.grs[14] = sblk->gg14;
+	vm->save_area.guest.grs[15] = sblk->gg15;
+	pv_regs_sync(vm, false);
+}
 
-	if (sie_is_pv(vm))
-		memcpy(vm->save_area.guest.grs, vm->sblk->pv_grregs,
-		       sizeof(vm->save_area.guest.grs));
+/* A page of zeroes, or @flags' kind of page (AREA_DMA31) of zeroes. */
+static void *zeroed_page(unsigned int flags)
+{
+	void *page = flags ? alloc_pages_flags(0, flags) : alloc_page();
+
+	assert(page);
+	memset(page, 0, PAGE_SIZE);
+	return page;
 }
 
 void sie_guest_sca_create(struct vm *vm)
 {
-	uint64_t sca;
+	struct kvm_s390_sie_block *sblk = vm->sblk;
+	uint64_t origin;
 
-	vm->sca = alloc_page();
-	memset(vm->sca, 0, PAGE_SIZE);
-	sca = (uint64_t)vm->sca;
-	vm->sblk->scaoh = sca >> 32;
-	vm->sblk->scaol = sca & ~0x3fUL;
-	vm->sblk->ecb2 |= ECB2_ESCA;
-	/* SIGP SENSE RUNNING STATUS is interpreted, not intercepted. */
-	vm->sblk->ecb |= ECB_SRSI;
+	vm->sca = zeroed_page(0);
 	/* CPU 0 is this state description. */
+	vm->sca->cpu[0].sda = (uint64_t)sblk;
 	vm->sca->mcn[0] = 1UL << 63;
-	vm->sca->cpu[0].sda = (uint64_t)vm->sblk;
+
+	origin = (uint64_t)vm->sca;
+	sblk->ecb2 |= ECB2_ESCA;
+	sblk->scaol = origin & ~0x3fUL;
+	sblk->scaoh = origin >> 32;
+	/* SIGP SENSE RUNNING STATUS is interpreted, not intercepted. */
+	sblk->ecb |= ECB_SRSI;
 }
 
 void sie_guest_create(struct vm *vm, uint64_t guest_mem, uint64_t guest_mem_len)
 {
-	vm->sblk = alloc_page();
-	memset(vm->sblk, 0, PAGE_SIZE);
-	vm->sblk->cpuflags = CPUSTAT_ZARCH | CPUSTAT_RUNNING;
-	vm->sblk->ihcpu = 0xffff;
-	vm->sblk->prefix = 0;
+	struct kvm_s390_sie_block *sblk;
 
 	/* MSO and MSL count in 1 MiB units: MSL is the last one's origin. */
 	assert(guest_mem_len && !(guest_mem_len & ~HPAGE_MASK));
 	assert(!(guest_mem & ~HPAGE_MASK));
-	vm->guest_mem = (uint8_t *)guest_mem;
-	vm->sblk->mso = guest_mem;
-	vm->sblk->msl = guest_mem + ((guest_mem_len - 1) & HPAGE_MASK);
+
+	sblk = vm->sblk = zeroed_page(0);
+	sblk->mso = guest_mem;
+	sblk->msl = guest_mem + ((guest_mem_len - 1) & HPAGE_MASK);
+	sblk->prefix = 0;
+	sblk->ihcpu = 0xffff;
+	sblk->cpuflags = CPUSTAT_RUNNING | CPUSTAT_ZARCH;
+
 	/* A guest that is not protected shares the host's tables. */
 	vm->save_area.guest.asce = stctg(1);
+	vm->guest_mem = (uint8_t *)guest_mem;
 
 	/* The crypto control block's designation is 31 bits. */
-	vm->crycb = alloc_pages_flags(0, AREA_DMA31);
-	memset(vm->crycb, 0, PAGE_SIZE);
-	vm->sblk->crycbd = (uint32_t)(uintptr_t)vm->crycb;
+	vm->crycb = zeroed_page(AREA_DMA31);
+	sblk->crycbd = (uint32_t)(uintptr_t)vm->crycb;
 }
 
 uint8_t *sie_guest_alloc(uint64_t guest_size)
 {
-	/* A new 4 GiB step per guest, so guests never overlap. */
-	static unsigned long guest_counter = 1;
-	uint8_t *phys, *virt;
-	uint64_t off;
+	/* Guests are 4 GiB apart, the first 4 GiB past RAM, so none overlap. */
+	static unsigned int guests;
+	uint64_t start, off;
+	uint8_t *frames;
 	pgd_t *root;
 
 	setup_vm();
 	root = (pgd_t *)(stctg(1) & PAGE_MASK);
+	guests += 1;
 	/*
-	 * Some machines want guest memory 2 GiB aligned; past the end of
-	 * RAM's identity map, so that the page after the guest faults.
+	 * Past the end of RAM's identity map, so that the page after the
+	 * guest faults; 2 GiB aligned, as some machines want.
 	 */
-	virt = (uint8_t *)ALIGN(get_ram_size() + guest_counter * 4UL * SZ_1G, SZ_2G);
-	guest_counter++;
+	start = ALIGN(get_ram_size() + (uint64_t)guests * 4 * SZ_1G, SZ_2G);
 
-	phys = alloc_pages(get_order(guest_size) - PAGE_SHIFT);
-	assert(phys);
+	frames = alloc_pages(get_order(guest_size) - PAGE_SHIFT);
+	assert(frames);
 	for (off = 0; off < guest_size; off += PAGE_SIZE)
-		install_page(root, __pa(phys + off), virt + off);
-	memset(virt, 0, guest_size);
-	return virt;
+		install_page(root, __pa(frames + off), (void *)(start + off));
+	memset((void *)start, 0, guest_size);
+	return (uint8_t *)start;
 }
 
 void sie_guest_destroy(struct vm *vm)
@@ -190,16 +233,17 @@ void sie_guest_destroy(struct vm *vm)
 
 struct diag_itext sblk_ip_as_diag(struct kvm_s390_sie_block *sblk)
 {
-	union {
-		struct {
-			uint64_t ipa : 16;
-			uint64_t ipb : 32;
-			uint64_t     : 16;
-		};
-		struct diag_itext diag;
-	} text = { .ipa = sblk->ipa, .ipb = sblk->ipb };
+	/* ipa holds the first two bytes of the instruction, ipb the next four. */
+	struct diag_itext text = {
+		.opcode = sblk->ipa >> 8,
+		.r_1 = (sblk->ipa >> 4) & 0xf,
+		.r_2 = sblk->ipa & 0xf,
+		.r_base = sblk->ipb >> 28,
+		.displace = (sblk->ipb >> 16) & 0xfff,
+		.zero = sblk->ipb & 0xffff,
+	};
 
-	return text.diag;
+	return text;
 }
 
 bool sie_is_diag_icpt(struct vm *vm, unsigned int diag)

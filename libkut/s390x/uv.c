@@ -37,9 +37,12 @@ int uv_setup(void)
 
 bool uv_query_test_call(unsigned int nr)
 {
-	assert(uvcb_qui.header.rc);
-	assert(nr < BITS_PER_LONG * ARRAY_SIZE(uvcb_qui.inst_calls_list));
-	return test_bit_inv(nr, uvcb_qui.inst_calls_list);
+	const unsigned long *calls = uvcb_qui.inst_calls_list;
+
+	/* Asked before uv_setup() ran, or past the list's end: a bug. */
+	assert(uvcb_qui.header.rc != 0);
+	assert(nr / 8 < sizeof(uvcb_qui.inst_calls_list));
+	return test_bit_inv(nr, calls);
 }
 
 const struct uv_cb_qui *uv_get_query_data(void)
@@ -60,22 +63,29 @@ bool uv_os_is_host(void)
 	return test_facility(158) && uv_query_test_call(BIT_UVC_CMD_INIT_UV);
 }
 
+/* The facility a host needs for protected guests that is missing, or NULL. */
+static const char *host_facility_missing(void)
+{
+	if (!test_facility(158))
+		return "UV Call";
+	if (!sclp_facilities.has_sief2)
+		return "SIEF2";
+	return NULL;
+}
+
 bool uv_host_requirement_checks(void)
 {
-	if (!test_facility(158)) {
-		report_skip("UV Call facility unavailable");
-		return false;
-	}
-	if (!sclp_facilities.has_sief2) {
-		report_skip("SIEF2 facility unavailable");
-		return false;
-	}
-	if (get_ram_size() < SNIPPET_PV_MIN_MEM_SIZE) {
+	const char *missing = host_facility_missing();
+	long need_mb = SNIPPET_PV_MIN_MEM_SIZE / SZ_1M;
+
+	if (missing)
+		report_skip("%s facility unavailable", missing);
+	else if (get_ram_size() < SNIPPET_PV_MIN_MEM_SIZE)
 		report_skip("Not enough memory. This test needs about %ld MB of memory",
-			    SNIPPET_PV_MIN_MEM_SIZE / SZ_1M);
-		return false;
-	}
-	return true;
+			    need_mb);
+	else
+		return true;
+	return false;
 }
 
 void uv_init(void)
@@ -109,6 +119,16 @@ static uint64_t copy_asce(void)
 
 	memcpy(top, (void *)(asce & PAGE_MASK), 4 * PAGE_SIZE);
 	return __pa(top) | ASCE_P | (asce & (ASCE_DT | ASCE_TL));
+}
+
+/* The state description's format, SIDA and Ultravisor handles. */
+static void sblk_set_pv(struct kvm_s390_sie_block *sblk, uint8_t format,
+			void *sida, uint64_t conf_handle, uint64_t cpu_handle)
+{
+	sblk->pv_handle_config = conf_handle;
+	sblk->pv_handle_cpu = cpu_handle;
+	sblk->sidad = (uint64_t)sida;
+	sblk->sdf = format;
 }
 
 void uv_create_guest(struct vm *vm)
@@ -150,33 +170,37 @@ void uv_create_guest(struct vm *vm)
 	assert(uv_call(0, (uint64_t)&csc) == 0);
 	vm->uv.vcpu_handle = csc.cpu_handle;
 
-	/* Format 4, the handles, and a SIDA page for intercepted operands. */
-	vm->sblk->sdf = 2;
-	vm->sblk->sidad = (uint64_t)alloc_page();
-	vm->sblk->pv_handle_cpu = csc.cpu_handle;
-	vm->sblk->pv_handle_config = cgc.guest_handle;
+	/* Format 4, and a SIDA page for the operands of interceptions. */
+	sblk_set_pv(vm->sblk, 2, alloc_page(), cgc.guest_handle, csc.cpu_handle);
+}
+
+/* Destroys the Ultravisor object @handle names, which must succeed. */
+static void uv_destroy_object(uint64_t handle, uint16_t cmd)
+{
+	uint16_t rc, rrc;
+	int cc = uv_cmd_nodata(handle, cmd, &rc, &rrc);
+
+	assert(cc == 0);
 }
 
 void uv_destroy_guest(struct vm *vm)
 {
-	uint16_t rc, rrc;
+	struct kvm_s390_sie_block *sblk = vm->sblk;
 
-	assert(uv_cmd_nodata(vm->sblk->pv_handle_cpu, UVC_CMD_DESTROY_SEC_CPU,
-			     &rc, &rrc) == 0);
-	free_page((void *)vm->sblk->sidad);
+	/* The CPU first: the configuration may not be destroyed before it. */
+	uv_destroy_object(sblk->pv_handle_cpu, UVC_CMD_DESTROY_SEC_CPU);
 	free_pages(vm->uv.cpu_stor);
-	assert(uv_cmd_nodata(vm->sblk->pv_handle_config, UVC_CMD_DESTROY_SEC_CONF,
-			     &rc, &rrc) == 0);
-	free_pages(vm->uv.conf_base_stor);
-	free_pages(vm->uv.conf_var_stor);
-	free_pages((void *)(vm->uv.asce & PAGE_MASK));
-	memset(&vm->uv, 0, sizeof(vm->uv));
+	free_page((void *)sblk->sidad);
 
+	uv_destroy_object(sblk->pv_handle_config, UVC_CMD_DESTROY_SEC_CONF);
+	free_pages((void *)(vm->uv.asce & PAGE_MASK));
+	free_pages(vm->uv.conf_var_stor);
+	free_pages(vm->uv.conf_base_stor);
+
+	/* Back to a guest that is not protected, on the host's tables. */
+	sblk_set_pv(sblk, 0, NULL, 0, 0);
 	vm->save_area.guest.asce = stctg(1);
-	vm->sblk->sdf = 0;
-	vm->sblk->sidad = 0;
-	vm->sblk->pv_handle_cpu = 0;
-	vm->sblk->pv_handle_config = 0;
+	memset(&vm->uv, 0, sizeof(vm->uv));
 }
 
 int uv_unpack(struct vm *vm, uint64_t addr, uint64_t len, uint64_t tweak)
