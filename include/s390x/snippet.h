@@ -69,9 +69,12 @@ static const struct psw snippet_psw = {
 static inline void snippet_init(struct vm *vm, const char *gbin,
 				uint64_t gbin_len, uint64_t off)
 {
-	memcpy((void *)(vm->sblk->mso + off), gbin, gbin_len);
-	vm->sblk->gpsw = snippet_psw;
-	vm->sblk->ictl = ICTL_OPEREXC | ICTL_PINT;
+	struct kvm_s390_sie_block *sblk = vm->sblk;
+	void *dest = (void *)(uintptr_t)(sblk->mso + off);
+
+	sblk->ictl = ICTL_PINT | ICTL_OPEREXC;
+	sblk->gpsw = snippet_psw;
+	memcpy(dest, gbin, gbin_len);
 }
 
 /*
@@ -84,17 +87,18 @@ static inline void snippet_pv_init(struct vm *vm, const char *gbin,
 				   const char *hdr, uint64_t gbin_len,
 				   uint64_t hdr_len, uint64_t off)
 {
-	uint64_t mso = vm->sblk->mso;
-	int i;
+	uint64_t page, low_end, handle;
 
 	snippet_init(vm, gbin, gbin_len, off);
 	uv_create_guest(vm);
-	uv_set_se_hdr(vm->uv.vm_handle, (void *)hdr, hdr_len);
-	/* Unpacking takes guest addresses. */
+	handle = vm->uv.vm_handle;
+	uv_set_se_hdr(handle, (void *)hdr, hdr_len);
+	/* Unpacking takes guest addresses, importing host ones. */
 	uv_unpack(vm, off, gbin_len, SNIPPET_PV_TWEAK0);
 	uv_verify_load(vm);
-	for (i = 0; i < 4; i++)
-		uv_import(vm->uv.vm_handle, mso + i * PAGE_SIZE);
+	low_end = vm->sblk->mso + 4 * PAGE_SIZE;
+	for (page = vm->sblk->mso; page < low_end; page += PAGE_SIZE)
+		uv_import(handle, page);
 }
 
 /*

@@ -14,27 +14,52 @@
  */
 #include <asm/asm-offsets.h>
 
+/* \op (std or ld) on all sixteen FPRs, 8 bytes each from \disp(\base). */
+	.macro	fprs_each op, disp, base
+	\op	%f0, \disp + 0(\base)
+	\op	%f1, \disp + 8(\base)
+	\op	%f2, \disp + 16(\base)
+	\op	%f3, \disp + 24(\base)
+	\op	%f4, \disp + 32(\base)
+	\op	%f5, \disp + 40(\base)
+	\op	%f6, \disp + 48(\base)
+	\op	%f7, \disp + 56(\base)
+	\op	%f8, \disp + 64(\base)
+	\op	%f9, \disp + 72(\base)
+	\op	%f10, \disp + 80(\base)
+	\op	%f11, \disp + 88(\base)
+	\op	%f12, \disp + 96(\base)
+	\op	%f13, \disp + 104(\base)
+	\op	%f14, \disp + 112(\base)
+	\op	%f15, \disp + 120(\base)
+	.endm
+
+/*
+ * The floating-point state of \who (HOST or GUEST) in the save area at
+ * \base: \cop (stfpc or lfpc) on the FPC, \fop (std or ld) on the FPRs.
+ */
+	.macro	fp_state fop, cop, who, base
+	\cop	SIE_SAVEAREA_\who\()_FPC(\base)
+	fprs_each \fop, SIE_SAVEAREA_\who\()_FPRS, \base
+	.endm
+
 	.text
 	.globl	sie64a
 sie64a:
+	/* r2: the state description, r3: the save area; both for later. */
+	stg	%r3, __SF_SIE_SAVEAREA(%r15)
+	stg	%r2, __SF_SIE_CONTROL(%r15)
 	stmg	%r0, %r14, SIE_SAVEAREA_HOST_GRS(%r3)
-	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	std	%f\i, SIE_SAVEAREA_HOST_FPRS + \i * 8(%r3)
-	.endr
-	stfpc	SIE_SAVEAREA_HOST_FPC(%r3)
+	fp_state std, stfpc, HOST, %r3
 	stctg	%c1, %c1, SIE_SAVEAREA_HOST_ASCE(%r3)
 	lctlg	%c1, %c1, SIE_SAVEAREA_GUEST_ASCE(%r3)
-	stg	%r2, __SF_SIE_CONTROL(%r15)
-	stg	%r3, __SF_SIE_SAVEAREA(%r15)
 
+	/* From here to sie_exit_gregs the registers are the guest's. */
 	.globl	sie_entry_gregs
 sie_entry_gregs:
-	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	ld	%f\i, SIE_SAVEAREA_GUEST_FPRS + \i * 8(%r3)
-	.endr
-	lfpc	SIE_SAVEAREA_GUEST_FPC(%r3)
-	lmg	%r0, %r13, SIE_SAVEAREA_GUEST_GRS(%r3)
+	fp_state ld, lfpc, GUEST, %r3
 	lg	%r14, __SF_SIE_CONTROL(%r15)
+	lmg	%r0, %r13, SIE_SAVEAREA_GUEST_GRS(%r3)
 
 	.globl	sie_entry
 sie_entry:
@@ -45,17 +70,12 @@ sie_entry:
 
 	.globl	sie_exit
 sie_exit:
+	/* r14 is free: the guest's lives in the state description. */
 	lg	%r14, __SF_SIE_SAVEAREA(%r15)
-	lctlg	%c1, %c1, SIE_SAVEAREA_HOST_ASCE(%r14)
 	stmg	%r0, %r13, SIE_SAVEAREA_GUEST_GRS(%r14)
-	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	std	%f\i, SIE_SAVEAREA_GUEST_FPRS + \i * 8(%r14)
-	.endr
-	stfpc	SIE_SAVEAREA_GUEST_FPC(%r14)
-	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	ld	%f\i, SIE_SAVEAREA_HOST_FPRS + \i * 8(%r14)
-	.endr
-	lfpc	SIE_SAVEAREA_HOST_FPC(%r14)
+	lctlg	%c1, %c1, SIE_SAVEAREA_HOST_ASCE(%r14)
+	fp_state std, stfpc, GUEST, %r14
+	fp_state ld, lfpc, HOST, %r14
 	lmg	%r0, %r14, SIE_SAVEAREA_HOST_GRS(%r14)
 
 	.globl	sie_exit_gregs
