@@ -35,12 +35,12 @@
 	.endm
 
 /*
- * The floating-point state of \who (HOST or GUEST) in the save area at
- * \base: \cop (stfpc or lfpc) on the FPC, \fop (std or ld) on the FPRs.
+ * One side's floating-point state, its FPC at \fpc(\base) and its FPRs
+ * from \fprs(\base): \cop (stfpc or lfpc) and \fop (std or ld) on them.
  */
-	.macro	fp_state fop, cop, who, base
-	\cop	SIE_SAVEAREA_\who\()_FPC(\base)
-	fprs_each \fop, SIE_SAVEAREA_\who\()_FPRS, \base
+	.macro	fp_state fop, cop, fpc, fprs, base
+	\cop	\fpc(\base)
+	fprs_each \fop, \fprs, \base
 	.endm
 
 	.text
@@ -50,14 +50,14 @@ sie64a:
 	stg	%r3, __SF_SIE_SAVEAREA(%r15)
 	stg	%r2, __SF_SIE_CONTROL(%r15)
 	stmg	%r0, %r14, SIE_SAVEAREA_HOST_GRS(%r3)
-	fp_state std, stfpc, HOST, %r3
+	fp_state std, stfpc, SIE_SAVEAREA_HOST_FPC, SIE_SAVEAREA_HOST_FPRS, %r3
 	stctg	%c1, %c1, SIE_SAVEAREA_HOST_ASCE(%r3)
 	lctlg	%c1, %c1, SIE_SAVEAREA_GUEST_ASCE(%r3)
 
 	/* From here to sie_exit_gregs the registers are the guest's. */
 	.globl	sie_entry_gregs
 sie_entry_gregs:
-	fp_state ld, lfpc, GUEST, %r3
+	fp_state ld, lfpc, SIE_SAVEAREA_GUEST_FPC, SIE_SAVEAREA_GUEST_FPRS, %r3
 	lg	%r14, __SF_SIE_CONTROL(%r15)
 	lmg	%r0, %r13, SIE_SAVEAREA_GUEST_GRS(%r3)
 
@@ -74,8 +74,8 @@ sie_exit:
 	lg	%r14, __SF_SIE_SAVEAREA(%r15)
 	stmg	%r0, %r13, SIE_SAVEAREA_GUEST_GRS(%r14)
 	lctlg	%c1, %c1, SIE_SAVEAREA_HOST_ASCE(%r14)
-	fp_state std, stfpc, GUEST, %r14
-	fp_state ld, lfpc, HOST, %r14
+	fp_state std, stfpc, SIE_SAVEAREA_GUEST_FPC, SIE_SAVEAREA_GUEST_FPRS, %r14
+	fp_state ld, lfpc, SIE_SAVEAREA_HOST_FPC, SIE_SAVEAREA_HOST_FPRS, %r14
 	lmg	%r0, %r14, SIE_SAVEAREA_HOST_GRS(%r14)
 
 	.globl	sie_exit_gregs
