@@ -243,45 +243,52 @@ struct uv_cb_cpu_set_state {
  */
 static inline int uv_call_once(unsigned long r1, unsigned long r2)
 {
-	uint64_t one = 1;
-	int cc;
+	const struct uv_cb_header *hdr = (const struct uv_cb_header *)r2;
+	uint64_t low_bits = 1;
+	int ret;
 
-	asm volatile("	tmll	%[one], 3\n"
-		     "	.insn	rrf, 0xb9a40000, %[r1], %[r2], 0, 0\n"
-		     "	ipm	%[cc]\n"
-		     "	srl	%[cc], 28\n"
-		     : [cc] "=d" (cc)
-		     : [r1] "a" (r1), [r2] "a" (r2), [one] "d" (one)
-		     : "memory", "cc");
-	if (UVC_ERR_DEBUG && cc == 1)
+	/* TMLL sets a nonzero condition code: the UVC's is the one left. */
+	asm volatile("	tmll	%[bits], 3\n"
+		     "	.insn	rrf, 0xb9a40000, %[gpr1], %[cb], 0, 0\n"
+		     "	ipm	%[ret]\n"
+		     "	srl	%[ret], 28\n"
+		     : [ret] "=d" (ret)
+		     : [bits] "d" (low_bits), [gpr1] "a" (r1), [cb] "a" (r2)
+		     : "cc", "memory");
+	if (UVC_ERR_DEBUG && ret == 1)
 		printf("UV call error: call %x rc %x rrc %x\n",
-		       ((struct uv_cb_header *)r2)->cmd,
-		       ((struct uv_cb_header *)r2)->rc,
-		       ((struct uv_cb_header *)r2)->rrc);
-	return cc;
+		       hdr->cmd, hdr->rc, hdr->rrc);
+	return ret;
 }
 
 /* uv_call_once() until the call finishes (condition code 0 or 1). */
 static inline int uv_call(unsigned long r1, unsigned long r2)
 {
-	int cc;
+	for (;;) {
+		int cc = uv_call_once(r1, r2);
 
-	do {
-		cc = uv_call_once(r1, r2);
-	} while (cc > 1);
-	return cc;
+		if (cc < 2)
+			return cc;
+	}
+}
+
+/*
+ * Issue the control block whose header is @hdr (the first member of
+ * every UV control block, @len bytes in all) as command @cmd.
+ */
+static inline int uvcb_issue(struct uv_cb_header *hdr, uint16_t cmd, uint16_t len)
+{
+	hdr->len = len;
+	hdr->cmd = cmd;
+	return uv_call(0, (uint64_t)hdr);
 }
 
 /* A share or unshare request (@cmd) for the page at @addr. */
 static inline int share(unsigned long addr, u16 cmd)
 {
-	struct uv_cb_share uvcb = {
-		.header.cmd = cmd,
-		.header.len = sizeof(uvcb),
-		.paddr = addr,
-	};
+	struct uv_cb_share cb = { .paddr = addr };
 
-	return uv_call(0, (u64)&uvcb);
+	return uvcb_issue(&cb.header, cmd, sizeof(cb));
 }
 
 /* A protected guest shares its page at real address @addr with the hypervisor. */
@@ -299,43 +306,30 @@ static inline int uv_remove_shared(unsigned long addr)
 /* A request of @cmd on @handle alone; its rc and rrc in *@rc, *@rrc. */
 static inline int uv_cmd_nodata(uint64_t handle, uint16_t cmd, uint16_t *rc, uint16_t *rrc)
 {
-	struct uv_cb_nodata uvcb = {
-		.header.cmd = cmd,
-		.header.len = sizeof(uvcb),
-		.handle = handle,
-	};
+	struct uv_cb_nodata cb = { .handle = handle };
 	int cc;
 
 	assert(handle);
-	cc = uv_call(0, (uint64_t)&uvcb);
-	*rc = uvcb.header.rc;
-	*rrc = uvcb.header.rrc;
+	cc = uvcb_issue(&cb.header, cmd, sizeof(cb));
+	*rrc = cb.header.rrc;
+	*rc = cb.header.rc;
 	return cc;
 }
 
 /* Make guest page @gaddr of configuration @handle secure. */
 static inline int uv_import(uint64_t handle, unsigned long gaddr)
 {
-	struct uv_cb_cts uvcb = {
-		.header.cmd = UVC_CMD_CONV_TO_SEC_STOR,
-		.header.len = sizeof(uvcb),
-		.guest_handle = handle,
-		.gaddr = gaddr,
-	};
+	struct uv_cb_cts cb = { .gaddr = gaddr, .guest_handle = handle };
 
-	return uv_call(0, (uint64_t)&uvcb);
+	return uvcb_issue(&cb.header, UVC_CMD_CONV_TO_SEC_STOR, sizeof(cb));
 }
 
 /* A request of @cmd (struct uv_cb_cfs) on the page at host absolute @paddr. */
 static inline int uv_page_call(unsigned long paddr, u16 cmd)
 {
-	struct uv_cb_cfs uvcb = {
-		.header.cmd = cmd,
-		.header.len = sizeof(uvcb),
-		.paddr = paddr,
-	};
+	struct uv_cb_cfs cb = { .paddr = paddr };
 
-	return uv_call(0, (uint64_t)&uvcb);
+	return uvcb_issue(&cb.header, cmd, sizeof(cb));
 }
 
 /* Make the secure page at host absolute @paddr the host's again, encrypted. */
@@ -353,45 +347,35 @@ static inline int uv_destroy_page(unsigned long paddr)
 /* Put secure CPU @handle in PV_CPU_STATE_@state. */
 static inline int uv_set_cpu_state(uint64_t handle, uint8_t state)
 {
-	struct uv_cb_cpu_set_state uvcb = {
-		.header.cmd = UVC_CMD_CPU_SET_STATE,
-		.header.len = sizeof(uvcb),
-		.cpu_handle = handle,
-		.state = state,
-	};
+	struct uv_cb_cpu_set_state cb = { .state = state, .cpu_handle = handle };
 
 	assert(handle);
-	return uv_call(0, (uint64_t)&uvcb);
+	return uvcb_issue(&cb.header, UVC_CMD_CPU_SET_STATE, sizeof(cb));
 }
 
 /* Give configuration @handle its Secure Execution header (@len bytes at @hdr). */
 static inline int uv_set_se_hdr(uint64_t handle, void *hdr, size_t len)
 {
-	struct uv_cb_ssc uvcb = {
-		.header.cmd = UVC_CMD_SET_SEC_CONF_PARAMS,
-		.header.len = sizeof(uvcb),
-		.guest_handle = handle,
-		.sec_header_origin = (uint64_t)hdr,
+	struct uv_cb_ssc cb = {
 		.sec_header_len = len,
+		.sec_header_origin = (uint64_t)hdr,
+		.guest_handle = handle,
 	};
 
 	assert(handle);
-	return uv_call(0, (uint64_t)&uvcb);
+	return uvcb_issue(&cb.header, UVC_CMD_SET_SEC_CONF_PARAMS, sizeof(cb));
 }
 
 /* Unpack the image page at guest address @gaddr with the two tweaks. */
 static inline int uv_unp_page(uint64_t handle, uint64_t gaddr, uint64_t tweak1, uint64_t tweak2)
 {
-	struct uv_cb_unp uvcb = {
-		.header.cmd = UVC_CMD_UNPACK_IMG,
-		.header.len = sizeof(uvcb),
-		.guest_handle = handle,
+	struct uv_cb_unp cb = {
+		.tweak = { tweak1, tweak2 },
 		.gaddr = gaddr,
-		.tweak[0] = tweak1,
-		.tweak[1] = tweak2,
+		.guest_handle = handle,
 	};
 
-	return uv_call(0, (uint64_t)&uvcb);
+	return uvcb_issue(&cb.header, UVC_CMD_UNPACK_IMG, sizeof(cb));
 }
 
 #endif /* _ASMS390X_UV_H_ */
