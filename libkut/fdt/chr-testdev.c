@@ -25,7 +25,8 @@ static char cmd[16];
 void chr_testdev_exit(int code)
 {
 	static const char msg[] =
-		"kut: no chr-testdev (virtio-serial with -chardev testdev); the result code is lost\n";
+		"kut: no chr-testdev (virtio-serial with -chardev testdev); "
+		"QEMU's exit status will not carry the result, the EXIT line above does\n";
 	struct virtio_mmio_dev dev;
 	struct virtq vq;
 	int len;
