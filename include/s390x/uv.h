@@ -61,9 +61,9 @@ static inline void uv_setup_asces(void)
 /* The last interception is a validity one of the Ultravisor's (0x20xx). */
 static inline bool uv_validity_check(struct vm *vm)
 {
-	uint16_t vir = sie_get_validity(vm);
-
-	return vm->sblk->icptcode == ICPT_VALIDITY && (vir & 0xff00) == 0x2000;
+	if (vm->sblk->icptcode != ICPT_VALIDITY)
+		return false;
+	return sie_get_validity(vm) >> 8 == 0x20;
 }
 
 #endif /* _S390X_UV_H_ */

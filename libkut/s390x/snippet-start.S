@@ -19,9 +19,8 @@
 start:
 	larl	%r1, snippet_cr0
 	lctlg	%c0, %c0, 0(%r1)
-	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14
-	xgr	%r\i, %r\i
-	.endr
+	/* r0 to r14 from the zeroes after it; r15 is set below. */
+	lmg	%r0, %r14, 8(%r1)
 	sam64
 	larl	%r15, snippet_stack_top
 	aghi	%r15, -STACK_FRAME_SIZE
@@ -39,5 +38,6 @@ puts:
 	.balign	8
 snippet_cr0:
 	.quad	0x0000000000040000	/* CR0 bit 45: AFP registers */
+	.fill	15, 8, 0
 
 	.section .note.GNU-stack, "", %progbits
