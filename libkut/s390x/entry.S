@@ -48,20 +48,14 @@
 	stctg	%c0, %c15, STACK_FRAME_INT_CRS(%r1)
 	larl	%r2, handler_cr0
 	lctlg	%c0, %c0, 0(%r2)
-	stfpc	STACK_FRAME_INT_FPC(%r1)
-	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	std	%f\i, STACK_FRAME_INT_FPRS + \i * 8(%r1)
-	.endr
+	fp_state std, stfpc, STACK_FRAME_INT_FPC, STACK_FRAME_INT_FPRS, %r1
 	lgr	%r2, %r1
 	lay	%r15, -STACK_FRAME_SIZE(%r1)
 	xc	0(STACK_FRAME_SIZE, %r15), 0(%r15)
 	stg	%r2, 0(%r15)
 	brasl	%r14, \c_func
 	aghi	%r15, STACK_FRAME_SIZE
-	lfpc	STACK_FRAME_INT_FPC(%r15)
-	.irp	i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	ld	%f\i, STACK_FRAME_INT_FPRS + \i * 8(%r15)
-	.endr
+	fp_state ld, lfpc, STACK_FRAME_INT_FPC, STACK_FRAME_INT_FPRS, %r15
 	lctlg	%c0, %c15, STACK_FRAME_INT_CRS(%r15)
 	lmg	%r0, %r1, STACK_FRAME_INT_GRS1(%r15)
 	lmg	%r2, %r15, STACK_FRAME_INT_GRS0(%r15)

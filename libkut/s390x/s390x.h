@@ -63,6 +63,35 @@ void kut_mcck_int(struct stack_frame_int *stack);
 /* C entry points of the assembly. */
 void kut_s390x_setup(void) __attribute__((noreturn));
 void kut_entry_fault(void) __attribute__((noreturn));
-#endif /* !__ASSEMBLY__ */
+#else /* __ASSEMBLY__ */
+/*
+ * The floating-point state the interrupt entry and sie64a() keep aside:
+ * the FPC at \fpc(\base) and the sixteen FPRs 8 bytes apart from
+ * \fprs(\base); \cop is stfpc or lfpc and \fop std or ld.
+ */
+	.macro	fprs_each op, disp, base
+	\op	%f0, \disp + 0(\base)
+	\op	%f1, \disp + 8(\base)
+	\op	%f2, \disp + 16(\base)
+	\op	%f3, \disp + 24(\base)
+	\op	%f4, \disp + 32(\base)
+	\op	%f5, \disp + 40(\base)
+	\op	%f6, \disp + 48(\base)
+	\op	%f7, \disp + 56(\base)
+	\op	%f8, \disp + 64(\base)
+	\op	%f9, \disp + 72(\base)
+	\op	%f10, \disp + 80(\base)
+	\op	%f11, \disp + 88(\base)
+	\op	%f12, \disp + 96(\base)
+	\op	%f13, \disp + 104(\base)
+	\op	%f14, \disp + 112(\base)
+	\op	%f15, \disp + 120(\base)
+	.endm
+
+	.macro	fp_state fop, cop, fpc, fprs, base
+	\cop	\fpc(\base)
+	fprs_each \fop, \fprs, \base
+	.endm
+#endif /* __ASSEMBLY__ */
 
 #endif /* KUT_S390X_S390X_H */

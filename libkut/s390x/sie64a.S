@@ -13,35 +13,7 @@
  * [sie_entry, sie_exit] a range an old PSW can point into.
  */
 #include <asm/asm-offsets.h>
-
-/* \op (std or ld) on all sixteen FPRs, 8 bytes each from \disp(\base). */
-	.macro	fprs_each op, disp, base
-	\op	%f0, \disp + 0(\base)
-	\op	%f1, \disp + 8(\base)
-	\op	%f2, \disp + 16(\base)
-	\op	%f3, \disp + 24(\base)
-	\op	%f4, \disp + 32(\base)
-	\op	%f5, \disp + 40(\base)
-	\op	%f6, \disp + 48(\base)
-	\op	%f7, \disp + 56(\base)
-	\op	%f8, \disp + 64(\base)
-	\op	%f9, \disp + 72(\base)
-	\op	%f10, \disp + 80(\base)
-	\op	%f11, \disp + 88(\base)
-	\op	%f12, \disp + 96(\base)
-	\op	%f13, \disp + 104(\base)
-	\op	%f14, \disp + 112(\base)
-	\op	%f15, \disp + 120(\base)
-	.endm
-
-/*
- * One side's floating-point state, its FPC at \fpc(\base) and its FPRs
- * from \fprs(\base): \cop (stfpc or lfpc) and \fop (std or ld) on them.
- */
-	.macro	fp_state fop, cop, fpc, fprs, base
-	\cop	\fpc(\base)
-	fprs_each \fop, \fprs, \base
-	.endm
+#include "s390x.h"
 
 	.text
 	.globl	sie64a
