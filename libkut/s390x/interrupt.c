@@ -108,11 +108,17 @@ void irq_set_dat_mode(bool use_dat, enum address_space as)
 	}
 }
 
+/* The lowcore's record of the last program interrupt, emptied. */
+static void pgm_int_forget(void)
+{
+	lowcore.trans_exc_id = 0;
+	lowcore.pgm_int_code = 0;
+}
+
 void expect_pgm_int(void)
 {
 	THIS_CPU->pgm_int_expected = true;
-	lowcore.pgm_int_code = 0;
-	lowcore.trans_exc_id = 0;
+	pgm_int_forget();
 	mb();
 }
 
@@ -128,10 +134,9 @@ uint16_t clear_pgm_int(void)
 	uint16_t code;
 
 	mb();
-	code = lowcore.pgm_int_code;
-	lowcore.pgm_int_code = 0;
-	lowcore.trans_exc_id = 0;
 	THIS_CPU->pgm_int_expected = false;
+	code = lowcore.pgm_int_code;
+	pgm_int_forget();
 	return code;
 }
 
@@ -235,6 +240,7 @@ static bool addr_in_sie(uint64_t addr)
 static void resume_after_pgm(struct stack_frame_int *stack)
 {
 	uint16_t code = lowcore.pgm_int_code;
+	union teid teid;
 
 	/* From the guest's SIE: out through sie64a()'s exit path. */
 	if (addr_in_sie(lowcore.pgm_old_psw.addr)) {
@@ -248,12 +254,13 @@ static void resume_after_pgm(struct stack_frame_int *stack)
 		lowcore.pgm_old_psw.mask &= ~PSW_MASK_PSTATE;
 		return;
 	case PGM_INT_CODE_PROTECTION:
+		teid.val = lowcore.trans_exc_id;
 		/*
 		 * Instruction-execution protection: the PSW points at the
 		 * protected code, which the test branched to with BRASL;
 		 * return to the caller.
 		 */
-		if (prot_is_iep((union teid){ .val = lowcore.trans_exc_id }))
+		if (prot_is_iep(teid))
 			lowcore.pgm_old_psw.addr = stack->grs0[12];
 		return;
 	}
@@ -384,6 +391,7 @@ void handle_ext_int(struct stack_frame_int *stack)
 {
 	struct cpu *cpu = THIS_CPU;
 	uint16_t code = lowcore.ext_int_code;
+	uint64_t subclasses;
 
 	if (code == EXT_IRQ_EMERGENCY_SIG && cpu->kut_idle) {
 		/* on_cpu()'s kick to a CPU waiting in kut (smp.c). */
@@ -410,7 +418,8 @@ void handle_ext_int(struct stack_frame_int *stack)
 			   &lowcore.ext_old_psw, stack);
 	}
 	/* No subclass left enabled: resume with external interrupts off. */
-	if (!(stack->crs[0] & CR0_EXTM_MASK))
+	subclasses = stack->crs[0] & CR0_EXTM_MASK;
+	if (subclasses == 0)
 		lowcore.ext_old_psw.mask &= ~PSW_MASK_EXT;
 	if (cpu->ext_cleanup_func) {
 		cpu->in_interrupt_handler = true;
