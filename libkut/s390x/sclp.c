@@ -105,15 +105,16 @@ void sclp_read_info(void)
 	static const unsigned int commands[] = {
 		SCLP_CMDW_READ_SCP_INFO_FORCED, SCLP_CMDW_READ_SCP_INFO,
 	};
+	const unsigned int *cmd, *end = commands + ARRAY_SIZE(commands);
 	ReadInfo *ri = (ReadInfo *)read_info_buf;
 	uint16_t len = test_facility(140) ? sizeof(read_info_buf) : SCCB_SIZE;
-	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(commands); i++) {
-		sclp_mark_busy();
+	/* The forced form first; a machine that does not know it refuses it. */
+	for (cmd = commands; cmd < end; cmd++) {
 		memset(ri, 0, len);
 		ri->h.length = len;
-		if (sclp_service_call(commands[i], ri))
+		sclp_mark_busy();
+		if (sclp_service_call(*cmd, ri))
 			break;
 		if (ri->h.response_code == SCLP_RC_NORMAL_READ_COMPLETION) {
 			read_info = ri;
@@ -149,11 +150,22 @@ static bool info_bit(int byte, int bit)
 	return ((uint8_t *)read_info)[byte] & (0x80 >> bit);
 }
 
+/* The boot CPU's entry of Read SCP Info's CPU list, or NULL. */
+static const CPUEntry *own_cpu_entry(void)
+{
+	const CPUEntry *entries = sclp_get_cpu_entries();
+	uint16_t me = stap();
+	int n = read_info->entries_cpu;
+
+	while (n-- > 0)
+		if (entries[n].address == me)
+			return &entries[n];
+	return NULL;
+}
+
 void sclp_facilities_setup(void)
 {
-	CPUEntry *cpu = sclp_get_cpu_entries();
-	uint16_t me = stap();
-	int i;
+	const CPUEntry *cpu;
 
 	assert(read_info);
 	if (read_info->offset_cpu > 134)
@@ -168,18 +180,16 @@ void sclp_facilities_setup(void)
 	sclp_facilities.has_ibs = info_bit(117, SCLP_FEAT_117_BIT_IBS);
 	sclp_facilities.has_pfmfi = info_bit(117, SCLP_FEAT_117_BIT_PFMFI);
 	/* The per-CPU features, from the boot CPU's entry. */
-	for (i = 0; i < read_info->entries_cpu; i++, cpu++) {
-		if (cpu->address != me)
-			continue;
-		sclp_facilities.has_sief2 = cpu->feat_sief2;
-		sclp_facilities.has_skeyi = cpu->feat_skeyi;
-		sclp_facilities.has_gpere = cpu->feat_gpere;
-		sclp_facilities.has_siif = cpu->feat_siif;
-		sclp_facilities.has_sigpif = cpu->feat_sigpif;
-		sclp_facilities.has_ib = cpu->feat_ib;
-		sclp_facilities.has_cei = cpu->feat_cei;
-		break;
-	}
+	cpu = own_cpu_entry();
+	if (!cpu)
+		return;
+	sclp_facilities.has_cei = cpu->feat_cei;
+	sclp_facilities.has_ib = cpu->feat_ib;
+	sclp_facilities.has_sigpif = cpu->feat_sigpif;
+	sclp_facilities.has_siif = cpu->feat_siif;
+	sclp_facilities.has_gpere = cpu->feat_gpere;
+	sclp_facilities.has_skeyi = cpu->feat_skeyi;
+	sclp_facilities.has_sief2 = cpu->feat_sief2;
 }
 
 /*
