@@ -213,12 +213,14 @@ static int restart_locked(uint16_t idx, const struct psw *psw)
 	/* Stopped first, so "running again" below means the restart. */
 	stop_locked(idx, false);
 	rc = smp_sigp(idx, SIGP_RESTART, 0, NULL);
-	if (rc)
-		return rc;
-	while (smp_cpu_stopped(idx))
-		mb();
-	cpu->active = true;
-	return 0;
+	if (rc == 0) {
+		/* Active once it runs: wait until the restart has taken. */
+		do
+			mb();
+		while (smp_cpu_stopped(idx));
+		cpu->active = true;
+	}
+	return rc;
 }
 
 int smp_cpu_restart(uint16_t idx)
