@@ -96,40 +96,34 @@ int css_enable(int schid, int isc)
 	return -1;
 }
 
+/* Whether @insn (its condition code @cc) on @schid succeeded; says why not. */
+static bool sch_insn_ok(const char *insn, int schid, int cc)
+{
+	if (cc != 0)
+		report_info("%s: sch %08x: cc %d", insn, schid, cc);
+	return cc == 0;
+}
+
 /* MSCH the measurement-block settings into @schid's SCHIB, and read back. */
 static bool update_mb(int schid, uint64_t mb, uint16_t mbi, uint16_t flags,
 		      bool format1)
 {
 	struct pmcw *pmcw = &schib.pmcw;
-	int cc;
 
-	cc = stsch(schid, &schib);
-	if (cc) {
-		report_info("stsch: sch %08x: cc %d", schid, cc);
+	if (!sch_insn_ok("stsch", schid, stsch(schid, &schib)))
 		return false;
-	}
-	if (flags) {
-		pmcw->flags |= flags;
-		if (format1)
-			pmcw->flags2 |= PMCW_MBF1;
-		else
-			pmcw->flags2 &= ~PMCW_MBF1;
-		pmcw->mbi = mbi;
-		schib.mbo = mb & ~0x3fUL;
-	} else {
+	if (!flags) {
+		/* Measurement off: neither block updates nor device-connect time. */
 		pmcw->flags &= ~(PMCW_MBUE | PMCW_DCTME);
+	} else {
+		schib.mbo = mb & ~0x3fUL;
+		pmcw->mbi = mbi;
+		pmcw->flags2 = format1 ? pmcw->flags2 | PMCW_MBF1 :
+					 pmcw->flags2 & ~PMCW_MBF1;
+		pmcw->flags |= flags;
 	}
-	cc = msch(schid, &schib);
-	if (cc) {
-		report_info("msch: sch %08x: cc %d", schid, cc);
-		return false;
-	}
-	cc = stsch(schid, &schib);
-	if (cc) {
-		report_info("stsch: sch %08x: cc %d", schid, cc);
-		return false;
-	}
-	return true;
+	return sch_insn_ok("msch", schid, msch(schid, &schib)) &&
+	       sch_insn_ok("stsch", schid, stsch(schid, &schib));
 }
 
 bool css_enable_mb(int schid, uint64_t mb, uint16_t mbi, uint16_t flags,
@@ -251,13 +245,15 @@ void enable_io_isc(uint8_t isc)
 int css_find_installed_chpid(int sid, uint8_t *chpid_out)
 {
 	int cc = stsch(sid, &schib), i;
+	uint8_t pim;
 
 	if (cc) {
 		report_fail("%s: stsch of sch %08x: cc %d", __func__, sid, cc);
 		return cc;
 	}
-	for (i = 0; i < (int)ARRAY_SIZE(schib.pmcw.chpid); i++) {
-		if (schib.pmcw.pim & (0x80 >> i)) {
+	/* PIM bit 0 (the leftmost) stands for chpid[0]. */
+	for (i = 0, pim = schib.pmcw.pim; pim; i++, pim <<= 1) {
+		if (pim & 0x80) {
 			*chpid_out = schib.pmcw.chpid[i];
 			return 0;
 		}
