@@ -129,7 +129,7 @@ for a in $arm_arches; do
 	for cc in gcc clang; do
 		if [ $cc = clang ]; then ccarg="CC=clang"; else ccarg=; fi
 		expect_exit 0 "e2e s390x snippet: kut.mk builds a test and its snippet with $cc" \
-			make -C "$tmp/snippet" --no-print-directory O=$cc $ccarg
+			make -C "$tmp/snippet" --no-print-directory ARCH=s390x ARCHES=s390x O=$cc $ccarg
 		expect_exit 0 "e2e s390x snippet: the $cc image carries the snippet" \
 			env ACCEL=tcg "$KUT_RUN" "$tmp/snippet/$cc/s390x/sie-probe.flat"
 		expect_log "e2e s390x snippet: the $cc image carries the snippet" \
