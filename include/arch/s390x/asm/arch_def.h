@@ -472,18 +472,20 @@ static inline int stsi(void *addr, int fc, int sel1, int sel2)
 /* The current configuration level, the function code STSI 0 reports. */
 static inline unsigned long stsi_get_fc(void)
 {
-	register unsigned long r0 asm("0") = 0;
-	register unsigned long r1 asm("1") = 0;
+	/* Function code 0 in GR0 asks for the level; GR1's selector is 0. */
+	register unsigned long gr1 asm("1") = 0;
+	register unsigned long gr0 asm("0") = 0;
 	int cc;
 
 	asm volatile("stsi 0\n"
 		     "ipm %[cc]\n"
 		     "srl %[cc],28\n"
-		     : "+d" (r0), [cc] "=d" (cc)
-		     : "d" (r1)
-		     : "cc", "memory");
-	assert(!cc);
-	return r0 >> 28;
+		     : [cc] "=d" (cc), "+d" (gr0)
+		     : "d" (gr1)
+		     : "memory", "cc");
+	assert(cc == 0);
+	/* The level comes back in bits 32-35 of GR0. */
+	return gr0 >> 28;
 }
 
 /* SERVICE CALL (SCLP): @command on the SCCB at real address @sccb; cc. */

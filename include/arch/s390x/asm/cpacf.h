@@ -203,8 +203,10 @@ static __always_inline int cpacf_query(unsigned int opcode, cpacf_mask_t *mask)
 /* Whether @mask has function code @func (the modifier bit ignored). */
 static inline int cpacf_test_func(cpacf_mask_t *mask, unsigned int func)
 {
-	func &= 0x7f;
-	return (mask->bytes[func >> 3] & (0x80 >> (func & 7))) != 0;
+	unsigned int code = func & 0x7f;
+
+	/* Bit 0 is the leftmost of byte 0. */
+	return (mask->bytes[code / 8] >> (7 - code % 8)) & 1;
 }
 
 /* Whether the CPU offers function @func of instruction @opcode. */

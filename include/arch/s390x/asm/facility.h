@@ -51,9 +51,14 @@ static inline unsigned long stfle_size(void)
 static inline void setup_facilities(void)
 {
 	stfl();
-	memcpy(stfl_doublewords, &lowcore.stfl, sizeof(lowcore.stfl));
-	if (test_facility(7))
+	/*
+	 * Facility 7 is STFLE, whose first doubleword starts with STFL's
+	 * word; without it that word is all there is.
+	 */
+	if (lowcore.stfl & (0x80000000U >> 7))
 		stfle(stfl_doublewords, NB_STFL_DOUBLEWORDS);
+	else
+		memcpy(stfl_doublewords, &lowcore.stfl, sizeof(lowcore.stfl));
 }
 
 enum supp_on_prot_facility {

@@ -102,11 +102,13 @@ union pfmf_r1 {
 /* PFMF with function @r1 on the frame at @paddr; returns the next address. */
 static inline void *pfmf(unsigned long r1, void *paddr)
 {
-	register void *addr asm("1") = paddr;
+	void *frame = paddr;
 
-	asm volatile(".insn rre,0xb9af0000,%[r1],%[addr]"
-		     : [addr] "+a" (addr) : [r1] "d" (r1) : "memory");
-	return addr;
+	asm volatile(".insn rre,0xb9af0000,%[fn],%[frame]"
+		     : [frame] "+a" (frame)
+		     : [fn] "d" (r1)
+		     : "memory");
+	return frame;
 }
 
 #endif /* _ASMS390X_MEM_H_ */

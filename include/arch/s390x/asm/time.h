@@ -41,7 +41,9 @@ static inline int stck(uint64_t *time)
 	asm volatile("stck %[time]\n"
 		     "ipm %[cc]\n"
 		     "srl %[cc],28\n"
-		     : [cc] "=d" (cc), [time] "=Q" (*time) : : "cc");
+		     : [time] "=Q" (*time), [cc] "=d" (cc)
+		     :
+		     : "cc");
 	return cc;
 }
 
@@ -53,7 +55,9 @@ static inline int stckf(uint64_t *time)
 	asm volatile("stckf %[time]\n"
 		     "ipm %[cc]\n"
 		     "srl %[cc],28\n"
-		     : [cc] "=d" (cc), [time] "=Q" (*time) : : "cc");
+		     : [time] "=Q" (*time), [cc] "=d" (cc)
+		     :
+		     : "cc");
 	return cc;
 }
 
