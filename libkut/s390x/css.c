@@ -50,14 +50,18 @@ int css_enumerate(void)
 	return first;
 }
 
+/* Whether @insn (its condition code @cc) on @schid succeeded; says why not. */
+static bool sch_insn_ok(const char *insn, int schid, int cc)
+{
+	if (cc != 0)
+		report_info("%s: sch %08x: cc %d", insn, schid, cc);
+	return cc == 0;
+}
+
 bool css_enabled(int schid)
 {
-	int cc = stsch(schid, &schib);
-
-	if (cc) {
-		report_info("stsch: sch %08x: cc %d", schid, cc);
+	if (!sch_insn_ok("stsch", schid, stsch(schid, &schib)))
 		return false;
-	}
 	if (!(schib.pmcw.flags & PMCW_ENABLE)) {
 		report_info("stsch: sch %08x not enabled", schid);
 		return false;
@@ -71,10 +75,8 @@ int css_enable(int schid, int isc)
 	int tries, cc;
 
 	cc = stsch(schid, &schib);
-	if (cc) {
-		report_info("stsch: sch %08x: cc %d", schid, cc);
+	if (!sch_insn_ok("stsch", schid, cc))
 		return cc;
-	}
 	if ((schib.pmcw.flags & (PMCW_ISC_MASK | PMCW_ENABLE)) == want) {
 		report_info("stsch: sch %08x already enabled", schid);
 		return 0;
@@ -82,11 +84,9 @@ int css_enable(int schid, int isc)
 	for (tries = 0; tries <= MAX_ENABLE_RETRIES; tries++) {
 		schib.pmcw.flags = (schib.pmcw.flags & ~PMCW_ISC_MASK) | want;
 		cc = msch(schid, &schib);
-		if (cc) {
-			/* Status pending or busy: an error for the caller. */
-			report_info("msch: sch %08x: cc %d", schid, cc);
+		/* Status pending or busy: an error for the caller. */
+		if (!sch_insn_ok("msch", schid, cc))
 			return cc;
-		}
 		if (css_enabled(schid))
 			return 0;
 		mdelay(10);
@@ -94,14 +94,6 @@ int css_enable(int schid, int isc)
 	report_info("msch: sch %08x still not enabled after %d tries (flags %04x)",
 		    schid, tries, schib.pmcw.flags);
 	return -1;
-}
-
-/* Whether @insn (its condition code @cc) on @schid succeeded; says why not. */
-static bool sch_insn_ok(const char *insn, int schid, int cc)
-{
-	if (cc != 0)
-		report_info("%s: sch %08x: cc %d", insn, schid, cc);
-	return cc == 0;
 }
 
 /* MSCH the measurement-block settings into @schid's SCHIB, and read back. */
