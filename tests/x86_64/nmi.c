@@ -93,7 +93,24 @@ static void check_self(void)
 	       "all, want 2)", total);
 }
 
-static volatile bool halted_woke;
+static volatile bool halted_woke, halting;
+
+/* On CPU 1: say it got this far, then halt with IF=0 until an NMI. */
+static void halt_until_nmi(void *data)
+{
+	halting = true;
+	halt_with_if_clear(data);
+}
+
+/* Spin until *@flag is set or @cycles TSC cycles pass. */
+static bool spin_for_flag(volatile bool *flag, u64 cycles)
+{
+	u64 start = rdtsc();
+
+	while (!*flag && rdtsc() - start < cycles)
+		pause();
+	return *flag;
+}
 
 static void check_remote(void)
 {
@@ -110,12 +127,16 @@ static void check_remote(void)
 	       "NMI to CPU 1 (APIC ID %u): taken there", id_map[1]);
 
 	clear();
-	halted_woke = false;
-	on_cpu_async(1, halt_with_if_clear, (void *)&halted_woke);
+	halted_woke = halting = false;
+	on_cpu_async(1, halt_until_nmi, (void *)&halted_woke);
+	/* A loaded host may start CPU 1's work late: the NMI must find it halted. */
+	spin_for_flag(&halting, LOST_CYCLES);
 	quiet_wait(QUIET_CYCLES);
-	report(!halted_woke, "CPU 1 halted with IF=0");
+	report(halting && !halted_woke, "CPU 1 halted with IF=0");
 	send_nmi(id_map[1], 0);
 	spin_for_count(&total, 1, LOST_CYCLES);
+	/* Its handler counted the NMI; returning past the HLT may come later. */
+	spin_for_flag(&halted_woke, LOST_CYCLES);
 	quiet_wait(QUIET_CYCLES);
 	report(nmis[1] == 1 && halted_woke, "an NMI wakes it, past the HLT");
 
