@@ -14,23 +14,37 @@
  * take turns in the free slot while the longest tests run), then the
  * rest by length.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "logdir.h"
 #include "suite.h"
 
-/* The last line of @path, in @buf; false when there is none. */
+/*
+ * The last line of @path, in @buf; false when there is none.  Only a
+ * regular file is read: a FIFO or device in the logs directory is never
+ * waited on (opened without blocking, then refused by its type).
+ */
 static bool last_line(const char *path, char *buf, size_t size)
 {
-	FILE *f = fopen(path, "re");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *f;
 	long end;
 	size_t n;
 	char *nl;
 
-	if (!f)
+	if (fd < 0)
 		return false;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    !(f = fdopen(fd, "r"))) {
+		close(fd);
+		return false;
+	}
 	if (fseek(f, 0, SEEK_END) < 0 || (end = ftell(f)) <= 0 ||
 	    fseek(f, end > (long)size - 1 ? end - (long)size + 1 : 0,
 		  SEEK_SET) < 0) {

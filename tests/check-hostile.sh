@@ -228,6 +228,15 @@ QEMU=$Q timeout 10 "$KUT_RUN" --logs "$tmp/flogs" "$F" >"$log" 2>&1
 ok_eval "check: ... nor a run" '[ $? -eq 0 ]'
 expect_log "check fifo run" "^SKIP f \(check: .*cfg-fifo: not a regular file, want '1'\)$"
 
+# --- 3. a FIFO where a test's last log would be: the start order, which
+# reads the last logs for each test's length, never waits on it
+mkdir -p "$tmp/ologs"
+mkfifo "$tmp/ologs/f.log"
+log=$(logfile "order fifo")
+QEMU=$Q timeout 10 "$KUT_RUN" --logs "$tmp/ologs" "$F" >"$log" 2>&1
+ok_eval "order: a FIFO among the last logs is not waited on" '[ $? -eq 2 ]'
+expect_log "order fifo" "ologs: holds 'f.log', which is not a test log"
+
 # --- date: upstream's $(date +%s) forms are expanded by kut-run, with
 # the time the test starts; nothing else in $(...) runs
 D=$tmp/date/x86_64
