@@ -69,7 +69,7 @@ for accel in tcg kvm; do
 	log=$tmp/bl-$accel/selftest-cpu.log
 	ok_if "$n: the log starts with the QEMU command" \
 		sh -c "head -1 '$log' | grep -Eq '^[^ ]*qemu-system-x86_64 .*-accel $accel .*-kernel [^ ]*selftest.flat -initrd [^ ]*kut-env[^ ]* -smp 1 -append cpu\$'"
-	ok_if "$n: the log holds the output" grep -q '^SUMMARY: 7 tests$' "$log"
+	ok_if "$n: the log holds the output" grep -q '^SUMMARY: 8 tests$' "$log"
 done
 
 # --- migration: the guest asks, kut-run moves it to a new QEMU (QMP on a
@@ -471,7 +471,7 @@ mkdir -p "$tmp/elsewhere"
 (cd "$tmp/elsewhere" && "$tmp/prefix/bin/kut-run" --accel=tcg 'selftest-*') >"$out" 2>&1
 st=$?
 ok_eval "installed: 'kut-run' with no suite runs the installed suite" \
-	'[ $st -eq 0 ] && grep -q "^PASS selftest-cpu (7 tests)\$" "$out" && [ -d "$tmp/elsewhere/logs" ]'
+	'[ $st -eq 0 ] && grep -q "^PASS selftest-cpu (8 tests)\$" "$out" && [ -d "$tmp/elsewhere/logs" ]'
 (cd "$tmp/elsewhere" && "$tmp/prefix/bin/kut-run" --accel=tcg alloc) >"$out" 2>&1
 st=$?
 ok_eval "installed: 'kut-run NAME' runs one installed test" \
