@@ -683,6 +683,17 @@ long long launch_time_left(const struct launch *l)
 
 static long long wait_cap = -1;	/* launch_wait_max()'s bound, -1: none */
 
+/* Whether any launch still runs or has output to drain. */
+static bool any_running(void)
+{
+	const struct launch *l;
+
+	for (l = running; l; l = l->next)
+		if (launch_running(l))
+			return true;
+	return false;
+}
+
 int launch_wait_max(long long max_ms)
 {
 	int n;
@@ -703,8 +714,14 @@ int launch_wait(void)
 	int count = 0;
 
 	launch_check_signals();
-	if (!running)
-		return 0;	/* nothing could ever wake us */
+	/*
+	 * Nothing could ever wake us when no launch runs: not even one that
+	 * ended beside a migration or panic test and waits to be collected
+	 * (its pipes closed, no timer left).  A caller that caps its wait
+	 * (launch_wait_max()) still sleeps for its cap.
+	 */
+	if (!running || (wait_cap < 0 && !any_running()))
+		return 0;
 	n = build_pollfds(&fds, &slot, &wake);
 	if (wait_cap >= 0)
 		wake = min_deadline(wake, launch_now_ms() + wait_cap);

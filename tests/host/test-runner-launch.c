@@ -555,6 +555,17 @@ TEST(an_uncollected_launch_lets_launch_wait_sleep)
 	for (t0 = now_ms(); now_ms() - t0 < 1500; calls++)
 		launch_wait_max(50);
 	CHECK(calls <= 60);
+	/*
+	 * An uncapped launch_wait() returns at once: with nothing running
+	 * and no timer, its poll would never end (suite mode hung there
+	 * after a panic test whose neighbour ended during it).  SIGALRM's
+	 * default action ends this program if it does not.
+	 */
+	alarm(10);
+	t0 = now_ms();
+	CHECK_INT(launch_wait(), 0);
+	CHECK(now_ms() - t0 < 5000);
+	alarm(0);
 	launch_end(done, &res);
 	CHECK_INT(res.exit_code, 0);
 }
